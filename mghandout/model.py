@@ -222,3 +222,12 @@ def _block_texts(block: Block) -> list[str]:
     for row in block.table.rows:
         texts += row
     return texts
+
+
+class Brand(_Part):
+    """The clinic that hands the handout over: printed on it so patients know whom to call."""
+
+    clinic: Text = Field(description="The clinic's name.")
+    phone: Text | None = Field(None, description="The phone number patients should call.")
+    website: Text | None = Field(None, description="The clinic's web address.")
+    logo: Text | None = Field(None, description="A PNG or JPEG logo, relative to the brand file.")
