@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Literal, Union
 
+from pydantic_core import PydanticCustomError
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -55,39 +56,42 @@ class TermList(_Part):
     terms: list[Term] = Field(min_length=1, description="The items, in order.")
 
 
+class FoodList(_Part):
+    """The food list's introduction and groups."""
+
+    intro: Text | None = Field(None, description="The sentence that introduces the list.")
+    groups: list[FoodGroup] = Field(min_length=1, description="The groups, in order.")
+
+
 class Foods(_Part):
     """The food list: groups of foods, laid out as a scannable grid."""
 
-    class Body(_Part):
-        """The food list's introduction and groups."""
+    foods: FoodList = Field(description="The food list.")
 
-        intro: Text | None = Field(None, description="The sentence that introduces the list.")
-        groups: list[FoodGroup] = Field(min_length=1, description="The groups, in order.")
 
-    foods: Body = Field(description="The food list.")
+class TableData(_Part):
+    """The table's caption, header row and body rows."""
+
+    caption: Text | None = Field(None, description="A sentence that says what the table compares.")
+    header: list[Text] = Field(min_length=2, description="The column headers.")
+    rows: list[list[Text]] = Field(min_length=1, description="The body rows, each with one cell per header.")
+
+    @model_validator(mode="after")
+    def _rows_match_header(self) -> TableData:
+        for index, row in enumerate(self.rows):
+            if len(row) != len(self.header):
+                raise PydanticCustomError(
+                    "row_cells",
+                    "row {row} has {cells} cells but the header has {columns}",
+                    {"row": index, "cells": len(row), "columns": len(self.header)},
+                )
+        return self
 
 
 class Table(_Part):
     """A table with a header row, such as the comparison table."""
 
-    class Body(_Part):
-        """The table's caption, header row and body rows."""
-
-        caption: Text | None = Field(None, description="A sentence that says what the table compares.")
-        header: list[Text] = Field(min_length=2, description="The column headers.")
-        rows: list[list[Text]] = Field(min_length=1, description="The body rows, each with one cell per header.")
-
-        @model_validator(mode="after")
-        def _rows_match_header(self) -> Table.Body:
-            for index, row in enumerate(self.rows):
-                if len(row) != len(self.header):
-                    raise ValueError(
-                        f"row {index + 1} has {len(row)} cells but the header has {len(self.header)}; "
-                        "give every row one cell per column"
-                    )
-            return self
-
-    table: Body = Field(description="The table.")
+    table: TableData = Field(description="The table.")
 
 
 BLOCK_KINDS: dict[str, type[_Part]] = {

@@ -1,0 +1,50 @@
+"""Problems as values: what an editor reads when a source is wrong.
+
+A problem carries its file, line and column so every message can be printed the way
+compilers print theirs (`FILE:LINE:COL: error: what; how to fix`), which editors and
+terminals turn into a jump to the spot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, and how to fix it."""
+
+    file: str
+    message: str
+    hint: str = ""
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: error: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+
+class MghandoutError(Exception):
+    """Base of the errors the command reports in one line, without a traceback."""
+
+
+class SourceError(MghandoutError):
+    """An input file is invalid; holds every problem found in it, not only the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+class UsageError(MghandoutError):
+    """The command line asks for something that cannot be done (exit status 2)."""
+
+
+class BuildError(MghandoutError):
+    """A valid source could not be built or written (exit status 1)."""
