@@ -42,6 +42,14 @@ class SourceError(MghandoutError):
         self.problems = problems
 
 
+class InputError(MghandoutError, ValueError):
+    """A file named on the command line (template, logo) cannot be used (exit status 2)."""
+
+    def __init__(self, file: str, message: str, hint: str = "") -> None:
+        super().__init__(str(Problem(file, message, hint)))
+        self.file, self.message, self.hint = file, message, hint
+
+
 class UsageError(MghandoutError):
     """The command line asks for something that cannot be done (exit status 2)."""
 

@@ -50,10 +50,20 @@ def load(path: Path, model: type[M]) -> M:
     try:
         result = model.model_validate(data)
     except ValidationError as error:
-        problems += _unique(problems, [_problem(name, root, detail, model) for detail in error.errors()])
+        problems += _unique(problems, [_problem(name, root, detail, model) for detail in _relevant(error.errors(), model)])
     if problems:
         raise SourceError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
     return result
+
+
+def _relevant(details: list[ErrorDetails], model: type[BaseModel]) -> list[ErrorDetails]:
+    """Drop 'missing key' where a misspelling of that key is already reported with a did-you-mean."""
+    misspelt = set()
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            parent = tuple(detail["loc"][:-1])
+            misspelt |= {(parent, guess) for guess in _guesses(str(detail["loc"][-1]), _allowed_keys(model, parent))}
+    return [d for d in details if not (d["type"] == "missing" and (tuple(d["loc"][:-1]), d["loc"][-1]) in misspelt)]
 
 
 def _unique(known: list[Problem], found: list[Problem]) -> list[Problem]:
@@ -249,8 +259,12 @@ def _shape(value: object) -> str:
     return f"'{value}'"
 
 
+def _guesses(key: str, allowed: list[str]) -> list[str]:
+    return difflib.get_close_matches(key, allowed, n=1, cutoff=0.7)
+
+
 def _unknown_key(key: str, allowed: list[str]) -> tuple[str, str]:
-    guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.7)
+    guess = _guesses(key, allowed)
     choices = "allowed here: " + ", ".join(allowed)
     if guess:
         return f"unknown key '{key}'", f"did you mean '{guess[0]}'? ({choices})"

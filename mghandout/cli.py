@@ -1,0 +1,106 @@
+"""The `make-handout` command: argument wiring and exit status, nothing more.
+
+Exit status: 0 when everything was built (or checked), 2 for a usage error or an
+invalid input file, 1 for anything else. Messages go to stderr in one line each;
+a traceback only with --debug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from mghandout import __version__
+from mghandout.build import FORMATS, Options, Outcome, build_all, check_source, find_sources
+from mghandout.errors import MghandoutError, SourceError, UsageError
+from mghandout.source import load_brand
+
+EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line, as `make-handout --help` shows it."""
+    p = argparse.ArgumentParser(
+        prog="make-handout",
+        description="Turn a patient-education article (YAML) into a printable PDF handout and a PowerPoint deck.",
+        epilog="With no SOURCE, builds every source/*.yaml into output/. Source format: docs/source-format.md.",
+    )
+    p.add_argument("sources", nargs="*", type=Path, metavar="SOURCE", help="article YAML files (default: source/*.yaml)")
+    p.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output)")
+    p.add_argument("--format", choices=FORMATS, help="write only this format (default: both)")
+    p.add_argument("--paper", choices=("letter", "a4"), default="letter", help="handout paper size (default: letter)")
+    p.add_argument("--template", type=Path, metavar="DECK.pptx", help="a PowerPoint file whose masters and layouts style the deck")
+    p.add_argument("--brand", type=Path, metavar="FILE.yaml", help="clinic name, phone, website and logo to print")
+    p.add_argument("--check", action="store_true", help="validate the sources and write nothing")
+    p.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
+    p.add_argument("--version", action="version", version=f"make-handout {__version__}")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit status."""
+    args = parser().parse_args(argv)
+    try:
+        sources = args.sources or find_sources()
+        if args.check:
+            return _report([check_source(source) for source in sources], check=True)
+        return _report(build_all(sources, _options(args)), check=False, debug=args.debug)
+    except (UsageError, SourceError) as error:
+        print(error if isinstance(error, SourceError) else f"make-handout: error: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except MghandoutError as error:
+        print(f"make-handout: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as error:
+        if args.debug:
+            traceback.print_exc()
+        print(f"make-handout: internal error: {type(error).__name__}: {error} (run with --debug for details)", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _options(args: argparse.Namespace) -> Options:
+    if args.template is not None and not args.template.is_file():
+        raise UsageError(f"{args.template}: no such template file; name an existing .pptx file")
+    brand = load_brand(args.brand) if args.brand else None
+    return Options(
+        output=args.output,
+        formats=(args.format,) if args.format else FORMATS,
+        paper=args.paper,
+        template=args.template,
+        brand=brand,
+        brand_dir=args.brand.parent if args.brand else None,
+        source_date_epoch=_source_date_epoch(),
+    )
+
+
+def _source_date_epoch() -> int | None:
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if not value:
+        return None
+    if not value.isdigit():
+        raise UsageError(f"SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds; unset it or fix it")
+    return int(value)
+
+
+def _report(outcomes: Iterable[Outcome], *, check: bool, debug: bool = False) -> int:
+    """Print each source's result as it arrives; return the worst exit status."""
+    status = EXIT_OK
+    for outcome in outcomes:
+        for written in outcome.written:
+            print(written, flush=True)
+        for problem in outcome.problems:
+            print(problem, file=sys.stderr)
+        if outcome.problems:
+            status = EXIT_INVALID
+        elif outcome.failure:
+            if debug and outcome.trace:
+                print(outcome.trace, file=sys.stderr, end="")
+            print(f"make-handout: error: {outcome.source}: {outcome.failure}", file=sys.stderr)
+            status = status or EXIT_FAILED
+        elif check:
+            print(f"{outcome.source}: ok")
+    return status

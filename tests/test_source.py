@@ -1,0 +1,192 @@
+"""The loader: the magnesium source carries the article, and every bad input is located and explained."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from mghandout.errors import Problem, SourceError
+from mghandout.model import Table, iter_texts
+from mghandout.source import MAX_BYTES, load_article
+
+ROOT = Path(__file__).resolve().parents[1]
+MAGNESIUM = ROOT / "source" / "magnesium-muscle-contractions.yaml"
+ARTICLE = ROOT.parent / "shared" / "article" / "magnesium-muscle-contractions.txt"
+MINIMAL = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+FURNITURE = {"Skip to content", "4 min read", "In This Article", "Quick Summary", "Key Points",
+             "Frequently Asked Questions", "References"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _article_lines() -> list[str]:
+    lines = [_norm(line.lstrip(" •")) for line in ARTICLE.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if line and line not in FURNITURE and not re.fullmatch(r"(\d+\. )?\d+", line)]
+
+
+def test_magnesium_source_carries_every_line_of_the_article() -> None:
+    article = load_article(MAGNESIUM)
+    texts = [_norm(text) for text in iter_texts(article)]
+    corpus = "\n".join(texts)
+    rows = {" ".join(row) for block in _tables(article) for row in [block.table.header, *block.table.rows]}
+    missing = [line for line in _article_lines() if not _carried(line, corpus, rows)]
+    assert not missing, missing
+
+
+def _tables(article):  # type: ignore[no-untyped-def]
+    return [block for section in article.sections for block in section.blocks if isinstance(block, Table)]
+
+
+def _carried(line: str, corpus: str, rows: set[str]) -> bool:
+    if line in corpus or line in rows:
+        return True
+    head, _, tail = line.partition(": ")
+    if not tail or head not in corpus:
+        return False
+    if tail in corpus:
+        return True
+    items = re.split(r", (?:and )?| and ", tail)
+    return all(item.lower() in corpus.lower() for item in items)
+
+
+def test_magnesium_source_keeps_the_disclaimer_word_for_word() -> None:
+    article = load_article(MAGNESIUM)
+    assert article.disclaimer.text in ARTICLE.read_text(encoding="utf-8")
+
+
+def test_magnesium_faq_questions_are_marked_reconstructed() -> None:
+    text = MAGNESIUM.read_text(encoding="utf-8")
+    questions = [line for line in text.splitlines() if line.strip().startswith("- question:")]
+    assert len(questions) == 7
+    assert all(line.endswith("# reconstructed") for line in questions)
+
+
+def _problems(tmp_path: Path, text: str | bytes) -> list[Problem]:
+    path = tmp_path / "topic.yaml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load_article(path)
+    for problem in caught.value.problems:
+        assert problem.file == str(path)
+    return caught.value.problems
+
+
+def _one(tmp_path: Path, text: str | bytes) -> Problem:
+    problems = _problems(tmp_path, text)
+    assert len(problems) == 1, [str(p) for p in problems]
+    return problems[0]
+
+
+def test_minimal_fixture_is_valid(tmp_path: Path) -> None:
+    path = tmp_path / "ok.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    assert load_article(path).short_title == "Minimal"
+
+
+# (what is wrong, the source text, words the message must hold, line, column)
+CASES = [
+    ("unknown key", MINIMAL.replace("short_title:", "short_titel:"), ["unknown key 'short_titel'", "did you mean 'short_title'"], 2, 1),
+    ("unknown nested key", MINIMAL.replace("    text: One key point.", "    txt: One key point."), ["unknown key 'txt'", "did you mean 'text'"], 9, 5),
+    ("missing field", MINIMAL.replace("summary: One summary sentence.\n", ""), ["missing key 'summary'"], 1, 1),
+    ("empty text", MINIMAL.replace("summary: One summary sentence.", "summary:"), ["'summary' is empty"], 4, 9),
+    ("blank text", MINIMAL.replace("summary: One summary sentence.", "summary: '   '"), ["'summary' is empty"], 4, 10),
+    ("empty list", MINIMAL.replace("paragraphs: [One closing sentence.]", "paragraphs: []"), ["'paragraphs' is empty"], 16, 15),
+    ("text where a list goes", MINIMAL.replace("introduction:\n  - One", "introduction: One"), ["'introduction' should be a list"], 5, 15),
+    ("list where text goes", MINIMAL.replace("summary: One summary sentence.", "summary: [a, b]"), ["'summary' should be text"], 4, 10),
+    ("mapping where a list goes", MINIMAL.replace("introduction:\n  - One introduction sentence.", "introduction: {a: b}"),
+     ["'introduction' should be a list"], 5, 15),
+    ("bad date", MINIMAL.replace("2026-01-02", "2026-02-30"), ["'2026-02-30' is not a date", "YYYY-MM-DD"], 3, 7),
+    ("bad language", MINIMAL.replace("date:", "language: english\ndate:"), ["'english' is not a language tag"], 3, 11),
+    ("unknown block kind", MINIMAL.replace("- paragraph: One", "- paragraf: One"), ["not a known kind of block", "did you mean 'paragraph'"], 13, 9),
+    ("duplicate key", MINIMAL.replace("short_title: Minimal", "short_title: Minimal\ntitle: Again"), ["duplicate key 'title' (first at line 1)"], 3, 1),
+    ("tab indentation", MINIMAL.replace("  - One introduction", "\t- One introduction"), ["a tab in the indentation"], 6, 1),
+    ("syntax error", MINIMAL.replace("summary: One summary sentence.", "summary: [One summary"), ["not valid YAML"], 5, 13),
+    ("alias", MINIMAL.replace("summary: One summary sentence.", "summary: &s One summary sentence.\nsubject: *s"), ["alias"], 4, 10),
+    ("empty file", "", ["the file is empty"], 1, 1),
+    ("comments only", "# nothing here\n", ["the file is empty"], 1, 1),
+    ("short title too long", MINIMAL.replace("short_title: Minimal", "short_title: " + "x" * 61), ["'short_title' is too long", "60"], 2, 14),
+    ("top level not a mapping", "- a\n- b\n", ["should be a mapping"], 1, 1),
+    ("key is a mapping", MINIMAL.replace("short_title: Minimal", "? {a: b}\n: c\nshort_title: Minimal"), ["a key must be a plain word"], 2, 3),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "line", "column"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_bad_source_is_located_and_explained(tmp_path: Path, text: str, words: list[str], line: int, column: int) -> None:
+    problem = _one(tmp_path, text)
+    for word in words:
+        assert word in str(problem)
+    assert (problem.line, problem.column) == (line, column)
+    assert re.match(rf".*topic\.yaml:{line}:{column}: error: .+; .+", str(problem))
+
+
+TABLE = MINIMAL.replace("      - paragraph: One paragraph.", """      - table:
+          header: [A, B]
+          rows:
+            - [a1, b1]
+            - [a2]
+            - [a3, b3, c3]""")
+
+
+def test_table_row_with_wrong_cell_count_points_at_the_row(tmp_path: Path) -> None:
+    problem = _one(tmp_path, TABLE)
+    assert "this row has 1 cells but the header has 2" in str(problem)
+    assert (problem.line, problem.column) == (17, 15)
+
+
+def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
+    text = MINIMAL.replace("short_title:", "short_titel:").replace("summary: One summary sentence.", "summary:")
+    text = text.replace("- paragraph: One", "- paragraf: One") + "title: again\n"
+    problems = _problems(tmp_path, text)
+    assert len(problems) >= 4
+    assert [p.line for p in problems] == sorted(p.line or 0 for p in problems)
+
+
+def test_not_utf8_is_located(tmp_path: Path) -> None:
+    problem = _one(tmp_path, MINIMAL.encode("utf-8").replace(b"Minimal", b"Minim\xe9l"))
+    assert "is not UTF-8 text" in str(problem)
+    assert (problem.line, problem.column) == (2, 19)
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    assert "not a text file" in str(_one(tmp_path, b"\x00\x01\x02 PNG"))
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    started = time.perf_counter()
+    problem = _one(tmp_path, MINIMAL + "# " + "x" * MAX_BYTES + "\n")
+    assert "over the 1,000,000-byte limit" in str(problem)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        lines.append(f"{level}: &{level} [" + ",".join([f"*{previous}"] * 9) + "]")
+    started = time.perf_counter()
+    problems = _problems(tmp_path, "\n".join(lines) + "\n")
+    assert any("alias" in str(problem) for problem in problems)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_missing_path_and_folder_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="no such file"):
+        load_article(tmp_path / "nope.yaml")
+    with pytest.raises(SourceError, match="this is a folder"):
+        load_article(tmp_path)
+
+
+def test_plain_scalars_stay_the_text_typed(tmp_path: Path) -> None:
+    path = tmp_path / "topic.yaml"
+    path.write_text(MINIMAL.replace("One key point.", "Yes").replace("One paragraph.", "1.50 & <b>no</b>"), encoding="utf-8")
+    article = load_article(path)
+    assert article.key_points[0].text == "Yes"
+    assert "1.50 & <b>no</b>" in iter_texts(article)
