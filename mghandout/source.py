@@ -23,8 +23,8 @@ from mghandout.model import BLOCK_KINDS, Article, Brand
 MAX_BYTES = 1_000_000
 """A patient handout is a few kilobytes; refusing larger files bounds memory and time."""
 
-MAX_NODES = 100_000
-"""Bounds the work a file can cause, whatever its shape."""
+MAX_VALUES = 100_000
+"""Bounds the work a file can cause, whatever its shape (the magnesium article has about 300)."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -50,7 +50,7 @@ def load(path: Path, model: type[M]) -> M:
     try:
         result = model.model_validate(data)
     except ValidationError as error:
-        problems += _unique(problems, [_problem(name, root, detail, model) for detail in _relevant(error.errors(), model)])
+        problems += [_problem(name, root, detail, model) for detail in _relevant(error.errors(), model)]
     if problems:
         raise SourceError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
     return result
@@ -64,12 +64,6 @@ def _relevant(details: list[ErrorDetails], model: type[BaseModel]) -> list[Error
             parent = tuple(detail["loc"][:-1])
             misspelt |= {(parent, guess) for guess in _guesses(str(detail["loc"][-1]), _allowed_keys(model, parent))}
     return [d for d in details if not (d["type"] == "missing" and (tuple(d["loc"][:-1]), d["loc"][-1]) in misspelt)]
-
-
-def _unique(known: list[Problem], found: list[Problem]) -> list[Problem]:
-    """Drop a validation error at a spot already reported (an alias replaced by nothing, say)."""
-    spots = {(problem.line, problem.column) for problem in known}
-    return [problem for problem in found if (problem.line, problem.column) not in spots]
 
 
 def _read_text(path: Path, name: str) -> str:
@@ -102,6 +96,7 @@ def _compose(text: str, name: str) -> yaml.Node:
     if tabs:
         raise SourceError(tabs)
     try:
+        _scan_events(text, name)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise SourceError([_syntax_problem(name, error)]) from None
@@ -110,6 +105,25 @@ def _compose(text: str, name: str) -> yaml.Node:
     if root is None:
         raise SourceError([Problem(name, "the file is empty", "copy source/magnesium-muscle-contractions.yaml as a start", 1, 1)])
     return root
+
+
+def _scan_events(text: str, name: str) -> None:
+    """Refuse aliases at their place, and files with too many values, before building anything."""
+    aliases = []
+    for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
+        if count > MAX_VALUES:
+            raise SourceError([Problem(name, f"the file has over {MAX_VALUES:,} values",
+                                       "a handout's source is far smaller; check that this is the right file",
+                                       *_mark(event.start_mark))])
+        if isinstance(event, yaml.AliasEvent):
+            aliases.append(Problem(name, "an alias (*name) repeats other content",
+                                   "write the text out in full; aliases are not allowed", *_mark(event.start_mark)))
+    if aliases:
+        raise SourceError(aliases)
+
+
+def _mark(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
 
 
 def _tab_indents(text: str, name: str) -> list[Problem]:
@@ -129,11 +143,11 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
     hint = "check the indentation, and put text that holds ': ' or starts with a quote, '-', '*', '&' or '{' in quotes"
     if mark is None:
         return Problem(name, f"not valid YAML: {message}", hint)
-    return Problem(name, f"not valid YAML: {message}", hint, mark.line + 1, mark.column + 1)
+    return Problem(name, f"not valid YAML: {message}", hint, *_mark(mark))
 
 
 def _at(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+    return _mark(node.start_mark)
 
 
 class _Plain:
@@ -142,7 +156,6 @@ class _Plain:
     def __init__(self, name: str) -> None:
         self.name = name
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
 
     def convert(self, root: yaml.Node) -> tuple[Any, list[Problem]]:
         """Return the plain data and the problems found on the way."""
@@ -153,13 +166,6 @@ class _Plain:
         self.problems.append(Problem(self.name, message, hint, *_at(node)))
 
     def _node(self, node: yaml.Node) -> Any:
-        if id(node) in self.seen:
-            self._problem(node, "an alias (*name) repeats this anchored content", "write the text out in full; aliases are not allowed")
-            return None
-        self.seen.add(id(node))
-        if len(self.seen) > MAX_NODES:
-            self._problem(node, f"the file has over {MAX_NODES:,} values", "a handout's source is far smaller; check the file")
-            raise SourceError(self.problems)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
         if isinstance(node, yaml.SequenceNode):
@@ -230,7 +236,8 @@ def _explain(detail: ErrorDetails, loc: tuple[int | str, ...], model: type[BaseM
         return "not a known kind of block", hint + "start each block with one of: " + ", ".join(BLOCK_KINDS)
     if kind == "row_cells":
         ctx = detail["ctx"]
-        return (f"this row has {ctx['cells']} cells but the header has {ctx['columns']}",
+        cells = f"{ctx['cells']} cell" + ("" if ctx["cells"] == 1 else "s")
+        return (f"this row has {cells} but the header has {ctx['columns']}",
                 "give every row one cell per column (write an empty cell as \"-\" if there is nothing to say)")
     if kind == "too_short" and isinstance(value, list):
         return f"{field} is empty", "give at least one entry, each on its own line starting with '- '"

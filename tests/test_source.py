@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MAGNESIUM = ROOT / "source" / "magnesium-muscle-contractions.yaml"
 ARTICLE = ROOT.parent / "shared" / "article" / "magnesium-muscle-contractions.txt"
 MINIMAL = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+ERRORS_DOC = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
 FURNITURE = {"Skip to content", "4 min read", "In This Article", "Quick Summary", "Key Points",
              "Frequently Asked Questions", "References"}
 
@@ -109,7 +110,7 @@ CASES = [
     ("duplicate key", MINIMAL.replace("short_title: Minimal", "short_title: Minimal\ntitle: Again"), ["duplicate key 'title' (first at line 1)"], 3, 1),
     ("tab indentation", MINIMAL.replace("  - One introduction", "\t- One introduction"), ["a tab in the indentation"], 6, 1),
     ("syntax error", MINIMAL.replace("summary: One summary sentence.", "summary: [One summary"), ["not valid YAML"], 5, 13),
-    ("alias", MINIMAL.replace("summary: One summary sentence.", "summary: &s One summary sentence.\nsubject: *s"), ["alias"], 4, 10),
+    ("alias", MINIMAL.replace("summary: One summary sentence.", "summary: &s One summary sentence.\nsubject: *s"), ["an alias (*name) repeats other content"], 5, 10),
     ("empty file", "", ["the file is empty"], 1, 1),
     ("comments only", "# nothing here\n", ["the file is empty"], 1, 1),
     ("short title too long", MINIMAL.replace("short_title: Minimal", "short_title: " + "x" * 61), ["'short_title' is too long", "60"], 2, 14),
@@ -125,7 +126,12 @@ def test_bad_source_is_located_and_explained(tmp_path: Path, text: str, words: l
         assert word in str(problem)
     assert (problem.line, problem.column) == (line, column)
     assert re.match(rf".*topic\.yaml:{line}:{column}: error: .+; .+", str(problem))
+    assert _documented(problem)
 
+
+def _documented(problem: Problem) -> bool:
+    """docs/errors.md shows this very message."""
+    return f"error: {str(problem).split(': error: ', 1)[1]}`" in ERRORS_DOC
 
 TABLE = MINIMAL.replace("      - paragraph: One paragraph.", """      - table:
           header: [A, B]
@@ -137,7 +143,8 @@ TABLE = MINIMAL.replace("      - paragraph: One paragraph.", """      - table:
 
 def test_table_row_with_wrong_cell_count_points_at_the_row(tmp_path: Path) -> None:
     problem = _one(tmp_path, TABLE)
-    assert "this row has 1 cells but the header has 2" in str(problem)
+    assert "this row has 1 cell but the header has 2" in str(problem)
+    assert _documented(problem)
     assert (problem.line, problem.column) == (17, 15)
 
 
@@ -190,3 +197,11 @@ def test_plain_scalars_stay_the_text_typed(tmp_path: Path) -> None:
     article = load_article(path)
     assert article.key_points[0].text == "Yes"
     assert "1.50 & <b>no</b>" in iter_texts(article)
+
+
+def test_too_many_values_are_refused_before_building(tmp_path: Path) -> None:
+    started = time.perf_counter()
+    problem = _one(tmp_path, "summary: [" + ",".join(["a"] * 150_000) + "]\n")
+    assert "the file has over 100,000 values" in str(problem)
+    assert problem.line == 1
+    assert time.perf_counter() - started < 1.0
