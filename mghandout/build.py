@@ -9,6 +9,7 @@ which keeps `--check` free of the PDF and PowerPoint libraries.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import traceback
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mghandout.errors import BuildError, InputError, MghandoutError, Problem, SourceError, UsageError
+from mghandout.freshness import STAMPS, fingerprint, is_fresh, read_stamps, stamp
 from mghandout.model import Article, Brand
 from mghandout.output import write_atomic
 from mghandout.source import load_article
@@ -35,6 +37,19 @@ class Options:
     brand: Brand | None = None
     brand_dir: Path | None = None
     source_date_epoch: int | None = None
+    force: bool = False
+
+    @property
+    def settings(self) -> str:
+        """Every option that changes an output's bytes, as text for its fingerprint."""
+        brand = self.brand.model_dump_json() if self.brand else ""
+        return f"{self.paper}|{self.source_date_epoch}|{brand}"
+
+    @property
+    def inputs(self) -> tuple[Path, ...]:
+        """Files besides the source whose bytes change the outputs."""
+        logo = self.brand_dir / self.brand.logo if self.brand and self.brand.logo and self.brand_dir else None
+        return tuple(path for path in (self.template, logo) if path is not None and path.is_file())
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,8 @@ class Outcome:
     source: Path
     written: list[Written] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    stamps: dict[str, dict[str, object]] = field(default_factory=dict)
     failure: str = ""
     trace: str = ""
 
@@ -85,16 +102,24 @@ def output_paths(source: Path, options: Options) -> dict[str, Path]:
     return {fmt: options.output / f"{source.stem}.{fmt}" for fmt in options.formats}
 
 
-def build_source(source: Path, options: Options) -> Outcome:
-    """Load, render every output, then write them; never raises for a bad source."""
+def build_source(source: Path, options: Options, stamps: dict[str, dict[str, object]] | None = None) -> Outcome:
+    """Load, render every stale output, then write them; never raises for a bad source."""
     outcome = Outcome(source)
     try:
-        article = load_article(source)
         targets = output_paths(source, options)
-        rendered = {fmt: render(article, fmt, options) for fmt in targets}
+        prints = _fingerprints(source, targets, options)
+        stale = {
+            fmt: path for fmt, path in targets.items() if options.force or not is_fresh(path, prints[fmt], stamps or {})
+        }
+        outcome.skipped = [path for fmt, path in targets.items() if fmt not in stale]
+        if not stale:
+            return outcome
+        article = load_article(source)
+        rendered = {fmt: render(article, fmt, options) for fmt in stale}
         for fmt, (data, count) in rendered.items():
-            write_atomic(targets[fmt], data)
-            outcome.written.append(Written(targets[fmt], count, UNITS[fmt], len(data)))
+            write_atomic(stale[fmt], data)
+            outcome.written.append(Written(stale[fmt], count, UNITS[fmt], len(data)))
+            outcome.stamps[stale[fmt].name] = stamp(stale[fmt], prints[fmt])
     except SourceError as error:
         outcome.problems = error.problems
     except InputError as error:
@@ -105,6 +130,14 @@ def build_source(source: Path, options: Options) -> Outcome:
         outcome.failure = f"internal error: {type(error).__name__}: {error}"
         outcome.trace = traceback.format_exc()
     return outcome
+
+
+def _fingerprints(source: Path, targets: dict[str, Path], options: Options) -> dict[str, str]:
+    try:
+        data = source.read_bytes() if source.is_file() else b""
+    except OSError:
+        data = b""
+    return {fmt: fingerprint(data, fmt, options.settings, options.inputs) for fmt in targets}
 
 
 def check_source(source: Path) -> Outcome:
@@ -118,14 +151,25 @@ def check_source(source: Path) -> Outcome:
 
 
 def build_all(sources: list[Path], options: Options) -> Iterator[Outcome]:
-    """Build each source, on every core when there are several, reporting in the given order."""
+    """Build each source, on every core when there are several, reporting in the given order.
+
+    The fingerprints of what was written are saved once, at the end, by this process only.
+    """
+    stamps = read_stamps(options.output)
     if len(sources) < 2 or (os.cpu_count() or 1) < 2:
-        yield from (build_source(source, options) for source in sources)
-        return
-    yield from _parallel(sources, options)
+        outcomes: Iterator[Outcome] = (build_source(source, options, stamps) for source in sources)
+    else:
+        outcomes = _parallel(sources, options, stamps)
+    written = False
+    for outcome in outcomes:
+        stamps.update(outcome.stamps)
+        written = written or bool(outcome.stamps)
+        yield outcome
+    if written:
+        write_atomic(options.output / STAMPS, json.dumps(stamps, indent=1, sort_keys=True).encode())
 
 
-def _parallel(sources: list[Path], options: Options) -> Iterator[Outcome]:
+def _parallel(sources: list[Path], options: Options, stamps: dict[str, dict[str, object]]) -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -135,14 +179,16 @@ def _parallel(sources: list[Path], options: Options) -> Iterator[Outcome]:
     context = multiprocessing.get_context("fork")
     workers = min(len(sources), os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(build_source, sources, [options] * len(sources))
+        yield from pool.map(build_source, sources, [options] * len(sources), [stamps] * len(sources))
 
 
 def find_sources(folder: Path = Path("source")) -> list[Path]:
     """The default sources: every YAML file in source/."""
     sources = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
     if not sources:
-        raise UsageError(f"no sources found in {folder}/; name a SOURCE file, or run from the folder that holds source/")
+        raise UsageError(
+            f"no sources found in {folder}/; name a SOURCE file, or run from the folder that holds source/"
+        )
     return sources
 
 

@@ -29,13 +29,20 @@ def parser() -> argparse.ArgumentParser:
         description="Turn a patient-education article (YAML) into a printable PDF handout and a PowerPoint deck.",
         epilog="With no SOURCE, builds every source/*.yaml into output/. Source format: docs/source-format.md.",
     )
-    p.add_argument("sources", nargs="*", type=Path, metavar="SOURCE", help="article YAML files (default: source/*.yaml)")
-    p.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output)")
+    p.add_argument(
+        "sources", nargs="*", type=Path, metavar="SOURCE", help="article YAML files (default: source/*.yaml)"
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output)"
+    )
     p.add_argument("--format", choices=FORMATS, help="write only this format (default: both)")
     p.add_argument("--paper", choices=("letter", "a4"), default="letter", help="handout paper size (default: letter)")
-    p.add_argument("--template", type=Path, metavar="DECK.pptx", help="a PowerPoint file whose masters and layouts style the deck")
+    p.add_argument(
+        "--template", type=Path, metavar="DECK.pptx", help="a PowerPoint file whose masters and layouts style the deck"
+    )
     p.add_argument("--brand", type=Path, metavar="FILE.yaml", help="clinic name, phone, website and logo to print")
     p.add_argument("--check", action="store_true", help="validate the sources and write nothing")
+    p.add_argument("--force", action="store_true", help="rebuild outputs even when they are up to date")
     p.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     p.add_argument("--version", action="version", version=f"make-handout {__version__}")
     return p
@@ -58,7 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if args.debug:
             traceback.print_exc()
-        print(f"make-handout: internal error: {type(error).__name__}: {error} (run with --debug for details)", file=sys.stderr)
+        print(
+            f"make-handout: internal error: {type(error).__name__}: {error} (run with --debug for details)",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
 
 
@@ -74,6 +84,7 @@ def _options(args: argparse.Namespace) -> Options:
         brand=brand,
         brand_dir=args.brand.parent if args.brand else None,
         source_date_epoch=_source_date_epoch(),
+        force=args.force,
     )
 
 
@@ -92,6 +103,8 @@ def _report(outcomes: Iterable[Outcome], *, check: bool, debug: bool = False) ->
     for outcome in outcomes:
         for written in outcome.written:
             print(written, flush=True)
+        for path in outcome.skipped:
+            print(f"up to date {path}", flush=True)
         for problem in outcome.problems:
             print(problem, file=sys.stderr)
         if outcome.problems:

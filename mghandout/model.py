@@ -8,10 +8,10 @@ dropping content. Validation happens once, on load (`mghandout.source.load_artic
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated, Literal, Union
+from typing import Annotated
 
-from pydantic_core import PydanticCustomError
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Prose that prints literally: `<`, `&` and quotes are text, never markup."""
@@ -112,7 +112,10 @@ def _kind_of(value: object) -> str | None:
 
 
 Block = Annotated[
-    Union[tuple(Annotated[cls, Tag(kind)] for kind, cls in BLOCK_KINDS.items())],  # type: ignore[valid-type]
+    Annotated[Paragraph, Tag("paragraph")]
+    | Annotated[TermList, Tag("terms")]
+    | Annotated[Foods, Tag("foods")]
+    | Annotated[Table, Tag("table")],
     Discriminator(
         _kind_of,
         custom_error_type="block_kind",
@@ -155,9 +158,7 @@ class Disclaimer(_Part):
 
     title: Text = Field("Medical Disclaimer", description="The disclaimer's heading.")
     text: Text = Field(description="The disclaimer, word for word.")
-    short: Text | None = Field(
-        None, description="A short form for page footers; the full text is used when absent."
-    )
+    short: Text | None = Field(None, description="A short form for page footers; the full text is used when absent.")
 
     @property
     def footer(self) -> str:
@@ -170,11 +171,15 @@ class Article(_Part):
 
     title: Text = Field(description="The article's full title.")
     short_title: Text = Field(max_length=60, description="A short title for footers (at most 60 characters).")
-    language: Text = Field("en", pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP 47 language tag, e.g. en or en-GB.")
+    language: Text = Field(
+        "en", pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", description="BCP 47 language tag, e.g. en or en-GB."
+    )
     author: Text = Field("", description="Who wrote or publishes the article.")
     subject: Text | None = Field(None, description="A one-line subject for document properties.")
     keywords: list[Text] = Field(default_factory=list, description="Keywords for document properties.")
-    date: _dt.date = Field(description="The article's date (YYYY-MM-DD); stamped in the outputs so builds are reproducible.")
+    date: _dt.date = Field(
+        description="The article's date (YYYY-MM-DD); stamped in the outputs so builds are reproducible."
+    )
     summary: Text = Field(description="A short summary, shown first.")
     introduction: list[Text] = Field(min_length=1, description="The opening paragraphs.")
     key_points: list[KeyPoint] = Field(min_length=1, description="The key points.")
@@ -183,7 +188,6 @@ class Article(_Part):
     faq: list[Question] = Field(default_factory=list, description="Frequently asked questions.")
     references: list[Reference] = Field(default_factory=list, description="The sources the article names.")
     disclaimer: Disclaimer = Field(description="The medical disclaimer.")
-
 
 
 def block_kind(block: _Part) -> str:

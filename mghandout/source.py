@@ -73,21 +73,45 @@ def _read_text(path: Path, name: str) -> str:
         raise SourceError([Problem(name, "this is a folder, not a source file", "name a .yaml file inside it")])
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise SourceError([Problem(name, f"the file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a source",
-                                   "a handout's source is a few kilobytes: check that this is the right file")])
+        raise SourceError(
+            [
+                Problem(
+                    name,
+                    f"the file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a source",
+                    "a handout's source is a few kilobytes: check that this is the right file",
+                )
+            ]
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise SourceError([Problem(name, f"byte 0x{raw[error.start]:02x} is not UTF-8 text",
-                                   "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
-                                   line, column)]) from None
+        raise SourceError(
+            [
+                Problem(
+                    name,
+                    f"byte 0x{raw[error.start]:02x} is not UTF-8 text",
+                    "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
+                    line,
+                    column,
+                )
+            ]
+        ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise SourceError([Problem(name, "the file holds a NUL character, so it is not a text file",
-                                   "open the right file, or save it again as plain UTF-8 text", line, 1)])
+        raise SourceError(
+            [
+                Problem(
+                    name,
+                    "the file holds a NUL character, so it is not a text file",
+                    "open the right file, or save it again as plain UTF-8 text",
+                    line,
+                    1,
+                )
+            ]
+        )
     return text
 
 
@@ -101,9 +125,13 @@ def _compose(text: str, name: str) -> yaml.Node:
     except yaml.MarkedYAMLError as error:
         raise SourceError([_syntax_problem(name, error)]) from None
     except yaml.YAMLError as error:
-        raise SourceError([Problem(name, f"not valid YAML: {error}", "check the file's indentation and quoting")]) from None
+        raise SourceError(
+            [Problem(name, f"not valid YAML: {error}", "check the file's indentation and quoting")]
+        ) from None
     if root is None:
-        raise SourceError([Problem(name, "the file is empty", "copy source/magnesium-muscle-contractions.yaml as a start", 1, 1)])
+        raise SourceError(
+            [Problem(name, "the file is empty", "copy source/magnesium-muscle-contractions.yaml as a start", 1, 1)]
+        )
     return root
 
 
@@ -112,12 +140,25 @@ def _scan_events(text: str, name: str) -> None:
     aliases = []
     for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
         if count > MAX_VALUES:
-            raise SourceError([Problem(name, f"the file has over {MAX_VALUES:,} values",
-                                       "a handout's source is far smaller; check that this is the right file",
-                                       *_mark(event.start_mark))])
+            raise SourceError(
+                [
+                    Problem(
+                        name,
+                        f"the file has over {MAX_VALUES:,} values",
+                        "a handout's source is far smaller; check that this is the right file",
+                        *_mark(event.start_mark),
+                    )
+                ]
+            )
         if isinstance(event, yaml.AliasEvent):
-            aliases.append(Problem(name, "an alias (*name) repeats other content",
-                                   "write the text out in full; aliases are not allowed", *_mark(event.start_mark)))
+            aliases.append(
+                Problem(
+                    name,
+                    "an alias (*name) repeats other content",
+                    "write the text out in full; aliases are not allowed",
+                    *_mark(event.start_mark),
+                )
+            )
     if aliases:
         raise SourceError(aliases)
 
@@ -132,8 +173,15 @@ def _tab_indents(text: str, name: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            problems.append(Problem(name, "a tab in the indentation", "indent with spaces only (YAML does not allow tabs)",
-                                    number, indent.index("\t") + 1))
+            problems.append(
+                Problem(
+                    name,
+                    "a tab in the indentation",
+                    "indent with spaces only (YAML does not allow tabs)",
+                    number,
+                    indent.index("\t") + 1,
+                )
+            )
     return problems
 
 
@@ -184,8 +232,11 @@ class _Plain:
             key = key_node.value
             if key in first:
                 line, _ = _at(first[key])
-                self._problem(key_node, f"duplicate key '{key}' (first at line {line})",
-                              "remove one of them: YAML would silently keep only the last")
+                self._problem(
+                    key_node,
+                    f"duplicate key '{key}' (first at line {line})",
+                    "remove one of them: YAML would silently keep only the last",
+                )
                 continue
             first[key] = key_node
             result[key] = self._node(value_node)
@@ -237,14 +288,19 @@ def _explain(detail: ErrorDetails, loc: tuple[int | str, ...], model: type[BaseM
     if kind == "row_cells":
         ctx = detail["ctx"]
         cells = f"{ctx['cells']} cell" + ("" if ctx["cells"] == 1 else "s")
-        return (f"this row has {cells} but the header has {ctx['columns']}",
-                "give every row one cell per column (write an empty cell as \"-\" if there is nothing to say)")
+        return (
+            f"this row has {cells} but the header has {ctx['columns']}",
+            'give every row one cell per column (write an empty cell as "-" if there is nothing to say)',
+        )
     if kind == "too_short" and isinstance(value, list):
         return f"{field} is empty", "give at least one entry, each on its own line starting with '- '"
     if kind == "string_too_short" or (kind == "string_type" and value is None):
         return f"{field} is empty", "write the text, or remove the key if it is optional"
     if kind == "string_type":
-        return f"{field} should be text, not {_shape(value)}", "write it on one line after the colon, or as a block with `>-`"
+        return (
+            f"{field} should be text, not {_shape(value)}",
+            "write it on one line after the colon, or as a block with `>-`",
+        )
     if kind == "list_type":
         return f"{field} should be a list, not {_shape(value)}", "write each entry on its own line starting with '- '"
     if kind in ("model_type", "model_attributes_type", "dict_type"):

@@ -17,8 +17,15 @@ MAGNESIUM = ROOT / "source" / "magnesium-muscle-contractions.yaml"
 ARTICLE = ROOT.parent / "shared" / "article" / "magnesium-muscle-contractions.txt"
 MINIMAL = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
 ERRORS_DOC = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
-FURNITURE = {"Skip to content", "4 min read", "In This Article", "Quick Summary", "Key Points",
-             "Frequently Asked Questions", "References"}
+FURNITURE = {
+    "Skip to content",
+    "4 min read",
+    "In This Article",
+    "Quick Summary",
+    "Key Points",
+    "Frequently Asked Questions",
+    "References",
+}
 
 
 def _norm(text: str) -> str:
@@ -94,33 +101,114 @@ def test_minimal_fixture_is_valid(tmp_path: Path) -> None:
 
 # (what is wrong, the source text, words the message must hold, line, column)
 CASES = [
-    ("unknown key", MINIMAL.replace("short_title:", "short_titel:"), ["unknown key 'short_titel'", "did you mean 'short_title'"], 2, 1),
-    ("unknown nested key", MINIMAL.replace("    text: One key point.", "    txt: One key point."), ["unknown key 'txt'", "did you mean 'text'"], 9, 5),
+    (
+        "unknown key",
+        MINIMAL.replace("short_title:", "short_titel:"),
+        ["unknown key 'short_titel'", "did you mean 'short_title'"],
+        2,
+        1,
+    ),
+    (
+        "unknown nested key",
+        MINIMAL.replace("    text: One key point.", "    txt: One key point."),
+        ["unknown key 'txt'", "did you mean 'text'"],
+        9,
+        5,
+    ),
     ("missing field", MINIMAL.replace("summary: One summary sentence.\n", ""), ["missing key 'summary'"], 1, 1),
     ("empty text", MINIMAL.replace("summary: One summary sentence.", "summary:"), ["'summary' is empty"], 4, 9),
     ("blank text", MINIMAL.replace("summary: One summary sentence.", "summary: '   '"), ["'summary' is empty"], 4, 10),
-    ("empty list", MINIMAL.replace("paragraphs: [One closing sentence.]", "paragraphs: []"), ["'paragraphs' is empty"], 16, 15),
-    ("text where a list goes", MINIMAL.replace("introduction:\n  - One", "introduction: One"), ["'introduction' should be a list"], 5, 15),
-    ("list where text goes", MINIMAL.replace("summary: One summary sentence.", "summary: [a, b]"), ["'summary' should be text"], 4, 10),
-    ("mapping where a list goes", MINIMAL.replace("introduction:\n  - One introduction sentence.", "introduction: {a: b}"),
-     ["'introduction' should be a list"], 5, 15),
+    (
+        "empty list",
+        MINIMAL.replace("paragraphs: [One closing sentence.]", "paragraphs: []"),
+        ["'paragraphs' is empty"],
+        16,
+        15,
+    ),
+    (
+        "text where a list goes",
+        MINIMAL.replace("introduction:\n  - One", "introduction: One"),
+        ["'introduction' should be a list"],
+        5,
+        15,
+    ),
+    (
+        "list where text goes",
+        MINIMAL.replace("summary: One summary sentence.", "summary: [a, b]"),
+        ["'summary' should be text"],
+        4,
+        10,
+    ),
+    (
+        "mapping where a list goes",
+        MINIMAL.replace("introduction:\n  - One introduction sentence.", "introduction: {a: b}"),
+        ["'introduction' should be a list"],
+        5,
+        15,
+    ),
     ("bad date", MINIMAL.replace("2026-01-02", "2026-02-30"), ["'2026-02-30' is not a date", "YYYY-MM-DD"], 3, 7),
     ("bad language", MINIMAL.replace("date:", "language: english\ndate:"), ["'english' is not a language tag"], 3, 11),
-    ("unknown block kind", MINIMAL.replace("- paragraph: One", "- paragraf: One"), ["not a known kind of block", "did you mean 'paragraph'"], 13, 9),
-    ("duplicate key", MINIMAL.replace("short_title: Minimal", "short_title: Minimal\ntitle: Again"), ["duplicate key 'title' (first at line 1)"], 3, 1),
-    ("tab indentation", MINIMAL.replace("  - One introduction", "\t- One introduction"), ["a tab in the indentation"], 6, 1),
-    ("syntax error", MINIMAL.replace("summary: One summary sentence.", "summary: [One summary"), ["not valid YAML"], 5, 13),
-    ("alias", MINIMAL.replace("summary: One summary sentence.", "summary: &s One summary sentence.\nsubject: *s"), ["an alias (*name) repeats other content"], 5, 10),
+    (
+        "unknown block kind",
+        MINIMAL.replace("- paragraph: One", "- paragraf: One"),
+        ["not a known kind of block", "did you mean 'paragraph'"],
+        13,
+        9,
+    ),
+    (
+        "duplicate key",
+        MINIMAL.replace("short_title: Minimal", "short_title: Minimal\ntitle: Again"),
+        ["duplicate key 'title' (first at line 1)"],
+        3,
+        1,
+    ),
+    (
+        "tab indentation",
+        MINIMAL.replace("  - One introduction", "\t- One introduction"),
+        ["a tab in the indentation"],
+        6,
+        1,
+    ),
+    (
+        "syntax error",
+        MINIMAL.replace("summary: One summary sentence.", "summary: [One summary"),
+        ["not valid YAML"],
+        5,
+        13,
+    ),
+    (
+        "alias",
+        MINIMAL.replace("summary: One summary sentence.", "summary: &s One summary sentence.\nsubject: *s"),
+        ["an alias (*name) repeats other content"],
+        5,
+        10,
+    ),
     ("empty file", "", ["the file is empty"], 1, 1),
     ("comments only", "# nothing here\n", ["the file is empty"], 1, 1),
-    ("short title too long", MINIMAL.replace("short_title: Minimal", "short_title: " + "x" * 61), ["'short_title' is too long", "60"], 2, 14),
+    (
+        "short title too long",
+        MINIMAL.replace("short_title: Minimal", "short_title: " + "x" * 61),
+        ["'short_title' is too long", "60"],
+        2,
+        14,
+    ),
     ("top level not a mapping", "- a\n- b\n", ["should be a mapping"], 1, 1),
-    ("key is a mapping", MINIMAL.replace("short_title: Minimal", "? {a: b}\n: c\nshort_title: Minimal"), ["a key must be a plain word"], 2, 3),
+    (
+        "key is a mapping",
+        MINIMAL.replace("short_title: Minimal", "? {a: b}\n: c\nshort_title: Minimal"),
+        ["a key must be a plain word"],
+        2,
+        3,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "words", "line", "column"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
-def test_bad_source_is_located_and_explained(tmp_path: Path, text: str, words: list[str], line: int, column: int) -> None:
+@pytest.mark.parametrize(
+    ("text", "words", "line", "column"), [case[1:] for case in CASES], ids=[case[0] for case in CASES]
+)
+def test_bad_source_is_located_and_explained(
+    tmp_path: Path, text: str, words: list[str], line: int, column: int
+) -> None:
     problem = _one(tmp_path, text)
     for word in words:
         assert word in str(problem)
@@ -133,12 +221,16 @@ def _documented(problem: Problem) -> bool:
     """docs/errors.md shows this very message."""
     return f"error: {str(problem).split(': error: ', 1)[1]}`" in ERRORS_DOC
 
-TABLE = MINIMAL.replace("      - paragraph: One paragraph.", """      - table:
+
+TABLE = MINIMAL.replace(
+    "      - paragraph: One paragraph.",
+    """      - table:
           header: [A, B]
           rows:
             - [a1, b1]
             - [a2]
-            - [a3, b3, c3]""")
+            - [a3, b3, c3]""",
+)
 
 
 def test_table_row_with_wrong_cell_count_points_at_the_row(tmp_path: Path) -> None:
@@ -193,7 +285,9 @@ def test_missing_path_and_folder_are_refused(tmp_path: Path) -> None:
 
 def test_plain_scalars_stay_the_text_typed(tmp_path: Path) -> None:
     path = tmp_path / "topic.yaml"
-    path.write_text(MINIMAL.replace("One key point.", "Yes").replace("One paragraph.", "1.50 & <b>no</b>"), encoding="utf-8")
+    path.write_text(
+        MINIMAL.replace("One key point.", "Yes").replace("One paragraph.", "1.50 & <b>no</b>"), encoding="utf-8"
+    )
     article = load_article(path)
     assert article.key_points[0].text == "Yes"
     assert "1.50 & <b>no</b>" in iter_texts(article)
