@@ -1,0 +1,28 @@
+"""The printable PDF handout: `render_pdf(article, ...)` gives its bytes and page count."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mghandout.handout.layout import handout_layout
+from mghandout.handout.pdf import LogoError, render
+from mghandout.handout.theme import HandoutTheme
+from mghandout.model import Article, Brand
+
+__all__ = ["HandoutTheme", "LogoError", "handout_layout", "render_pdf"]
+
+
+def render_pdf(
+    article: Article,
+    *,
+    paper: str = "letter",
+    brand: Brand | None = None,
+    brand_dir: Path | None = None,
+    when: dt.datetime,
+    theme: HandoutTheme | None = None,
+) -> tuple[bytes, int]:
+    """The handout's PDF bytes and page count; writes nothing."""
+    theme = theme or HandoutTheme()
+    items = handout_layout(article, theme, brand)
+    return render(article, theme, items, paper=paper, brand=brand, brand_dir=brand_dir, when=when)

@@ -1,0 +1,152 @@
+"""The handout's flow as plain data: what is printed, in which order, grouped how.
+
+This is the handout's one place of editorial decisions (what comes first, what is
+kept together, how the food grid is arranged), made without reportlab so it can be
+tested without a file. `pdf.py` only turns these items into flowables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mghandout.handout.theme import HandoutTheme
+from mghandout.model import Article, Brand, Foods, Paragraph, Table, TermList
+
+
+@dataclass(frozen=True)
+class Title:
+    """The title block: the article's title and, when given, the clinic."""
+
+    text: str
+    clinic: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading; `outline` makes it a PDF bookmark."""
+
+    text: str
+    level: int = 1
+    outline: bool = True
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph of body text; `lead` sets it larger, as the summary."""
+
+    text: str
+    lead: bool = False
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """Items with a bold label: key points, symptoms, questions and answers."""
+
+    items: tuple[tuple[str, str], ...]
+    boxed: bool = False
+    stacked: bool = False
+
+
+@dataclass(frozen=True)
+class FoodGrid:
+    """The food list as a grid of groups, each a heading over its foods."""
+
+    intro: str | None
+    groups: tuple[tuple[str, tuple[str, ...]], ...]
+    columns: int
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A full-width table whose header row repeats on every page it spans."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str | None
+    widths: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Boxed:
+    """The disclaimer: a titled box nobody can miss."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Notes:
+    """The write-in box for the care team, with ruled lines and the clinic's contact."""
+
+    label: str
+    lines: int
+    contact: str
+
+
+Item = Title | Heading | Text | Labelled | FoodGrid | Grid | Boxed | Notes
+
+
+def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = None) -> list[Item]:
+    """The whole handout, top to bottom."""
+    labels = theme.labels
+    items: list[Item] = [Title(article.title, _clinic_lines(brand, labels.phone))]
+    items += [Heading(labels.summary, outline=False), Text(article.summary, lead=True)]
+    items += [Text(paragraph) for paragraph in article.introduction]
+    items += [Heading(labels.key_points), Labelled(tuple((p.title, p.text) for p in article.key_points), boxed=True)]
+    for section in article.sections:
+        items.append(Heading(section.title))
+        for block in section.blocks:
+            items.append(_block(block))
+    items += [Heading(article.conclusion.title)] + [Text(p) for p in article.conclusion.paragraphs]
+    if article.faq:
+        items += [Heading(labels.faq), Labelled(tuple((q.question, q.answer) for q in article.faq), stacked=True)]
+    if article.references:
+        items += [Heading(labels.references, level=2)]
+        items += [Text(r.text + (f" {r.url}" if r.url else "")) for r in article.references]
+    items.append(Boxed(article.disclaimer.title, article.disclaimer.text))
+    items.append(Notes(labels.notes, theme.notes_lines, _contact(brand, labels.phone)))
+    return items
+
+
+def _block(block: Paragraph | TermList | Foods | Table) -> Item:
+    if isinstance(block, Paragraph):
+        return Text(block.paragraph)
+    if isinstance(block, TermList):
+        return Labelled(tuple((term.term, term.text) for term in block.terms))
+    if isinstance(block, Foods):
+        groups = tuple((group.group, tuple(group.items)) for group in block.foods.groups)
+        return FoodGrid(block.foods.intro, groups, columns=min(len(groups), 5))
+    table = block.table
+    return Grid(
+        tuple(table.header), tuple(map(tuple, table.rows)), table.caption, column_widths(table.header, table.rows)
+    )
+
+
+def column_widths(header: list[str], rows: list[list[str]]) -> tuple[float, ...]:
+    """Shares of the page width: a short first column of labels, the rest split by how much they hold."""
+    columns = len(header)
+    lengths = [max(len(row[i]) for row in [header, *rows]) for i in range(columns)]
+    if columns > 2 and lengths[0] < min(lengths[1:]) / 2:
+        first = 0.2
+        rest = sum(lengths[1:])
+        return (first, *((1 - first) * length / rest for length in lengths[1:]))
+    total = sum(lengths)
+    return tuple(max(length / total, 0.1) / sum(max(n / total, 0.1) for n in lengths) for length in lengths)
+
+
+def _clinic_lines(brand: Brand | None, phone: str) -> tuple[str, ...]:
+    if brand is None:
+        return ()
+    return tuple(line for line in (brand.clinic, _reach(brand, phone)) if line)
+
+
+def _contact(brand: Brand | None, phone: str) -> str:
+    if brand is None:
+        return ""
+    return " · ".join(part for part in (brand.clinic, _reach(brand, phone)) if part)
+
+
+def _reach(brand: Brand, phone: str) -> str:
+    """How to reach the clinic: phone and website."""
+    parts = [f"{phone}: {brand.phone}" if brand.phone else "", brand.website or ""]
+    return " · ".join(part for part in parts if part)

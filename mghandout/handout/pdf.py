@@ -1,0 +1,454 @@
+"""The handout writer: layout items to reportlab flowables, then a PDF in memory.
+
+The only module that imports reportlab. Every decision of order and grouping was
+made in `layout.py`; this one decides how each item looks on paper and keeps the
+promises of print: rows never split, headings never stranded at a page foot, the
+table header repeated, and a footer with the short title, the disclaimer and
+"Page X of Y" on every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from mghandout.errors import InputError
+from mghandout.handout.fonts import font_set, markup, runs
+from mghandout.handout.layout import Boxed, FoodGrid, Grid, Heading, Item, Labelled, Notes, Text, Title
+from mghandout.handout.theme import HandoutTheme
+from mghandout.model import Article, Brand
+
+PAPERS = {"letter": LETTER, "a4": A4}
+
+
+class LogoError(InputError):
+    """The clinic's logo cannot be read as an image."""
+
+
+class _Styles:
+    """Paragraph styles derived from the theme, built once per handout."""
+
+    def __init__(self, theme: HandoutTheme) -> None:
+        regular, bold = font_set(False).primary, font_set(True).primary
+        ink, accent = colors.HexColor(theme.ink), colors.HexColor(theme.accent)
+
+        def style(name: str, size: float, font: str = regular, color: Any = ink, **more: Any) -> ParagraphStyle:
+            more.setdefault("leading", size * 1.4)
+            return ParagraphStyle(name, fontName=font, fontSize=size, textColor=color, alignment=TA_LEFT, **more)
+
+        self.body = style("body", theme.body_size, leading=theme.leading, spaceAfter=theme.gap)
+        self.lead = style("lead", theme.lead_size, leading=theme.lead_size * 1.3, spaceAfter=theme.gap)
+        self.title = style("title", theme.title_size, bold, accent, leading=theme.title_size * 1.2)
+        self.heading = style(
+            "heading", theme.heading_size, bold, accent, spaceBefore=theme.gap * 1.1, spaceAfter=theme.gap * 0.6
+        )
+        self.subheading = style(
+            "subheading", theme.subheading_size, bold, accent, spaceBefore=theme.gap, spaceAfter=theme.gap * 0.5
+        )
+        self.label = style("label", theme.body_size, bold, accent, keepWithNext=1, spaceAfter=1)
+        self.item = style("item", theme.body_size, leading=theme.body_size * 1.25)
+        self.cell = style("cell", theme.table_size, leading=theme.table_size * 1.2)
+        self.cell_head = style("cell_head", theme.table_size, bold, leading=theme.table_size * 1.2)
+        self.clinic = style("clinic", theme.small_size, bold, ink)
+
+
+class _Heading(Paragraph):
+    """A heading that becomes a bookmark in the PDF's outline."""
+
+    def __init__(self, text: str, style: ParagraphStyle, outline: bool) -> None:
+        super().__init__(markup(text, bold=True), style)
+        self.plain, self.outline = text, outline
+
+
+class _Doc(BaseDocTemplate):
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802  reportlab's hook name
+        if isinstance(flowable, _Heading) and flowable.outline:
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.plain, key, level=0)
+
+
+def render(
+    article: Article,
+    theme: HandoutTheme,
+    items: list[Item],
+    *,
+    paper: str,
+    brand: Brand | None,
+    brand_dir: Path | None,
+    when: dt.datetime,
+) -> tuple[bytes, int]:
+    """The PDF's bytes and its page count."""
+    size = PAPERS[paper]
+    margin = theme.margin_inch * inch
+    buffer = io.BytesIO()
+    doc = _Doc(
+        buffer,
+        pagesize=size,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin + 0.4 * inch,
+        title=article.title,
+        author=_author(article, brand),
+        subject=article.subject or article.summary,
+        keywords=", ".join(article.keywords),
+        creator="mghandout",
+        producer="mghandout",
+        lang=article.language,
+        invariant=1,
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    footer = _Footer(article, theme, margin)
+    doc.addPageTemplates([PageTemplate("page", [frame])])
+    styles = _Styles(theme)
+    logo = _logo(brand, brand_dir)
+    story = _story(items, styles, theme, doc.width, logo)
+    stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+    doc.build(story, canvasmaker=_numbered_canvas(footer, stamp))
+    return buffer.getvalue(), footer.pages
+
+
+def _author(article: Article, brand: Brand | None) -> str:
+    return article.author or (brand.clinic if brand else "")
+
+
+class _Footer:
+    """Draws the running footer; the page total is known only once every page is laid out."""
+
+    def __init__(self, article: Article, theme: HandoutTheme, margin: float) -> None:
+        self.article, self.theme, self.margin = article, theme, margin
+        self.pages = 0
+
+    def finish(self, canvas: Canvas, page: int, pages: int) -> None:
+        theme, labels = self.theme, self.theme.labels
+        width, _ = canvas._pagesize
+        left, right = self.margin, width - self.margin
+        base = self.margin
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor(theme.rule))
+        canvas.setLineWidth(0.6)
+        canvas.line(left, base + 2.2 * theme.footer_size + 4, right, base + 2.2 * theme.footer_size + 4)
+        canvas.setFillColor(colors.HexColor(theme.muted))
+        _draw(canvas, self.article.short_title, left, base + 1.2 * theme.footer_size, theme.footer_size, True)
+        number = labels.page.format(page=page, pages=pages)
+        _draw(
+            canvas,
+            number,
+            right - _width(number, theme.footer_size, True),
+            base + 1.2 * theme.footer_size,
+            theme.footer_size,
+            True,
+        )
+        _draw(canvas, self.article.disclaimer.footer, left, base, theme.footer_size, False, right - left)
+        canvas.restoreState()
+
+
+def _draw(canvas: Canvas, text: str, x: float, y: float, size: float, bold: bool, room: float | None = None) -> None:
+    """Draw one line in the handout's fonts, shrinking it only if it would not fit its room."""
+    if room is not None:
+        size = min(size, size * room / max(_width(text, size, bold), 1))
+    for name, chunk in runs(text, bold):
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, chunk)
+        x += canvas.stringWidth(chunk, name, size)
+
+
+def _width(text: str, size: float, bold: bool) -> float:
+    return sum(stringWidth(chunk, name, size) for name, chunk in runs(text, bold))
+
+
+def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
+    """A canvas that holds every page until the end, so each footer can say 'Page X of Y'."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.setDateFormatter(lambda *_: stamp)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802  reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            footer.pages = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                footer.finish(self, number, footer.pages)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _logo(brand: Brand | None, brand_dir: Path | None) -> ImageReader | None:
+    if brand is None or brand.logo is None:
+        return None
+    path = (brand_dir or Path.cwd()) / brand.logo
+    if not path.is_file():
+        raise LogoError(
+            str(path), "the clinic's logo file does not exist", "fix `logo:` in the brand file, or remove it"
+        )
+    try:
+        reader = ImageReader(str(path))
+        reader.getSize()
+    except Exception:
+        raise LogoError(
+            str(path), "the clinic's logo is not a readable PNG or JPEG image", "export the logo again as PNG or JPEG"
+        ) from None
+    return reader
+
+
+def _story(
+    items: list[Item], styles: _Styles, theme: HandoutTheme, width: float, logo: ImageReader | None
+) -> list[Flowable]:
+    """All flowables; each heading first asks for room for itself and the start of what follows it."""
+    parts = [_flowables(item, styles, theme, width, logo) for item in items]
+    story: list[Flowable] = []
+    for index, part in enumerate(parts):
+        if isinstance(items[index], Heading) and index + 1 < len(parts):
+            heading = part[0]
+            need = _height(heading, width) + heading.style.spaceBefore + _start_height(parts[index + 1], width)
+            story.append(CondPageBreak(need))
+        story += part
+    return story
+
+
+def _height(flowable: Flowable, width: float) -> float:
+    if isinstance(flowable, KeepTogether):
+        return sum(_height(inner, width) for inner in flowable._content)
+    return flowable.wrap(width, 10_000)[1]
+
+
+def _start_height(part: list[Flowable], width: float) -> float:
+    """The least of a part that may start a page's last lines: three lines of text, a table's first row, a block."""
+    first = part[0]
+    if isinstance(first, Paragraph):
+        return min(_height(first, width), 3 * first.style.leading) + 2
+    if isinstance(first, Table) and first.repeatRows:
+        first.wrap(width, 10_000)
+        return sum(first._rowHeights[: first.repeatRows + 1]) + 2
+    return _height(first, width) + 2
+
+
+def _flowables(
+    item: Item, styles: _Styles, theme: HandoutTheme, width: float, logo: ImageReader | None
+) -> list[Flowable]:
+    if isinstance(item, Title):
+        return _title(item, styles, theme, width, logo)
+    if isinstance(item, Heading):
+        return [_Heading(item.text, styles.heading if item.level == 1 else styles.subheading, item.outline)]
+    if isinstance(item, Text):
+        return [Paragraph(markup(item.text), styles.lead if item.lead else styles.body)]
+    if isinstance(item, Labelled):
+        return _labelled(item, styles, theme, width)
+    if isinstance(item, FoodGrid):
+        return _food_grid(item, styles, theme, width)
+    if isinstance(item, Grid):
+        return _grid(item, styles, theme, width)
+    if isinstance(item, Boxed):
+        return [Spacer(1, theme.gap), _box(item, styles, theme, width)]
+    return [Spacer(1, theme.gap), _notes(item, styles, theme, width)]
+
+
+def _title(item: Title, styles: _Styles, theme: HandoutTheme, width: float, logo: ImageReader | None) -> list[Flowable]:
+    title = Paragraph(markup(item.text, bold=True), styles.title)
+    if not item.clinic and logo is None:
+        return [title, _rule(theme, width)]
+    side: list[Flowable] = []
+    if logo is not None:
+        w, h = logo.getSize()
+        scale = min(0.7 * inch / h, 1.6 * inch / w)
+        side.append(Image(logo, width=w * scale, height=h * scale, hAlign="RIGHT"))
+    side += [
+        Paragraph(markup(line, bold=index == 0), styles.clinic if index == 0 else styles.cell)
+        for index, line in enumerate(item.clinic)
+    ]
+    table = Table([[title, side]], colWidths=[width * 0.68, width * 0.32])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [table, _rule(theme, width)]
+
+
+def _rule(theme: HandoutTheme, width: float) -> Flowable:
+    line = Table([[""]], colWidths=[width], rowHeights=[theme.gap])
+    line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 2, colors.HexColor(theme.accent))]))
+    return line
+
+
+def _labelled(item: Labelled, styles: _Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
+    if item.stacked:
+        return [
+            KeepTogether([Paragraph(markup(label, bold=True), styles.label), Paragraph(markup(text), styles.body)])
+            for label, text in item.items
+        ]
+    if item.boxed:
+        return [_cards(item, styles, theme, width)]
+    bullet = ParagraphStyle("bullet", parent=styles.item, leftIndent=14, bulletIndent=2, spaceAfter=theme.gap * 0.75)
+    return [
+        Paragraph(
+            f'<font color="{theme.accent}">{markup(label, bold=True)}</font>{markup(": " + text)}',
+            bullet,
+            bulletText="■",
+        )
+        for label, text in item.items
+    ]
+
+
+def _cards(item: Labelled, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
+    """Key points as a two-column grid of tinted cards."""
+    cells = [
+        [Paragraph(markup(label, bold=True), styles.label), Paragraph(markup(text), styles.item)]
+        for label, text in item.items
+    ]
+    rows = [cells[i : i + 2] + [[]] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
+    table = Table(rows, colWidths=[width / 2] * 2)
+    table.setStyle(_card_style(theme, rows, 2))
+    return table
+
+
+def _card_style(theme: HandoutTheme, rows: list[list[Any]], columns: int) -> TableStyle:
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 9),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ("LINEBEFORE", (1, 0), (-1, -1), 4, colors.white),
+        ("LINEABOVE", (0, 1), (-1, -1), 4, colors.white),
+    ]
+    for r, row in enumerate(rows):
+        for c in range(columns):
+            if row[c]:
+                commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(theme.tint)))
+    return TableStyle(commands)
+
+
+def _food_grid(item: FoodGrid, styles: _Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
+    item_style = ParagraphStyle("food", parent=styles.item, leftIndent=12, bulletIndent=0)
+    cells = [
+        [Paragraph(markup(group, bold=True), styles.label)]
+        + [Paragraph(markup(food), item_style, bulletText="•") for food in foods]
+        for group, foods in item.groups
+    ]
+    rows = [
+        cells[i : i + item.columns] + [[]] * (item.columns - len(cells[i : i + item.columns]))
+        for i in range(0, len(cells), item.columns)
+    ]
+    table = Table(rows, colWidths=[width / item.columns] * item.columns)
+    table.setStyle(_card_style(theme, rows, item.columns))
+    intro = [Paragraph(markup(item.intro), styles.body)] if item.intro else []
+    return [KeepTogether([*intro, table]), Spacer(1, theme.gap)]
+
+
+def _grid(item: Grid, styles: _Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
+    header = [Paragraph(markup(cell, bold=True), styles.cell_head) for cell in item.header]
+    body = [
+        [
+            Paragraph(markup(cell, bold=index == 0), styles.cell_head if index == 0 else styles.cell)
+            for index, cell in enumerate(row)
+        ]
+        for row in item.rows
+    ]
+    table = Table([header, *body], colWidths=[width * share for share in item.widths], repeatRows=1, splitInRow=0)
+    rule = colors.HexColor(theme.rule)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(theme.header_fill)),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.HexColor(theme.accent)),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.5, rule),
+                ("BOX", (0, 0), (-1, -1), 0.8, rule),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    caption = [Paragraph(markup(item.caption), styles.body)] if item.caption else []
+    return [*caption, table, Spacer(1, theme.gap)]
+
+
+def _box(item: Boxed, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
+    content = [Paragraph(markup(item.title, bold=True), styles.label), Paragraph(markup(item.text), styles.item)]
+    box = Table([[content]], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(theme.disclaimer_fill)),
+                ("BOX", (0, 0), (-1, -1), 1.6, colors.HexColor(theme.disclaimer_rule)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 9),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 11),
+            ]
+        )
+    )
+    return KeepTogether([box])
+
+
+def _notes(item: Notes, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
+    rows: list[list[Any]] = [[Paragraph(markup(item.label, bold=True), styles.label)]]
+    rows += [[""] for _ in range(item.lines)]
+    if item.contact:
+        rows.append([Paragraph(markup(item.contact), styles.cell)])
+    heights = [None] + [26] * item.lines + ([None] if item.contact else [])
+    box = Table(rows, colWidths=[width], rowHeights=heights)
+    rule = colors.HexColor(theme.rule)
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor(theme.accent)),
+                ("LINEBELOW", (0, 1), (-1, item.lines), 0.5, rule),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, 0), 9),
+            ]
+        )
+    )
+    return KeepTogether([box])

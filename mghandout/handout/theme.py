@@ -1,0 +1,64 @@
+"""The handout's look as plain data: colours, type sizes, spacing and fixed labels.
+
+Kept apart from the writer so a clinic's restyle, or a test of contrast, reads one
+object. Colours are chosen to stay legible when printed in grayscale: every text
+colour is dark and every background light (a test computes the ratios).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The only words on the handout that do not come from the source."""
+
+    summary: str = "In brief"
+    key_points: str = "Key points"
+    faq: str = "Frequently asked questions"
+    references: str = "References"
+    notes: str = "Notes from your care team"
+    page: str = "Page {page} of {pages}"
+    phone: str = "Phone"
+
+
+@dataclass(frozen=True)
+class HandoutTheme:
+    """Every visual decision of the handout."""
+
+    ink: str = "#1A1A1A"
+    accent: str = "#0B5A6B"
+    muted: str = "#4A4A4A"
+    paper: str = "#FFFFFF"
+    tint: str = "#E4F1F3"
+    header_fill: str = "#CFE6EA"
+    rule: str = "#7FA9B2"
+    disclaimer_fill: str = "#FFF4DA"
+    disclaimer_rule: str = "#8A6D1F"
+    body_size: float = 12.0
+    leading: float = 14.4
+    lead_size: float = 12.5
+    small_size: float = 11.0
+    table_size: float = 11.0
+    footer_size: float = 9.0
+    title_size: float = 22.0
+    heading_size: float = 15.5
+    subheading_size: float = 13.0
+    margin_inch: float = 0.5
+    gap: float = 6.0
+    notes_lines: int = 4
+    labels: Labels = field(default_factory=Labels)
+
+    def text_pairs(self) -> list[tuple[str, str, str]]:
+        """Every (where, text colour, background) the handout prints, for contrast checks."""
+        return [
+            ("body", self.ink, self.paper),
+            ("headings", self.accent, self.paper),
+            ("footer", self.muted, self.paper),
+            ("key points", self.ink, self.tint),
+            ("key point titles", self.accent, self.tint),
+            ("table header", self.ink, self.header_fill),
+            ("food groups", self.accent, self.tint),
+            ("disclaimer", self.ink, self.disclaimer_fill),
+        ]
