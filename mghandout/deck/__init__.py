@@ -1,0 +1,23 @@
+"""The PowerPoint deck: `render_pptx(article, ...)` gives its bytes and slide count."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mghandout.deck.layout import Deck, deck_layout
+from mghandout.deck.theme import DeckTheme
+from mghandout.deck.writer import LogoError, TemplateError, open_template, slide_size, write
+from mghandout.model import Article, Brand
+
+__all__ = ["Deck", "DeckTheme", "LogoError", "TemplateError", "deck_layout", "render_pptx"]
+
+
+def render_pptx(article: Article, *, template: Path | None = None, brand: Brand | None = None,
+                brand_dir: Path | None = None, when: dt.datetime, theme: DeckTheme | None = None) -> tuple[bytes, int]:
+    """The deck's .pptx bytes and slide count, laid out for the template's slide size; writes nothing."""
+    theme = theme or DeckTheme()
+    presentation = open_template(template)
+    deck = deck_layout(article, theme, *slide_size(presentation))
+    data = write(presentation, deck, article, theme, brand=brand, brand_dir=brand_dir, when=when, template=template)
+    return data, len(deck.slides)

@@ -1,0 +1,329 @@
+"""The deck as plain data: which text goes on which slide, in which box, at what size.
+
+Every split is decided here, by measuring text with Arial's metrics (`measure.py`)
+against the boxes of the slide size in use, so nothing overflows in any
+presentation program and no "shrink on overflow" flag is needed. What does not fit
+continues on a slide titled "... (continued)"; a sentence never splits across
+slides; a table continues with its header row repeated. `writer.py` only serialises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from mghandout.deck.measure import sentences, width, wrap
+from mghandout.deck.theme import DeckTheme
+from mghandout.model import Article, FoodGroup, FoodList, Foods, Paragraph, Section, TableData, TermList
+
+POINTS = 72.0
+FOOD_INDENT = 0.25
+"""Inches between a food item's bullet and its text."""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the slide, in inches."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One paragraph of a text slide: an optional bold label, then text; `stacked` puts the label on its own line."""
+
+    text: str
+    label: str = ""
+    stacked: bool = False
+
+
+@dataclass(frozen=True)
+class FoodColumn:
+    """One group of the food grid."""
+
+    group: str
+    items: tuple[str, ...]
+    box: Box
+
+
+@dataclass(frozen=True)
+class TablePart:
+    """The rows of a table that fit one slide, under its repeated header row."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
+    heights: tuple[float, ...]
+    box: Box
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: its layout, title, content and speaker notes."""
+
+    layout: str
+    title: str
+    title_box: Box
+    notes: str
+    body_box: Box | None = None
+    bullets: tuple[Bullet, ...] = ()
+    subtitle: tuple[str, ...] = ()
+    intro: str = ""
+    foods: tuple[FoodColumn, ...] = ()
+    table: TablePart | None = None
+
+
+@dataclass(frozen=True)
+class Deck:
+    """The whole deck, ready to serialise."""
+
+    width: float
+    height: float
+    short_title: str
+    slides: tuple[Slide, ...] = field(default_factory=tuple)
+
+
+class _Geometry:
+    """Boxes and text heights for one slide size and theme."""
+
+    def __init__(self, theme: DeckTheme, width: float, height: float) -> None:
+        self.theme, self.width, self.height = theme, width, height
+        self.inner = width - 2 * theme.margin
+
+    def lines_height(self, lines: int, size: float) -> float:
+        """Inches taken by `lines` lines at `size` points."""
+        return lines * size * self.theme.line_spacing / POINTS
+
+    def title_box(self, title: str) -> Box:
+        lines = len(wrap(title, self.theme.title_size, (self.inner - 2 * self.theme.inset) * POINTS, bold=True))
+        h = self.lines_height(max(lines, 1), self.theme.title_size) + 2 * self.theme.inset + 0.05
+        return Box(self.theme.margin, self.theme.title_top, self.inner, h)
+
+    def body_box(self, title_box: Box) -> Box:
+        top = title_box.y + title_box.h + 0.15
+        bottom = self.height - self.theme.footer_height - 0.1
+        return Box(self.theme.margin, top, self.inner, bottom - top)
+
+    def text_room(self, box: Box) -> float:
+        """Points of line width inside a bulleted body box (insets and the bullet's indent taken off)."""
+        return (box.w - 2 * self.theme.inset - 0.4) * POINTS
+
+    def bullet_height(self, bullet: Bullet, room: float) -> float:
+        size, theme = self.theme.body_size, self.theme
+        if bullet.stacked:
+            lines = len(wrap(bullet.label, size, room, bold=True)) + len(wrap(bullet.text, size, room))
+        else:
+            lines = len(wrap(_joined(bullet), size, room, bold=bool(bullet.label)))
+        return self.lines_height(lines, size) + theme.paragraph_gap / POINTS
+
+    def fits(self, bullets: list[Bullet], box: Box) -> bool:
+        room = self.text_room(box)
+        used = sum(self.bullet_height(b, room) for b in bullets) + 2 * self.theme.inset
+        return used <= box.h
+
+
+def _joined(bullet: Bullet) -> str:
+    return f"{bullet.label}: {bullet.text}" if bullet.label else bullet.text
+
+
+def deck_layout(article: Article, theme: DeckTheme, width: float = 13.333, height: float = 7.5) -> Deck:
+    """Lay the article out on slides of `width` x `height` inches."""
+    geo = _Geometry(theme, width, height)
+    labels = theme.labels
+    slides: list[Slide] = [_title_slide(article, geo)]
+    slides += _text_slides(geo, labels.summary, [Bullet(s) for s in sentences(article.summary)], article.summary)
+    points = [Bullet(p.text, p.title) for p in article.key_points]
+    slides += _text_slides(geo, labels.key_points, points, "\n\n".join(_joined(b) for b in points))
+    for section in article.sections:
+        slides += _continued(geo, section.title, list(_section_slides(article, section, geo)))
+    conclusion = Section(title=article.conclusion.title,
+                         blocks=[Paragraph(paragraph=p) for p in article.conclusion.paragraphs])
+    slides += _continued(geo, conclusion.title, list(_section_slides(article, conclusion, geo)))
+    if article.faq:
+        faq = [Bullet(q.answer, q.question, stacked=True) for q in article.faq]
+        slides += _text_slides(geo, labels.faq, faq, None)
+    if article.references:
+        refs = [Bullet(r.text + (f" {r.url}" if r.url else "")) for r in article.references]
+        slides += _text_slides(geo, labels.references, refs, None)
+    disclaimer = [Bullet(article.disclaimer.text)]
+    slides += _text_slides(geo, article.disclaimer.title, disclaimer, article.disclaimer.text)
+    return Deck(width, height, article.short_title, tuple(slides))
+
+
+def _title_slide(article: Article, geo: _Geometry) -> Slide:
+    theme = geo.theme
+    room = (geo.inner - 2 * theme.inset) * POINTS
+    lines = len(wrap(article.title, theme.cover_title_size, room, bold=True))
+    height = geo.lines_height(lines, theme.cover_title_size) + 2 * theme.inset + 0.05
+    title_box = Box(theme.margin, max(theme.title_top, min(1.6, geo.height / 2 - height)), geo.inner, height)
+    subtitle = (article.short_title,)
+    body = Box(theme.margin, title_box.y + title_box.h + 0.3, geo.inner, 1.0)
+    disclaimer = f"{article.disclaimer.title}: {article.disclaimer.text}"
+    notes = "\n\n".join([article.title, *article.introduction, disclaimer])
+    return Slide("title", article.title, title_box, notes, body, subtitle=subtitle)
+
+
+def _text_slides(geo: _Geometry, title: str, bullets: list[Bullet], notes: str | None) -> list[Slide]:
+    """Bullets packed onto as many slides as they need; notes default to the slide's own full text."""
+    title_box = geo.title_box(geo.theme.labels.continued.format(title=title))
+    box = geo.body_box(title_box)
+    pages = list(_pack(geo, _fitting(geo, bullets, box), box))
+    slides = []
+    for page in pages:
+        text = notes if notes is not None and len(pages) == 1 else "\n\n".join(_note(b) for b in page)
+        slides.append(Slide("content", title, title_box, text, box, bullets=tuple(page)))
+    return _continued(geo, title, slides)
+
+
+def _note(bullet: Bullet) -> str:
+    return f"{bullet.label}\n{bullet.text}" if bullet.stacked else _joined(bullet)
+
+
+def _fitting(geo: _Geometry, bullets: list[Bullet], box: Box) -> Iterator[Bullet]:
+    """Bullets too tall for a whole slide are cut between sentences, never inside one."""
+    for bullet in bullets:
+        if geo.fits([bullet], box):
+            yield bullet
+            continue
+        label, stacked = bullet.label, bullet.stacked
+        for sentence in sentences(bullet.text):
+            yield Bullet(sentence, label, stacked)
+            label, stacked = "", False
+
+
+def _pack(geo: _Geometry, bullets: Iterable[Bullet], box: Box) -> Iterator[list[Bullet]]:
+    page: list[Bullet] = []
+    for bullet in bullets:
+        if page and not geo.fits([*page, bullet], box):
+            yield page
+            page = []
+        page.append(bullet)
+    if page:
+        yield page
+
+
+def _continued(geo: _Geometry, title: str, slides: list[Slide]) -> list[Slide]:
+    """Every slide after a topic's first says so in its title."""
+    label = geo.theme.labels.continued
+    return [slide if i == 0 else replace(slide, title=label.format(title=title)) for i, slide in enumerate(slides)]
+
+
+def _section_slides(article: Article, section: Section, geo: _Geometry) -> Iterator[Slide]:
+    """A section's blocks in order: runs of paragraphs and terms as text slides, foods and tables on their own."""
+    pending: list[Bullet] = []
+    notes: list[str] = []
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            pending.append(Bullet(sentences(block.paragraph)[0]))
+            notes.append(block.paragraph)
+            continue
+        if isinstance(block, TermList):
+            terms = [Bullet(t.text, t.term) for t in block.terms]
+            pending += terms
+            notes += [_joined(b) for b in terms]
+            continue
+        if pending:
+            yield from _text_slides(geo, section.title, pending, "\n\n".join(notes))
+            pending, notes = [], []
+        if isinstance(block, Foods):
+            yield from _food_slides(geo, section.title, block.foods)
+        else:
+            yield from _table_slides(geo, section.title, block.table)
+    if pending:
+        yield from _text_slides(geo, section.title, pending, "\n\n".join(notes))
+
+
+def _food_slides(geo: _Geometry, title: str, foods: FoodList) -> Iterator[Slide]:
+    """Groups side by side, as many per slide as fit both across and down."""
+    theme = geo.theme
+    title_box = geo.title_box(theme.labels.continued.format(title=title))
+    body = geo.body_box(title_box)
+    top = body.y + 0.1
+    if foods.intro:
+        intro_lines = len(wrap(foods.intro, theme.body_size, (body.w - 2 * theme.inset) * POINTS))
+        top += geo.lines_height(intro_lines, theme.body_size) + 2 * theme.inset
+    groups = list(foods.groups)
+    per_slide = max(1, min(len(groups), int((geo.inner + 0.2) // 2.4)))
+    while per_slide > 1 and not all(
+        _fits(geo, column) for start in range(0, len(groups), per_slide)
+        for column in _food_columns(geo, groups[start:start + per_slide], top, body)
+    ):
+        per_slide -= 1
+    for start in range(0, len(groups), per_slide):
+        chunk = groups[start:start + per_slide]
+        notes = "\n".join(([foods.intro] if foods.intro else []) + [f"{g.group}: {', '.join(g.items)}" for g in chunk])
+        columns = tuple(_food_columns(geo, chunk, top, body))
+        yield Slide("title_only", title, title_box, notes, body, intro=foods.intro or "", foods=columns)
+
+
+def _food_columns(geo: _Geometry, chunk: list[FoodGroup], top: float, body: Box) -> list[FoodColumn]:
+    """Equal columns across the slide, all as tall as the fullest one needs (or the room left, to be tested)."""
+    gap = 0.2
+    width = (geo.inner - gap * (len(chunk) - 1)) / len(chunk)
+    room = body.y + body.h - top
+    columns = [FoodColumn(g.group, tuple(g.items), Box(geo.theme.margin + i * (width + gap), top, width, room))
+               for i, g in enumerate(chunk)]
+    tallest = max(food_column_height(geo, column) for column in columns)
+    return [replace(column, box=replace(column.box, h=min(room, tallest + 0.1))) for column in columns]
+
+
+def _fits(geo: _Geometry, column: FoodColumn) -> bool:
+    return food_column_height(geo, column) <= column.box.h - 0.1 + 1e-9
+
+
+def food_column_height(geo: _Geometry, column: FoodColumn) -> float:
+    """Inches the column's text needs; the layout tests hold it to the column's box."""
+    theme = geo.theme
+    room = (column.box.w - 2 * theme.inset) * POINTS
+    lines = len(wrap(column.group, theme.food_size, room, bold=True))
+    items = sum(len(wrap(item, theme.food_size, room - FOOD_INDENT * POINTS)) for item in column.items)
+    return geo.lines_height(lines + items, theme.food_size) + 2 * theme.inset + theme.paragraph_gap / POINTS
+
+
+def _table_slides(geo: _Geometry, title: str, table: TableData) -> Iterator[Slide]:
+    theme = geo.theme
+    title_box = geo.title_box(theme.labels.continued.format(title=title))
+    body = geo.body_box(title_box)
+    widths = _column_widths(geo, table)
+    header_h = _row_height(geo, table.header, widths, bold=True)
+    rows = [(tuple(row), _row_height(geo, row, widths)) for row in table.rows]
+    page: list[tuple[tuple[str, ...], float]] = []
+    for row in rows:
+        if page and header_h + sum(h for _, h in page) + row[1] > body.h:
+            yield _table_slide(title, title_box, body, table, widths, header_h, page)
+            page = []
+        page.append(row)
+    if page:
+        yield _table_slide(title, title_box, body, table, widths, header_h, page)
+
+
+def _table_slide(title: str, title_box: Box, body: Box, table: TableData, widths: tuple[float, ...], header_h: float,
+                 page: list[tuple[tuple[str, ...], float]]) -> Slide:
+    heights = (header_h, *(h for _, h in page))
+    part = TablePart(tuple(table.header), tuple(r for r, _ in page), widths, heights,
+                     Box(body.x, body.y, sum(widths), sum(heights)))
+    notes = "\n\n".join("\n".join(f"{head}: {cell}" for head, cell in zip(table.header, row, strict=True))
+                        for row, _ in page)
+    return Slide("title_only", title, title_box, notes, body, table=part)
+
+
+def _column_widths(geo: _Geometry, table: TableData) -> tuple[float, ...]:
+    """Each column at least as wide as its longest word (words never break), the rest shared by how much it holds."""
+    theme = geo.theme
+    columns = range(len(table.header))
+    rows = [table.header, *table.rows]
+    least = [max(width(word, theme.cell_size, bold=True) for row in rows for word in row[i].split()) / POINTS
+             + 2 * theme.cell_margin + 0.1 for i in columns]
+    lengths = [sum(len(row[i]) for row in rows) for i in columns]
+    spare = max(geo.inner - sum(least), 0.0)
+    return tuple(least[i] + spare * lengths[i] / sum(lengths) for i in columns)
+
+
+def _row_height(geo: _Geometry, cells: Iterable[str], widths: tuple[float, ...], bold: bool = False) -> float:
+    theme = geo.theme
+    lines = max(len(wrap(cell, theme.cell_size, (w - 2 * theme.cell_margin) * POINTS, bold=bold or i == 0))
+                for i, (cell, w) in enumerate(zip(cells, widths, strict=True)))
+    return geo.lines_height(lines, theme.cell_size) + 2 * theme.cell_margin + 0.04

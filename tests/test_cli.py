@@ -1,0 +1,180 @@
+"""The command: what it writes, what it reports, and its exit status."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mghandout import build
+from mghandout.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+MAGNESIUM = ROOT / "source" / "magnesium-muscle-contractions.yaml"
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
+TOPIC = MAGNESIUM.stem
+STAMPS = ".make-handout.json"
+
+
+def run(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it, in its own process."""
+    return subprocess.run(
+        [sys.executable, "-m", "mghandout", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def outputs(folder: Path) -> list[str]:
+    """The files in an output folder but the record of what was built (so a stray temporary file shows)."""
+    return sorted(p.name for p in folder.iterdir() if p.name != STAMPS)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """`make-handout` with no arguments, in a copy of the project's source/ folder."""
+    work = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "source", work / "source")
+    return run(cwd=work), work
+
+
+def test_no_arguments_builds_every_source_into_output(built: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    result, work = built
+    assert result.returncode == 0, result.stderr
+    assert outputs(work / "output") == [f"{TOPIC}.pdf", f"{TOPIC}.pptx"]
+    assert (work / "output" / f"{TOPIC}.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_each_file_written_is_reported_on_one_line(built: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    result, work = built
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    pdf, pptx = lines
+    size = (work / "output" / f"{TOPIC}.pdf").stat().st_size
+    assert pdf.startswith(f"wrote output/{TOPIC}.pdf ") and " pages " in pdf and f"{size / 1024:.1f} KiB" in pdf
+    assert pptx.startswith(f"wrote output/{TOPIC}.pptx ") and " slides " in pptx
+
+
+def test_check_validates_and_writes_nothing(tmp_path: Path) -> None:
+    result = run(str(MAGNESIUM), "--check", "-o", str(tmp_path / "out"))
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"{MAGNESIUM}: ok"
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_does_not_import_the_writers() -> None:
+    code = (
+        f"import sys; from mghandout.cli import main; main(['--check', {str(MAGNESIUM)!r}]); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('reportlab', 'pptx', 'PIL')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().endswith("[]")
+
+
+def test_format_and_output_folder(tmp_path: Path) -> None:
+    out = tmp_path / "new" / "folder"
+    assert main([str(MINIMAL), "-o", str(out), "--format", "pdf"]) == 0
+    assert outputs(out) == ["minimal.pdf"]
+
+
+def test_a4_paper(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    assert main([str(MINIMAL), "-o", str(tmp_path), "--format", "pdf", "--paper", "a4"]) == 0
+    box = PdfReader(tmp_path / "minimal.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_invalid_source_exits_2_with_location_and_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINIMAL.read_text().replace("summary:", "sumary:"), encoding="utf-8")
+    result = run(str(bad), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert f"{bad}:4:1: error: unknown key 'sumary'; did you mean 'summary'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("--paper", "a5").returncode == 2
+    assert run("--format", "docx").returncode == 2
+    missing = run("no/such.yaml")
+    assert missing.returncode == 2 and "no/such.yaml: error: no such file" in missing.stderr
+    template = run(str(MAGNESIUM), "--template", "no-such.pptx")
+    assert template.returncode == 2 and "no-such.pptx" in template.stderr
+
+
+def test_no_sources_found_is_a_usage_error(tmp_path: Path) -> None:
+    result = run(cwd=tmp_path)
+    assert result.returncode == 2 and "no sources found in source/" in result.stderr
+
+
+def test_bad_source_date_epoch_is_a_usage_error(tmp_path: Path) -> None:
+    result = run(str(MINIMAL), "-o", str(tmp_path), env={"SOURCE_DATE_EPOCH": "yesterday", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 2 and "SOURCE_DATE_EPOCH" in result.stderr
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("make-handout ")
+
+
+def test_a_bad_source_does_not_stop_the_good_ones(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [\n", encoding="utf-8")
+    good = tmp_path / "good.yaml"
+    shutil.copy(MINIMAL, good)
+    result = run(str(bad), str(good), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert f"{bad}:2:1: error: not valid YAML" in result.stderr
+    assert outputs(tmp_path / "out") == ["good.pdf", "good.pptx"]
+
+
+def test_a_failing_writer_leaves_earlier_outputs_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "minimal.pdf").write_bytes(b"old pdf")
+    (tmp_path / "minimal.pptx").write_bytes(b"old deck")
+    real = build.render
+
+    def failing(article: object, fmt: str, options: build.Options) -> tuple[bytes, int]:
+        if fmt == "pptx":
+            raise RuntimeError("the deck writer broke")
+        return real(article, fmt, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "render", failing)
+    assert main([str(MINIMAL), "-o", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: the deck writer broke" in err and "Traceback" not in err
+    assert (tmp_path / "minimal.pdf").read_bytes() == b"old pdf"
+    assert (tmp_path / "minimal.pptx").read_bytes() == b"old deck"
+    assert outputs(tmp_path) == ["minimal.pdf", "minimal.pptx"]
+
+    assert main([str(MINIMAL), "-o", str(tmp_path), "--debug"]) == 1
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_output_path_taken_by_a_folder_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "minimal.pdf").mkdir()
+    assert main([str(MINIMAL), "-o", str(tmp_path), "--format", "pdf"]) == 1
+    assert "minimal.pdf is a folder" in capsys.readouterr().err
+
+
+def test_same_source_gives_the_same_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert main([str(MINIMAL), "-o", str(first)]) == 0
+    assert main([str(MINIMAL), "-o", str(second)]) == 0
+    for name in ("minimal.pdf", "minimal.pptx"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_source_date_epoch_sets_the_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert main([str(MINIMAL), "-o", str(tmp_path), "--format", "pdf"]) == 0
+    assert PdfReader(tmp_path / "minimal.pdf").metadata.creation_date.year == 2023
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert main([str(MINIMAL), "-o", str(tmp_path), "--format", "pdf"]) == 0
+    assert PdfReader(tmp_path / "minimal.pdf").metadata.creation_date.date().isoformat() == "2026-01-02"
