@@ -43,6 +43,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--brand", type=Path, metavar="FILE.yaml", help="clinic name, phone, website and logo to print")
     p.add_argument("--check", action="store_true", help="validate the sources and write nothing")
     p.add_argument("--force", action="store_true", help="rebuild outputs even when they are up to date")
+    p.add_argument("--watch", action="store_true",
+                   help="after building, rebuild each source when it is saved (Ctrl-C stops)")
     p.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     p.add_argument("--version", action="version", version=f"make-handout {__version__}")
     return p
@@ -55,7 +57,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         sources = args.sources or find_sources()
         if args.check:
             return _report([check_source(source) for source in sources], check=True)
-        return _report(build_all(sources, _options(args)), check=False, debug=args.debug)
+        options = _options(args)
+        status = _report(build_all(sources, options), check=False, debug=args.debug)
+        if args.watch:
+            from mghandout.watch import watch
+
+            print("watching for saves; Ctrl-C stops", file=sys.stderr, flush=True)
+            watch(sources, options, lambda outcomes: _report(outcomes, check=False, debug=args.debug),
+                  every_yaml_in=None if args.sources else Path("source"))
+        return status
     except (UsageError, SourceError) as error:
         print(error if isinstance(error, SourceError) else f"make-handout: error: {error}", file=sys.stderr)
         return EXIT_INVALID
