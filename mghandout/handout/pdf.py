@@ -283,7 +283,7 @@ def _flowables(
         return _grid(item, styles, theme, width)
     if isinstance(item, Boxed):
         return [Spacer(1, theme.gap), _box(item, styles, theme, width)]
-    return [Spacer(1, theme.gap), _notes(item, styles, theme, width)]
+    return [Spacer(1, theme.gap), _notes(item, styles, theme)]
 
 
 def _title(item: Title, styles: _Styles, theme: HandoutTheme, width: float, logo: ImageReader | None) -> list[Flowable]:
@@ -432,23 +432,55 @@ def _box(item: Boxed, styles: _Styles, theme: HandoutTheme, width: float) -> Flo
     return KeepTogether([box])
 
 
-def _notes(item: Notes, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
-    rows: list[list[Any]] = [[Paragraph(markup(item.label, bold=True), styles.label)]]
-    rows += [[""] for _ in range(item.lines)]
-    if item.contact:
-        rows.append([Paragraph(markup(item.contact), styles.cell)])
-    heights = [None] + [26] * item.lines + ([None] if item.contact else [])
-    box = Table(rows, colWidths=[width], rowHeights=heights)
-    rule = colors.HexColor(theme.rule)
-    box.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor(theme.accent)),
-                ("LINEBELOW", (0, 1), (-1, item.lines), 0.5, rule),
-                ("LEFTPADDING", (0, 0), (-1, -1), 12),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-                ("TOPPADDING", (0, 0), (-1, 0), 9),
-            ]
+class _WriteIn(Flowable):
+    """The notes box, grown to fill what is left of its page: room to write is its whole point.
+
+    It keeps at least the theme's lines (moving to the next page if they do not fit)
+    and stops at `most`, so a box that lands on a fresh page does not fill all of it.
+    """
+
+    def __init__(self, item: Notes, styles: _Styles, theme: HandoutTheme, most: int) -> None:
+        super().__init__()
+        self.item, self.styles, self.theme, self.most = item, styles, theme, most
+        self.table: Table | None = None
+
+    def _table(self, lines: int, width: float) -> Table:
+        item, theme = self.item, self.theme
+        rows: list[list[Any]] = [[Paragraph(markup(item.label, bold=True), self.styles.label)]]
+        rows += [[""] for _ in range(lines)]
+        if item.contact:
+            rows.append([Paragraph(markup(item.contact), self.styles.cell)])
+        heights = [None] + [theme.notes_line_height] * lines + ([None] if item.contact else [])
+        box = Table(rows, colWidths=[width], rowHeights=heights)
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor(theme.accent)),
+                    ("LINEBELOW", (0, 1), (-1, lines), 0.5, colors.HexColor(theme.rule)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                    ("TOPPADDING", (0, 0), (-1, 0), 9),
+                ]
+            )
         )
-    )
-    return KeepTogether([box])
+        return box
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.table = self._table(self.item.lines, available_width)
+        width, height = self.table.wrap(available_width, available_height)
+        spare = int(max(0.0, available_height - height - 1) // self.theme.notes_line_height)
+        if spare:
+            self.table = self._table(min(self.most, self.item.lines + spare), available_width)
+            width, height = self.table.wrap(available_width, available_height)
+        return width, height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        assert self.table is not None, "reportlab wraps a flowable before drawing it"
+        self.table.drawOn(self.canv, 0, 0)
+
+
+def _notes(item: Notes, styles: _Styles, theme: HandoutTheme) -> Flowable:
+    return _WriteIn(item, styles, theme, most=theme.notes_most_lines)

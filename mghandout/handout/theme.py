@@ -48,6 +48,8 @@ class HandoutTheme:
     margin_inch: float = 0.5
     gap: float = 6.0
     notes_lines: int = 4
+    notes_most_lines: int = 12
+    notes_line_height: float = 26.0
     labels: Labels = field(default_factory=Labels)
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
