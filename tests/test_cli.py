@@ -178,3 +178,21 @@ def test_source_date_epoch_sets_the_date(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert main([str(MINIMAL), "-o", str(tmp_path), "--format", "pdf"]) == 0
     assert PdfReader(tmp_path / "minimal.pdf").metadata.creation_date.date().isoformat() == "2026-01-02"
+
+
+def test_unchanged_source_is_skipped_until_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "minimal.yaml"
+    shutil.copy(MINIMAL, source)
+    out = tmp_path / "out"
+    assert main([str(source), "-o", str(out)]) == 0
+    assert capsys.readouterr().out.count("wrote ") == 2
+    assert main([str(source), "-o", str(out)]) == 0
+    up_to_date = [f"up to date {out / name}" for name in ("minimal.pdf", "minimal.pptx")]
+    assert capsys.readouterr().out.splitlines() == up_to_date
+    assert main([str(source), "-o", str(out), "--paper", "a4"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith(f"wrote {out / 'minimal.pdf'} ")
+    source.write_text(source.read_text().replace("One paragraph.", "One changed paragraph."))
+    assert main([str(source), "-o", str(out), "--paper", "a4"]) == 0
+    assert capsys.readouterr().out.count("wrote ") == 2
+    assert main([str(source), "-o", str(out), "--paper", "a4", "--force"]) == 0
+    assert capsys.readouterr().out.count("wrote ") == 2
