@@ -19,6 +19,8 @@ from mghandout.model import Article, FoodGroup, FoodList, Foods, Paragraph, Sect
 POINTS = 72.0
 FOOD_INDENT = 0.25
 """Inches between a food item's bullet and its text."""
+FOOD_COLUMN, FOOD_GAP = 2.4, 0.2
+"""The narrowest food column and the gap between columns, in inches."""
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,16 @@ class Box:
 
 @dataclass(frozen=True)
 class Bullet:
-    """One paragraph of a text slide: an optional bold label, then text; `stacked` puts the label on its own line."""
+    """One paragraph of a text slide: an optional bold label, then text; `stacked` puts the label on its own line.
+
+    `note` is the full text behind it for the speaker notes (a paragraph behind its lead
+    sentence); None means the bullet's own text is the note.
+    """
 
     text: str
     label: str = ""
     stacked: bool = False
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,9 +141,8 @@ def deck_layout(article: Article, theme: DeckTheme, width: float = 13.333, heigh
     geo = _Geometry(theme, width, height)
     labels = theme.labels
     slides: list[Slide] = [_title_slide(article, geo)]
-    slides += _text_slides(geo, labels.summary, [Bullet(s) for s in sentences(article.summary)], article.summary)
-    points = [Bullet(p.text, p.title) for p in article.key_points]
-    slides += _text_slides(geo, labels.key_points, points, "\n\n".join(_joined(b) for b in points))
+    slides += _text_slides(geo, labels.summary, [Bullet(s) for s in sentences(article.summary)])
+    slides += _text_slides(geo, labels.key_points, [Bullet(p.text, p.title) for p in article.key_points])
     for section in article.sections:
         slides += _continued(geo, section.title, list(_section_slides(article, section, geo)))
     conclusion = Section(title=article.conclusion.title,
@@ -144,12 +150,11 @@ def deck_layout(article: Article, theme: DeckTheme, width: float = 13.333, heigh
     slides += _continued(geo, conclusion.title, list(_section_slides(article, conclusion, geo)))
     if article.faq:
         faq = [Bullet(q.answer, q.question, stacked=True) for q in article.faq]
-        slides += _text_slides(geo, labels.faq, faq, None)
+        slides += _text_slides(geo, labels.faq, faq)
     if article.references:
         refs = [Bullet(r.text + (f" {r.url}" if r.url else "")) for r in article.references]
-        slides += _text_slides(geo, labels.references, refs, None)
-    disclaimer = [Bullet(article.disclaimer.text)]
-    slides += _text_slides(geo, article.disclaimer.title, disclaimer, article.disclaimer.text)
+        slides += _text_slides(geo, labels.references, refs)
+    slides += _text_slides(geo, article.disclaimer.title, [Bullet(article.disclaimer.text)])
     return Deck(width, height, article.short_title, tuple(slides))
 
 
@@ -166,19 +171,18 @@ def _title_slide(article: Article, geo: _Geometry) -> Slide:
     return Slide("title", article.title, title_box, notes, body, subtitle=subtitle)
 
 
-def _text_slides(geo: _Geometry, title: str, bullets: list[Bullet], notes: str | None) -> list[Slide]:
-    """Bullets packed onto as many slides as they need; notes default to the slide's own full text."""
+def _text_slides(geo: _Geometry, title: str, bullets: list[Bullet]) -> list[Slide]:
+    """Bullets packed onto as many slides as they need; each slide's notes hold the full text behind its bullets."""
     title_box = geo.title_box(geo.theme.labels.continued.format(title=title))
     box = geo.body_box(title_box)
-    pages = list(_pack(geo, _fitting(geo, bullets, box), box))
-    slides = []
-    for page in pages:
-        text = notes if notes is not None and len(pages) == 1 else "\n\n".join(_note(b) for b in page)
-        slides.append(Slide("content", title, title_box, text, box, bullets=tuple(page)))
+    slides = [Slide("content", title, title_box, "\n\n".join(filter(None, map(_note, page))), box, bullets=tuple(page))
+              for page in _pack(geo, _fitting(geo, bullets, box), box)]
     return _continued(geo, title, slides)
 
 
 def _note(bullet: Bullet) -> str:
+    if bullet.note is not None:
+        return bullet.note
     return f"{bullet.label}\n{bullet.text}" if bullet.stacked else _joined(bullet)
 
 
@@ -188,10 +192,11 @@ def _fitting(geo: _Geometry, bullets: list[Bullet], box: Box) -> Iterator[Bullet
         if geo.fits([bullet], box):
             yield bullet
             continue
-        label, stacked = bullet.label, bullet.stacked
+        label, stacked, note = bullet.label, bullet.stacked, bullet.note
         for sentence in sentences(bullet.text):
-            yield Bullet(sentence, label, stacked)
+            yield Bullet(sentence, label, stacked, note)
             label, stacked = "", False
+            note = None if bullet.note is None else ""
 
 
 def _pack(geo: _Geometry, bullets: Iterable[Bullet], box: Box) -> Iterator[list[Bullet]]:
@@ -214,54 +219,89 @@ def _continued(geo: _Geometry, title: str, slides: list[Slide]) -> list[Slide]:
 def _section_slides(article: Article, section: Section, geo: _Geometry) -> Iterator[Slide]:
     """A section's blocks in order: runs of paragraphs and terms as text slides, foods and tables on their own."""
     pending: list[Bullet] = []
-    notes: list[str] = []
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            pending.append(Bullet(sentences(block.paragraph)[0]))
-            notes.append(block.paragraph)
+            pending.append(Bullet(sentences(block.paragraph)[0], note=block.paragraph))
             continue
         if isinstance(block, TermList):
-            terms = [Bullet(t.text, t.term) for t in block.terms]
-            pending += terms
-            notes += [_joined(b) for b in terms]
+            pending += [Bullet(t.text, t.term) for t in block.terms]
+            continue
+        if isinstance(block, Foods):
+            yield from _foods_after(geo, section.title, block.foods, pending)
+            pending = []
             continue
         if pending:
-            yield from _text_slides(geo, section.title, pending, "\n\n".join(notes))
-            pending, notes = [], []
-        if isinstance(block, Foods):
-            yield from _food_slides(geo, section.title, block.foods)
-        else:
-            yield from _table_slides(geo, section.title, block.table)
+            yield from _text_slides(geo, section.title, pending)
+            pending = []
+        yield from _table_slides(geo, section.title, block.table)
     if pending:
-        yield from _text_slides(geo, section.title, pending, "\n\n".join(notes))
+        yield from _text_slides(geo, section.title, pending)
 
 
-def _food_slides(geo: _Geometry, title: str, foods: FoodList) -> Iterator[Slide]:
-    """Groups side by side, as many per slide as fit both across and down."""
+def _foods_after(geo: _Geometry, title: str, foods: FoodList, lead: list[Bullet]) -> list[Slide]:
+    """The food grid, led by the one or two sentences before it when they fit above it without costing a slide.
+
+    Otherwise a lone "starts with dietary changes" sentence would take a slide of its own.
+    """
+    plain = _food_slides(geo, title, foods, ())
+    if not lead:
+        return plain
+    if len(lead) <= 2 and not any(b.label for b in lead):
+        led = _food_slides(geo, title, foods, tuple(lead))
+        intro_room = (geo.inner - 2 * geo.theme.inset) * POINTS
+        if len(led) == len(plain) and len(wrap(led[0].intro, geo.theme.body_size, intro_room)) <= 3:
+            return led
+    return [*_text_slides(geo, title, lead), *plain]
+
+
+def _food_slides(geo: _Geometry, title: str, foods: FoodList, lead: tuple[Bullet, ...]) -> list[Slide]:
+    """Groups side by side, as many per slide as fit both across and down; `lead` opens the first slide."""
     theme = geo.theme
     title_box = geo.title_box(theme.labels.continued.format(title=title))
     body = geo.body_box(title_box)
+    first_intro = " ".join([*(b.text for b in lead), *([foods.intro] if foods.intro else [])])
     top = body.y + 0.1
-    if foods.intro:
-        intro_lines = len(wrap(foods.intro, theme.body_size, (body.w - 2 * theme.inset) * POINTS))
+    if first_intro:
+        intro_lines = len(wrap(first_intro, theme.body_size, (body.w - 2 * theme.inset) * POINTS))
         top += geo.lines_height(intro_lines, theme.body_size) + 2 * theme.inset
-    groups = list(foods.groups)
-    per_slide = max(1, min(len(groups), int((geo.inner + 0.2) // 2.4)))
+    most = max(1, int((geo.inner + FOOD_GAP) // FOOD_COLUMN))
+    groups = [part for group in foods.groups for part in _group_parts(geo, group, most, top, body)]
+    per_slide = min(len(groups), most)
     while per_slide > 1 and not all(
         _fits(geo, column) for start in range(0, len(groups), per_slide)
         for column in _food_columns(geo, groups[start:start + per_slide], top, body)
     ):
         per_slide -= 1
+    slides = []
     for start in range(0, len(groups), per_slide):
         chunk = groups[start:start + per_slide]
-        notes = "\n".join(([foods.intro] if foods.intro else []) + [f"{g.group}: {', '.join(g.items)}" for g in chunk])
+        intro = first_intro if start == 0 else foods.intro or ""
+        notes = [*(_note(b) for b in lead if start == 0), *([foods.intro] if foods.intro else []),
+                 "\n".join(f"{g.group}: {', '.join(g.items)}" for g in chunk)]
         columns = tuple(_food_columns(geo, chunk, top, body))
-        yield Slide("title_only", title, title_box, notes, body, intro=foods.intro or "", foods=columns)
+        slides.append(Slide("title_only", title, title_box, "\n\n".join(notes), body, intro=intro, foods=columns))
+    return slides
+
+
+def _group_parts(geo: _Geometry, group: FoodGroup, across: int, top: float, body: Box) -> list[FoodGroup]:
+    """A group too long for one column of a full row continues in a column headed "... (continued)"."""
+    label = geo.theme.labels.continued
+    parts: list[FoodGroup] = []
+    items: list[str] = []
+    for item in group.items:
+        name = label.format(title=group.group) if parts else group.group
+        if items and not _fits(geo, _food_columns(geo, [FoodGroup(group=name, items=[*items, item])] * across,
+                                                  top, body)[0]):
+            parts.append(FoodGroup(group=name, items=items))
+            items = []
+        items.append(item)
+    parts.append(FoodGroup(group=label.format(title=group.group) if parts else group.group, items=items))
+    return parts
 
 
 def _food_columns(geo: _Geometry, chunk: list[FoodGroup], top: float, body: Box) -> list[FoodColumn]:
     """Equal columns across the slide, all as tall as the fullest one needs (or the room left, to be tested)."""
-    gap = 0.2
+    gap = FOOD_GAP
     width = (geo.inner - gap * (len(chunk) - 1)) / len(chunk)
     room = body.y + body.h - top
     columns = [FoodColumn(g.group, tuple(g.items), Box(geo.theme.margin + i * (width + gap), top, width, room))
@@ -284,30 +324,40 @@ def food_column_height(geo: _Geometry, column: FoodColumn) -> float:
 
 
 def _table_slides(geo: _Geometry, title: str, table: TableData) -> Iterator[Slide]:
+    """As many slides as the rows need, each with the header row, the rows shared out evenly among them."""
     theme = geo.theme
     title_box = geo.title_box(theme.labels.continued.format(title=title))
     body = geo.body_box(title_box)
     widths = _column_widths(geo, table)
     header_h = _row_height(geo, table.header, widths, bold=True)
     rows = [(tuple(row), _row_height(geo, row, widths)) for row in table.rows]
-    page: list[tuple[tuple[str, ...], float]] = []
+    room = body.h - header_h
+    least = len(_row_pages(rows, room))
+    limit = max(sum(h for _, h in rows) / least, max(h for _, h in rows))
+    while len(pages := _row_pages(rows, limit)) > least:
+        limit = min(room, limit + 0.05)
+    for index, page in enumerate(pages):
+        caption = table.caption if index == 0 else None
+        yield _table_slide(title, title_box, body, table, widths, header_h, page, caption)
+
+
+def _row_pages(rows: list[tuple[tuple[str, ...], float]], limit: float) -> list[list[tuple[tuple[str, ...], float]]]:
+    """Rows in order, a new page whenever the next row would pass `limit` inches (a row too tall goes alone)."""
+    pages: list[list[tuple[tuple[str, ...], float]]] = [[]]
     for row in rows:
-        if page and header_h + sum(h for _, h in page) + row[1] > body.h:
-            yield _table_slide(title, title_box, body, table, widths, header_h, page)
-            page = []
-        page.append(row)
-    if page:
-        yield _table_slide(title, title_box, body, table, widths, header_h, page)
+        if pages[-1] and sum(h for _, h in pages[-1]) + row[1] > limit:
+            pages.append([])
+        pages[-1].append(row)
+    return pages
 
 
 def _table_slide(title: str, title_box: Box, body: Box, table: TableData, widths: tuple[float, ...], header_h: float,
-                 page: list[tuple[tuple[str, ...], float]]) -> Slide:
+                 page: list[tuple[tuple[str, ...], float]], caption: str | None) -> Slide:
     heights = (header_h, *(h for _, h in page))
     part = TablePart(tuple(table.header), tuple(r for r, _ in page), widths, heights,
                      Box(body.x, body.y, sum(widths), sum(heights)))
-    notes = "\n\n".join("\n".join(f"{head}: {cell}" for head, cell in zip(table.header, row, strict=True))
-                        for row, _ in page)
-    return Slide("title_only", title, title_box, notes, body, table=part)
+    rows = ["\n".join(f"{head}: {cell}" for head, cell in zip(table.header, row, strict=True)) for row, _ in page]
+    return Slide("title_only", title, title_box, "\n\n".join([caption, *rows] if caption else rows), body, table=part)
 
 
 def _column_widths(geo: _Geometry, table: TableData) -> tuple[float, ...]:
