@@ -26,8 +26,8 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: error: {self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
+        text = f"{where}: error: {self.message}" + (f"; {self.hint}" if self.hint else "")
+        return " ".join(text.splitlines())  # one problem, one line: tools read them line by line
 
 
 class MghandoutError(Exception):

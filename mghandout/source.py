@@ -128,7 +128,7 @@ def _compose(text: str, name: str) -> yaml.Node:
         raise SourceError(
             [Problem(name, f"not valid YAML: {error}", "check the file's indentation and quoting")]
         ) from None
-    if root is None:
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null") and not root.value):
         raise SourceError(
             [Problem(name, "the file is empty", "copy source/magnesium-muscle-contractions.yaml as a start", 1, 1)]
         )
@@ -256,13 +256,19 @@ def _problem(name: str, root: yaml.Node, detail: ErrorDetails, model: type[BaseM
 
 
 def _locate(root: yaml.Node, loc: tuple[int | str, ...]) -> tuple[yaml.Node, yaml.Node | None]:
-    """Follow a validation error's path through the nodes; parts that are not in the file (union tags) are skipped."""
+    """Follow a validation error's path through the nodes; parts that are not in the file (union tags) are skipped.
+
+    A block's tag is also its kind key (`paragraph:`), so a path part is not followed
+    when the part after it is a key of the same mapping: `colour:` beside `paragraph:`
+    is reported where it is written, not at `paragraph:`.
+    """
     node, key_node = root, None
-    for part in loc:
+    for index, part in enumerate(loc):
         if isinstance(node, yaml.MappingNode):
-            match = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
-            if match:
-                key_node, node = match
+            keys = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+            following = loc[index + 1] if index + 1 < len(loc) else None
+            if part in keys and following not in keys:
+                key_node, node = keys[part]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             node, key_node = node.value[part], None
     return node, key_node
@@ -276,6 +282,8 @@ def _where(loc: tuple[int | str, ...]) -> str:
 def _explain(detail: ErrorDetails, loc: tuple[int | str, ...], model: type[BaseModel]) -> tuple[str, str]:
     kind, value = detail["type"], detail.get("input")
     field = _where(loc)
+    if kind == "extra_forbidden" and len(loc) > 2 and loc[-2] in BLOCK_KINDS and isinstance(loc[-3], int):
+        return f"unknown key '{loc[-1]}'", f"a block holds only its kind, `{loc[-2]}:`; start another block with '- '"
     if kind == "extra_forbidden":
         return _unknown_key(str(loc[-1]), _allowed_keys(model, loc[:-1]))
     if kind == "missing":
@@ -319,7 +327,8 @@ def _shape(value: object) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"'{value}'"
+    text = " ".join(str(value).split())
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
 def _guesses(key: str, allowed: list[str]) -> list[str]:

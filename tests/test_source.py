@@ -183,7 +183,15 @@ CASES = [
         5,
         10,
     ),
+    (
+        "unknown key beside a block's kind",
+        MINIMAL.replace("      - paragraph: One paragraph.", "      - paragraph: One paragraph.\n        colour: red"),
+        ["unknown key 'colour'"],
+        14,
+        9,
+    ),
     ("empty file", "", ["the file is empty"], 1, 1),
+    ("document marker only", "---\n", ["the file is empty"], 1, 1),
     ("comments only", "# nothing here\n", ["the file is empty"], 1, 1),
     (
         "short title too long",
