@@ -130,11 +130,11 @@ def test_continued_slides_say_so_and_follow_their_topic(article: Article, size: 
 
 
 def test_the_deck_has_every_part_in_order() -> None:
-    """Title, key points, each section, conclusion, FAQ, references, and the disclaimer last."""
+    """Title, key points, each section, FAQ, conclusion, references, and the disclaimer last."""
     source = magnesium()
     titles = [topic(s.title) for s in deck_layout(source, THEME, *WIDE).slides]
-    expected = [source.title, THEME.labels.key_points, *(s.title for s in source.sections), source.conclusion.title,
-                THEME.labels.faq, THEME.labels.references, source.disclaimer.title]
+    expected = [source.title, THEME.labels.key_points, *(s.title for s in source.sections), THEME.labels.faq,
+                source.conclusion.title, THEME.labels.references, source.disclaimer.title]
     positions = [titles.index(title) for title in expected]
     assert positions == sorted(positions)
     assert titles[-1] == source.disclaimer.title

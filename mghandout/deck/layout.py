@@ -145,12 +145,12 @@ def deck_layout(article: Article, theme: DeckTheme, width: float = 13.333, heigh
     slides += _text_slides(geo, labels.key_points, [Bullet(p.text, p.title) for p in article.key_points])
     for section in article.sections:
         slides += _continued(geo, section.title, list(_section_slides(article, section, geo)))
-    conclusion = Section(title=article.conclusion.title,
-                         blocks=[Paragraph(paragraph=p) for p in article.conclusion.paragraphs])
-    slides += _continued(geo, conclusion.title, list(_section_slides(article, conclusion, geo)))
     if article.faq:
         faq = [Bullet(q.answer, q.question, stacked=True) for q in article.faq]
         slides += _text_slides(geo, labels.faq, faq)
+    conclusion = Section(title=article.conclusion.title,
+                         blocks=[Paragraph(paragraph=p) for p in article.conclusion.paragraphs])
+    slides += _continued(geo, conclusion.title, list(_section_slides(article, conclusion, geo)))
     if article.references:
         refs = [Bullet(r.text + (f" {r.url}" if r.url else "")) for r in article.references]
         slides += _text_slides(geo, labels.references, refs)

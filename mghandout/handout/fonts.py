@@ -1,13 +1,17 @@
-"""Fonts for the handout: Atkinson Hyperlegible, with Noto Sans for what it lacks.
+"""Fonts for the handout: Atkinson Hyperlegible, then Fira Sans, then Noto Sans for what they lack.
 
 Atkinson Hyperlegible was designed for low-vision readers but covers only Latin
-scripts; a patient's handout in Vietnamese, Greek or Russian must not print boxes.
-Text is cut into runs, each set in the first font that has all its characters.
-Fonts come from PyPI packages, so `pip install` alone makes the handout.
+scripts; a patient's handout in Vietnamese, Greek or Russian must not print boxes,
+nor mix bold and regular letters in one bold word. Fira Sans has Vietnamese, Greek
+and Cyrillic in static Regular and Bold files (reportlab cannot set a variable font's
+weight); Noto Sans, a variable font whose Regular serves both weights, is the last
+resort for the rest. Text is cut into runs, each set in the first font that has all
+its characters. Fonts come from PyPI packages, so `pip install` alone makes the handout.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
@@ -16,45 +20,72 @@ import fontpkg
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+FAMILIES = ("Atkinson Hyperlegible", "Fira Sans")
+LAST_RESORT = "Noto Sans"
+
+
+@dataclass(frozen=True)
+class Font:
+    """A registered font and the characters it has."""
+
+    name: str
+    covered: frozenset[int]
+
 
 @dataclass(frozen=True)
 class FontSet:
-    """The registered names of one weight: the primary font and its fallback."""
+    """The fonts of one weight, in the order they are tried."""
 
-    primary: str
-    fallback: str
-    covered: frozenset[int]
-    fallback_covered: frozenset[int]
+    fonts: tuple[Font, ...]
+
+    @property
+    def primary(self) -> str:
+        return self.fonts[0].name
+
+    def font_for(self, word: str) -> str | None:
+        """The first font with a glyph for every character of `word`, if any has them all."""
+        codes = {ord(char) for char in word}
+        return next((font.name for font in self.fonts if codes <= font.covered), None)
 
 
 @cache
 def font_set(bold: bool) -> FontSet:
     """Register (once) and return the fonts for regular or bold text."""
     weight = 700 if bold else 400
-    primary = f"AtkinsonHyperlegible-{'Bold' if bold else 'Regular'}"
-    pdfmetrics.registerFont(TTFont(primary, str(fontpkg.path("Atkinson Hyperlegible", weight=weight))))
-    fallback = "NotoSans"
-    if fallback not in pdfmetrics.getRegisteredFontNames():
-        # Noto Sans ships as a variable font; its default instance (Regular) serves both weights.
-        pdfmetrics.registerFont(TTFont(fallback, str(fontpkg.path("Noto Sans", weight=400))))
-    return FontSet(
-        primary,
-        fallback,
-        frozenset(pdfmetrics.getFont(primary).face.charWidths),
-        frozenset(pdfmetrics.getFont(fallback).face.charWidths),
-    )
+    fonts = [_register(f"{family.replace(' ', '')}-{weight}", family, weight) for family in FAMILIES]
+    fonts.append(_register("NotoSans", LAST_RESORT, 400))
+    return FontSet(tuple(fonts))
+
+
+def _register(name: str, family: str, weight: int) -> Font:
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(fontpkg.path(family, weight=weight))))
+    return Font(name, frozenset(pdfmetrics.getFont(name).face.charWidths))
 
 
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
-    """Cut text into (font name, text) runs by which font has the glyphs."""
+    """Cut text into (font name, text) runs: the whole text in the first font that has all its letters.
+
+    A Vietnamese sentence is set wholly in Fira Sans rather than word by word in two
+    fonts, and never "Nước" with letters from two fonts (mismatched shapes, and a
+    PDF reader sees a gap inside the word). Text no one font covers is cut by words,
+    then a word no one font covers by letters. Spaces join the run before them.
+    """
     fonts = font_set(bold)
+    whole = fonts.font_for("".join(text.split()))
+    if whole or not text:
+        return [(whole or fonts.primary, text)] if text else []
     result: list[tuple[str, str]] = []
-    for char in text:
-        name = fonts.primary if ord(char) in fonts.covered or char.isspace() else fonts.fallback
-        if result and result[-1][0] == name:
-            result[-1] = (name, result[-1][1] + char)
-        else:
-            result.append((name, char))
+    for token in re.split(r"(\s+)", text):
+        if not token:
+            continue
+        whole = fonts.primary if token.isspace() else fonts.font_for(token)
+        pieces = [(whole, token)] if whole else [(fonts.font_for(c) or fonts.fonts[-1].name, c) for c in token]
+        for name, chunk in pieces:
+            if result and (result[-1][0] == name or chunk.isspace()):
+                result[-1] = (result[-1][0], result[-1][1] + chunk)
+            else:
+                result.append((name, chunk))
     return result
 
 
@@ -65,5 +96,5 @@ def markup(text: str, bold: bool = False) -> str:
 
 def missing(text: str) -> set[str]:
     """Characters no handout font can print (shown as boxes), for checks and tests."""
-    fonts = font_set(False)
-    return {c for c in text if not c.isspace() and ord(c) not in fonts.covered | fonts.fallback_covered}
+    covered = frozenset().union(*(font.covered for font in font_set(False).fonts + font_set(True).fonts))
+    return {c for c in text if not c.isspace() and ord(c) not in covered}

@@ -87,7 +87,7 @@ Item = Title | Heading | Text | Labelled | FoodGrid | Grid | Boxed | Notes
 
 
 def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = None) -> list[Item]:
-    """The whole handout, top to bottom."""
+    """The whole handout, top to bottom: the FAQ before the conclusion, so the handout ends on its message."""
     labels = theme.labels
     items: list[Item] = [Title(article.title, _clinic_lines(brand, labels.phone))]
     items += [Heading(labels.summary, outline=False), Text(article.summary, lead=True)]
@@ -97,9 +97,9 @@ def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = 
         items.append(Heading(section.title))
         for block in section.blocks:
             items.append(_block(block))
-    items += [Heading(article.conclusion.title)] + [Text(p) for p in article.conclusion.paragraphs]
     if article.faq:
         items += [Heading(labels.faq), Labelled(tuple((q.question, q.answer) for q in article.faq), stacked=True)]
+    items += [Heading(article.conclusion.title)] + [Text(p) for p in article.conclusion.paragraphs]
     if article.references:
         items += [Heading(labels.references, level=2)]
         items += [Text(r.text + (f" {r.url}" if r.url else "")) for r in article.references]

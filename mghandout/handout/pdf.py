@@ -43,6 +43,9 @@ from mghandout.handout.theme import HandoutTheme
 from mghandout.model import Article, Brand
 
 PAPERS = {"letter": LETTER, "a4": A4}
+BULLET = "•"
+Logo = tuple[Path, tuple[int, int]]
+"""A checked logo: its path and its size in pixels."""
 
 
 class LogoError(InputError):
@@ -71,6 +74,9 @@ class _Styles:
         )
         self.label = style("label", theme.body_size, bold, accent, keepWithNext=1, spaceAfter=1)
         self.item = style("item", theme.body_size, leading=theme.body_size * 1.25)
+        # reportlab draws bullets in Helvetica unless told: that font would not be embedded.
+        self.bullet = style("bullet", theme.body_size, leading=theme.body_size * 1.25, bulletFontName=bold,
+                            bulletFontSize=theme.body_size, bulletColor=accent)
         self.cell = style("cell", theme.table_size, leading=theme.table_size * 1.2)
         self.cell_head = style("cell_head", theme.table_size, bold, leading=theme.table_size * 1.2)
         self.clinic = style("clinic", theme.small_size, bold, ink)
@@ -121,6 +127,8 @@ def render(
         producer="mghandout",
         lang=article.language,
         invariant=1,
+        # reportlab starts every page in Helvetica, which would be listed in the PDF but not embedded.
+        initialFontName=font_set(False).primary,
     )
     frame = Frame(
         doc.leftMargin,
@@ -141,6 +149,12 @@ def render(
     stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
     doc.build(story, canvasmaker=_numbered_canvas(footer, stamp))
     return buffer.getvalue(), footer.pages
+
+
+def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    """A table style whose default font is ours: reportlab sets Helvetica for every cell, even empty ones,
+    and that font would be listed in the PDF without being embedded."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), font_set(False).primary, 10), *commands])
 
 
 def _author(article: Article, brand: Brand | None) -> str:
@@ -179,7 +193,11 @@ class _Footer:
 
 
 def _draw(canvas: Canvas, text: str, x: float, y: float, size: float, bold: bool, room: float | None = None) -> None:
-    """Draw one line in the handout's fonts, shrinking it only if it would not fit its room."""
+    """Draw one line in the handout's fonts, shrinking it only if it would not fit its room.
+
+    Line breaks in the source become spaces: drawString would print them as missing glyphs.
+    """
+    text = " ".join(text.split())
     if room is not None:
         size = min(size, size * room / max(_width(text, size, bold), 1))
     for name, chunk in runs(text, bold):
@@ -201,14 +219,23 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
             self.setDateFormatter(lambda *_: stamp)
             self._pages: list[dict[str, Any]] = []
 
+            self._marks: list[str] = []
+
+        def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # noqa: N802  reportlab's name
+            """Held with its page: a bookmark made now would point at the page the document is on (the first)."""
+            self._marks.append(key)
+
         def showPage(self) -> None:  # noqa: N802  reportlab's name
             self._pages.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
             footer.pages = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                for key in state["_marks"]:
+                    super().bookmarkPage(key)
                 footer.finish(self, number, footer.pages)
                 super().showPage()
             super().save()
@@ -216,7 +243,8 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
     return NumberedCanvas
 
 
-def _logo(brand: Brand | None, brand_dir: Path | None) -> ImageReader | None:
+def _logo(brand: Brand | None, brand_dir: Path | None) -> Logo | None:
+    """The logo's path and pixel size, checked before anything is drawn."""
     if brand is None or brand.logo is None:
         return None
     path = (brand_dir or Path.cwd()) / brand.logo
@@ -225,17 +253,16 @@ def _logo(brand: Brand | None, brand_dir: Path | None) -> ImageReader | None:
             str(path), "the clinic's logo file does not exist", "fix `logo:` in the brand file, or remove it"
         )
     try:
-        reader = ImageReader(str(path))
-        reader.getSize()
+        size = ImageReader(str(path)).getSize()
     except Exception:
         raise LogoError(
             str(path), "the clinic's logo is not a readable PNG or JPEG image", "export the logo again as PNG or JPEG"
         ) from None
-    return reader
+    return path, size
 
 
 def _story(
-    items: list[Item], styles: _Styles, theme: HandoutTheme, width: float, logo: ImageReader | None
+    items: list[Item], styles: _Styles, theme: HandoutTheme, width: float, logo: Logo | None
 ) -> list[Flowable]:
     """All flowables; each heading first asks for room for itself and the start of what follows it."""
     parts = [_flowables(item, styles, theme, width, logo) for item in items]
@@ -267,7 +294,7 @@ def _start_height(part: list[Flowable], width: float) -> float:
 
 
 def _flowables(
-    item: Item, styles: _Styles, theme: HandoutTheme, width: float, logo: ImageReader | None
+    item: Item, styles: _Styles, theme: HandoutTheme, width: float, logo: Logo | None
 ) -> list[Flowable]:
     if isinstance(item, Title):
         return _title(item, styles, theme, width, logo)
@@ -286,22 +313,22 @@ def _flowables(
     return [Spacer(1, theme.gap), _notes(item, styles, theme)]
 
 
-def _title(item: Title, styles: _Styles, theme: HandoutTheme, width: float, logo: ImageReader | None) -> list[Flowable]:
+def _title(item: Title, styles: _Styles, theme: HandoutTheme, width: float, logo: Logo | None) -> list[Flowable]:
     title = Paragraph(markup(item.text, bold=True), styles.title)
     if not item.clinic and logo is None:
         return [title, _rule(theme, width)]
     side: list[Flowable] = []
     if logo is not None:
-        w, h = logo.getSize()
+        path, (w, h) = logo
         scale = min(0.7 * inch / h, 1.6 * inch / w)
-        side.append(Image(logo, width=w * scale, height=h * scale, hAlign="RIGHT"))
+        side.append(Image(str(path), width=w * scale, height=h * scale, hAlign="RIGHT"))
     side += [
         Paragraph(markup(line, bold=index == 0), styles.clinic if index == 0 else styles.cell)
         for index, line in enumerate(item.clinic)
     ]
-    table = Table([[title, side]], colWidths=[width * 0.68, width * 0.32])
+    table = Table([[title, side]], colWidths=[width * 0.74, width * 0.26])
     table.setStyle(
-        TableStyle(
+        _table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("ALIGN", (1, 0), (1, 0), "RIGHT"),
@@ -315,7 +342,7 @@ def _title(item: Title, styles: _Styles, theme: HandoutTheme, width: float, logo
 
 def _rule(theme: HandoutTheme, width: float) -> Flowable:
     line = Table([[""]], colWidths=[width], rowHeights=[theme.gap])
-    line.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 2, colors.HexColor(theme.accent))]))
+    line.setStyle(_table_style([("LINEBELOW", (0, 0), (-1, -1), 2, colors.HexColor(theme.accent))]))
     return line
 
 
@@ -327,12 +354,12 @@ def _labelled(item: Labelled, styles: _Styles, theme: HandoutTheme, width: float
         ]
     if item.boxed:
         return [_cards(item, styles, theme, width)]
-    bullet = ParagraphStyle("bullet", parent=styles.item, leftIndent=14, bulletIndent=2, spaceAfter=theme.gap * 0.75)
+    bullet = ParagraphStyle("bullet", parent=styles.bullet, leftIndent=14, bulletIndent=2, spaceAfter=theme.gap * 0.75)
     return [
         Paragraph(
             f'<font color="{theme.accent}">{markup(label, bold=True)}</font>{markup(": " + text)}',
             bullet,
-            bulletText="■",
+            bulletText=BULLET,
         )
         for label, text in item.items
     ]
@@ -364,14 +391,14 @@ def _card_style(theme: HandoutTheme, rows: list[list[Any]], columns: int) -> Tab
         for c in range(columns):
             if row[c]:
                 commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(theme.tint)))
-    return TableStyle(commands)
+    return _table_style(commands)
 
 
 def _food_grid(item: FoodGrid, styles: _Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
-    item_style = ParagraphStyle("food", parent=styles.item, leftIndent=12, bulletIndent=0)
+    item_style = ParagraphStyle("food", parent=styles.bullet, leftIndent=12, bulletIndent=0)
     cells = [
         [Paragraph(markup(group, bold=True), styles.label)]
-        + [Paragraph(markup(food), item_style, bulletText="•") for food in foods]
+        + [Paragraph(markup(food), item_style, bulletText=BULLET) for food in foods]
         for group, foods in item.groups
     ]
     rows = [
@@ -396,7 +423,7 @@ def _grid(item: Grid, styles: _Styles, theme: HandoutTheme, width: float) -> lis
     table = Table([header, *body], colWidths=[width * share for share in item.widths], repeatRows=1, splitInRow=0)
     rule = colors.HexColor(theme.rule)
     table.setStyle(
-        TableStyle(
+        _table_style(
             [
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(theme.header_fill)),
                 ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.HexColor(theme.accent)),
@@ -418,7 +445,7 @@ def _box(item: Boxed, styles: _Styles, theme: HandoutTheme, width: float) -> Flo
     content = [Paragraph(markup(item.title, bold=True), styles.label), Paragraph(markup(item.text), styles.item)]
     box = Table([[content]], colWidths=[width])
     box.setStyle(
-        TableStyle(
+        _table_style(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(theme.disclaimer_fill)),
                 ("BOX", (0, 0), (-1, -1), 1.6, colors.HexColor(theme.disclaimer_rule)),
@@ -453,7 +480,7 @@ class _WriteIn(Flowable):
         heights = [None] + [theme.notes_line_height] * lines + ([None] if item.contact else [])
         box = Table(rows, colWidths=[width], rowHeights=heights)
         box.setStyle(
-            TableStyle(
+            _table_style(
                 [
                     ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor(theme.accent)),
                     ("LINEBELOW", (0, 1), (-1, lines), 0.5, colors.HexColor(theme.rule)),

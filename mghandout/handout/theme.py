@@ -47,7 +47,7 @@ class HandoutTheme:
     subheading_size: float = 13.0
     margin_inch: float = 0.5
     gap: float = 6.0
-    notes_lines: int = 4
+    notes_lines: int = 2
     notes_most_lines: int = 12
     notes_line_height: float = 26.0
     labels: Labels = field(default_factory=Labels)
