@@ -86,6 +86,10 @@ class Notes:
 Item = Title | Heading | Text | Labelled | FoodGrid | Grid | Boxed | Notes
 
 
+CELL_CHARS = 90
+"""About how many characters of a table cell fit across the page."""
+
+
 def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = None) -> list[Item]:
     """The whole handout, top to bottom: the FAQ before the conclusion, so the handout ends on its message."""
     labels = theme.labels
@@ -123,15 +127,21 @@ def _block(block: Paragraph | TermList | Foods | Table) -> Item:
 
 
 def column_widths(header: list[str], rows: list[list[str]]) -> tuple[float, ...]:
-    """Shares of the page width: a short first column of labels, the rest split by how much they hold."""
-    columns = len(header)
-    lengths = [max(len(row[i]) for row in [header, *rows]) for i in range(columns)]
-    if columns > 2 and lengths[0] < min(lengths[1:]) / 2:
-        first = 0.2
-        rest = sum(lengths[1:])
-        return (first, *((1 - first) * length / rest for length in lengths[1:]))
-    total = sum(lengths)
-    return tuple(max(length / total, 0.1) / sum(max(n / total, 0.1) for n in lengths) for length in lengths)
+    """Shares of the page width: each column as wide as its longest word, the rest shared by how much it holds.
+
+    By the total of a column, not its longest cell, so one long cell does not take
+    half the page while every cell beside it wraps. Widths are in characters of a
+    table cell (about 90 to the line), which is all a share needs; no column takes
+    less than 8% or, for its longest word, more than half.
+    """
+    table = [header, *rows]
+    columns = range(len(header))
+    longest = [max((len(word) for row in table for word in row[i].split()), default=0) for i in columns]
+    least = [min(max((length + 2) / CELL_CHARS, 0.08), 0.5) for length in longest]
+    totals = [sum(len(row[i]) for row in table) or 1 for i in columns]
+    spare = max(0.0, 1 - sum(least))
+    widths = [least[i] + spare * totals[i] / sum(totals) for i in columns]
+    return tuple(width / sum(widths) for width in widths)
 
 
 def _clinic_lines(brand: Brand | None, phone: str) -> tuple[str, ...]:

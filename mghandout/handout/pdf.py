@@ -283,8 +283,14 @@ def _height(flowable: Flowable, width: float) -> float:
 
 
 def _start_height(part: list[Flowable], width: float) -> float:
-    """The least of a part that may start a page's last lines: three lines of text, a table's first row, a block."""
+    """The least of a part that may start a page's last lines: three lines of text, a table's first row, a block.
+
+    A table's caption is never left at a page's foot: it counts with the table's start.
+    """
+    part = [flowable for flowable in part if not isinstance(flowable, CondPageBreak)]
     first = part[0]
+    if isinstance(first, Paragraph) and len(part) > 1 and isinstance(part[1], Table) and part[1].repeatRows:
+        return _height(first, width) + first.style.spaceAfter + _start_height(part[1:], width)
     if isinstance(first, Paragraph):
         return min(_height(first, width), 3 * first.style.leading) + 2
     if isinstance(first, Table) and first.repeatRows:
@@ -437,8 +443,11 @@ def _grid(item: Grid, styles: _Styles, theme: HandoutTheme, width: float) -> lis
             ]
         )
     )
-    caption = [Paragraph(markup(item.caption), styles.body)] if item.caption else []
-    return [*caption, table, Spacer(1, theme.gap)]
+    if not item.caption:
+        return [table, Spacer(1, theme.gap)]
+    caption = Paragraph(markup(item.caption), styles.body)
+    keep = _height(caption, width) + caption.style.spaceAfter + _start_height([table], width)
+    return [CondPageBreak(keep), caption, table, Spacer(1, theme.gap)]
 
 
 def _box(item: Boxed, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
