@@ -10,6 +10,7 @@ and validated once by the model. Every problem found is reported together.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -198,6 +199,10 @@ def _at(node: yaml.Node) -> tuple[int, int]:
     return _mark(node.start_mark)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Characters a PDF cannot print and PowerPoint's XML cannot hold (tab, line feed and carriage return are spaces)."""
+
+
 class _Plain:
     """Turns nodes into dicts, lists and strings, refusing what YAML would do silently."""
 
@@ -220,6 +225,13 @@ class _Plain:
             return [self._node(item) for item in node.value]
         if node.style is None and node.value in _NULLS:
             return None
+        control = _CONTROL.search(node.value)
+        if control:
+            self._problem(
+                node,
+                f"a control character (U+{ord(control.group()):04X}) in the text",
+                "remove it: it cannot be printed",
+            )
         return node.value
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:

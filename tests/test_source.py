@@ -190,6 +190,13 @@ CASES = [
         14,
         9,
     ),
+    (
+        "control character",
+        MINIMAL.replace("- paragraph: One paragraph.", '- paragraph: "One\\a paragraph."'),
+        ["a control character (U+0007) in the text"],
+        13,
+        20,
+    ),
     ("empty file", "", ["the file is empty"], 1, 1),
     ("document marker only", "---\n", ["the file is empty"], 1, 1),
     ("comments only", "# nothing here\n", ["the file is empty"], 1, 1),

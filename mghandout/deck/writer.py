@@ -29,6 +29,8 @@ from mghandout.deck.theme import DeckTheme
 from mghandout.errors import InputError
 from mghandout.model import Article, Brand
 
+_R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
+_FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only"}
 WIDE = (Inches(13.333), Inches(7.5))
 
@@ -113,11 +115,21 @@ def _frame(frame: TextFrame, theme: DeckTheme, inset: float | None = None) -> No
 
 def _run(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool = False,
          color: str | None = None) -> None:
-    run = paragraph.add_run()
-    run.text = text
-    font = run.font
-    font.name, font.size, font.bold = theme.font, Pt(size), bold
-    font.color.rgb = RGBColor.from_string(color or theme.ink)
+    """A run with every property explicit, written as XML: python-pptx's font API cost a third of the deck's time."""
+    run = etree.Element(_R)
+    _run_properties(run, size, theme, bold=bold, color=color)
+    etree.SubElement(run, _T).text = text
+    end = paragraph._p.find(_END)
+    if end is None:
+        paragraph._p.append(run)
+    else:
+        end.addprevious(run)
+
+
+def _run_properties(run: Any, size: float, theme: DeckTheme, *, bold: bool = False, color: str | None = None) -> None:
+    props = etree.SubElement(run, _RPR, sz=str(round(size * 100)), b="1" if bold else "0")
+    etree.SubElement(etree.SubElement(props, _FILL), _RGB, val=color or theme.ink)
+    etree.SubElement(props, _LATIN, typeface=theme.font)
 
 
 def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
@@ -257,11 +269,8 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme) -> None
     paragraph.alignment = PP_ALIGN.RIGHT
     field_id = f"{{B6F15E2A-0000-4000-8000-{number:012d}}}"
     field = etree.SubElement(paragraph._p, qn("a:fld"), id=field_id, type="slidenum")
-    props = etree.SubElement(field, qn("a:rPr"), lang="en-US", sz=str(int(theme.footer_size * 100)))
-    fill = etree.SubElement(props, qn("a:solidFill"))
-    etree.SubElement(fill, qn("a:srgbClr"), val=theme.muted)
-    etree.SubElement(props, qn("a:latin"), typeface=theme.font)
-    etree.SubElement(field, qn("a:t")).text = str(number)
+    _run_properties(field, theme.footer_size, theme, color=theme.muted)
+    etree.SubElement(field, _T).text = str(number)
 
 
 def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, theme: DeckTheme, deck: Deck) -> None:
