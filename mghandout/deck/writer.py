@@ -8,6 +8,7 @@ makes the file byte-for-byte reproducible.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import zipfile
@@ -18,7 +19,10 @@ from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+from pptx.parts.slide import NotesSlidePart
 from pptx.slide import Slide as PptxSlide
 from pptx.slide import SlideLayout
 from pptx.text.text import TextFrame
@@ -68,17 +72,47 @@ def slide_size(presentation: Any) -> tuple[float, float]:
 def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, brand: Brand | None,
           brand_dir: Path | None, when: dt.datetime, template: Path | None) -> bytes:
     """Serialise `deck` into `presentation` and return the .pptx bytes."""
+    notes = _Notes()
     for number, spec in enumerate(deck.slides, start=1):
         slide = presentation.slides.add_slide(_layout(presentation, LAYOUTS[spec.layout], template))
         _fill(slide, spec, theme)
         if spec.layout == "title" and brand is not None:
             _brand(slide, spec, brand, brand_dir, theme, deck)
         _footer(slide, deck, number, theme)
-        slide.notes_slide.notes_text_frame.text = spec.notes
+        notes.add(slide, spec.notes)
     _properties(presentation, article, brand, when)
     buffer = io.BytesIO()
     presentation.save(buffer)
     return _reproducible(buffer.getvalue(), when)
+
+
+class _Notes:
+    """Speaker notes: the first notes page made by python-pptx, the rest copied from it.
+
+    python-pptx clones the notes master's placeholders for every slide, which was a
+    quarter of the deck's time; every notes page starts the same, so later ones are
+    copies of the first, related to their slide and the notes master as python-pptx
+    relates its own.
+    """
+
+    def __init__(self) -> None:
+        self.blank: Any = None
+        self.master: Any = None
+
+    def add(self, slide: PptxSlide, text: str) -> None:
+        if self.blank is None:
+            notes = slide.notes_slide
+            self.blank = copy.deepcopy(notes.part._element)
+            self.master = notes.part.part_related_by(RT.NOTES_MASTER)
+        else:
+            package = slide.part.package
+            name = package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+            part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, package, copy.deepcopy(self.blank))
+            part.relate_to(self.master, RT.NOTES_MASTER)
+            part.relate_to(slide.part, RT.SLIDE)
+            slide.part.relate_to(part, RT.NOTES_SLIDE)
+            notes = slide.notes_slide
+        notes.notes_text_frame.text = text
 
 
 def _layout(presentation: Any, name: str, template: Path | None) -> SlideLayout:
