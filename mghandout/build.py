@@ -24,6 +24,8 @@ from mghandout.source import load_article
 
 FORMATS = ("pdf", "pptx")
 UNITS = {"pdf": "pages", "pptx": "slides"}
+Rendered = tuple[bytes, int]
+"""An output's bytes and its page or slide count."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def build_date(article: Article, source_date_epoch: int | None) -> dt.datetime:
     return dt.datetime.combine(article.date, dt.time(), tzinfo=dt.timezone.utc)
 
 
-def render(article: Article, fmt: str, options: Options) -> tuple[bytes, int]:
+def render(article: Article, fmt: str, options: Options) -> Rendered:
     """One output of one article, as bytes and a page or slide count."""
     when = build_date(article, options.source_date_epoch)
     if fmt == "pdf":
@@ -102,8 +104,32 @@ def output_paths(source: Path, options: Options) -> dict[str, Path]:
     return {fmt: options.output / f"{source.stem}.{fmt}" for fmt in options.formats}
 
 
-def build_source(source: Path, options: Options, stamps: dict[str, dict[str, object]] | None = None) -> Outcome:
-    """Load, render every stale output, then write them; never raises for a bad source."""
+def render_all(article: Article, formats: list[str], options: Options, *, split: bool = False) -> dict[str, Rendered]:
+    """Every requested output of one article; with `split`, the handout in a forked process beside the deck.
+
+    The two writers share nothing but the article, and each spends most of its time
+    importing its library and laying out, so on two cores one build takes about as
+    long as the slower of them. Forked, so the child has the article without pickling it.
+    """
+    if not split or len(formats) < 2 or (os.cpu_count() or 1) < 2:
+        return {fmt: render(article, fmt, options) for fmt in formats}
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        first = pool.submit(render, article, formats[0], options)
+        rest = {fmt: render(article, fmt, options) for fmt in formats[1:]}
+        return {formats[0]: first.result(), **rest}
+
+
+def build_source(
+    source: Path, options: Options, stamps: dict[str, dict[str, object]] | None = None, *, split: bool = False
+) -> Outcome:
+    """Load, render every stale output, then write them; never raises for a bad source.
+
+    `split` renders the outputs in two processes: for a build of one source (a batch
+    already keeps both cores busy, one source per process).
+    """
     outcome = Outcome(source)
     try:
         targets = output_paths(source, options)
@@ -115,7 +141,7 @@ def build_source(source: Path, options: Options, stamps: dict[str, dict[str, obj
         if not stale:
             return outcome
         article = load_article(source)
-        rendered = {fmt: render(article, fmt, options) for fmt in stale}
+        rendered = render_all(article, list(stale), options, split=split)
         for fmt, (data, count) in rendered.items():
             write_atomic(stale[fmt], data)
             outcome.written.append(Written(stale[fmt], count, UNITS[fmt], len(data)))
@@ -157,7 +183,7 @@ def build_all(sources: list[Path], options: Options) -> Iterator[Outcome]:
     """
     stamps = read_stamps(options.output)
     if len(sources) < 2 or (os.cpu_count() or 1) < 2:
-        outcomes: Iterator[Outcome] = (build_source(source, options, stamps) for source in sources)
+        outcomes: Iterator[Outcome] = (build_source(source, options, stamps, split=True) for source in sources)
     else:
         outcomes = _parallel(sources, options, stamps)
     written = False
@@ -173,8 +199,11 @@ def _parallel(sources: list[Path], options: Options, stamps: dict[str, dict[str,
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    import mghandout.deck  # noqa: F401  imported before forking, so workers share the loaded fonts
-    import mghandout.handout  # noqa: F401
+    from mghandout.deck.measure import width
+    from mghandout.handout.fonts import font_set
+
+    # Loaded before forking, so every worker shares the libraries and the parsed fonts.
+    font_set(False), font_set(True), width("", 1.0), width("", 1.0, bold=True)
 
     context = multiprocessing.get_context("fork")
     workers = min(len(sources), os.cpu_count() or 1)

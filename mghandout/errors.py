@@ -49,6 +49,10 @@ class InputError(MghandoutError, ValueError):
         super().__init__(str(Problem(file, message, hint)))
         self.file, self.message, self.hint = file, message, hint
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, str]]:
+        """Picklable, so an error raised while rendering in another process reaches the report intact."""
+        return type(self), (self.file, self.message, self.hint)
+
 
 class UsageError(MghandoutError):
     """The command line asks for something that cannot be done (exit status 2)."""
