@@ -7,7 +7,8 @@ from pathlib import Path
 
 from mghandout.deck.layout import Deck, deck_layout
 from mghandout.deck.theme import DeckTheme
-from mghandout.deck.writer import LogoError, TemplateError, open_template, slide_size, write
+from mghandout.deck.writer import TemplateError, open_template, slide_size, write
+from mghandout.logo import LogoError
 from mghandout.model import Article, Brand
 
 __all__ = ["Deck", "DeckTheme", "LogoError", "TemplateError", "deck_layout", "render_pptx"]

@@ -31,6 +31,7 @@ from pptx.util import Emu, Inches, Pt
 from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
 from mghandout.errors import InputError
+from mghandout.logo import clinic_logo
 from mghandout.model import Article, Brand
 
 _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
@@ -41,10 +42,6 @@ WIDE = (Inches(13.333), Inches(7.5))
 
 class TemplateError(InputError):
     """The template cannot be used: unreadable, or missing a layout the deck needs."""
-
-
-class LogoError(InputError):
-    """The clinic's logo cannot be placed on the title slide."""
 
 
 def open_template(template: Path | None) -> Any:
@@ -313,15 +310,11 @@ def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, 
                                    Inches(deck.width - 2 * theme.margin - 2.2), Inches(0.6))
     _frame(box.text_frame, theme)
     _run(box.text_frame.paragraphs[0], contact, 20, theme, color=theme.ink)
-    if brand.logo is None:
+    logo = clinic_logo(brand, brand_dir)
+    if logo is None:
         return
-    path = (brand_dir or Path.cwd()) / brand.logo
-    try:
-        picture = slide.shapes.add_picture(str(path), Inches(deck.width - theme.margin - 2.0), Inches(0.4),
-                                           height=Inches(0.9))
-    except Exception:
-        raise LogoError(str(path), "the clinic's logo cannot be read as a PNG or JPEG image",
-                        "fix `logo:` in the brand file, or export the logo again") from None
+    picture = slide.shapes.add_picture(str(logo.path), Inches(deck.width - theme.margin - 2.0), Inches(0.4),
+                                       height=Inches(0.9))
     if picture.width > Inches(2.0):
         ratio = Inches(2.0) / picture.width
         picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))

@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from mghandout.handout.layout import handout_layout
-from mghandout.handout.pdf import LogoError, render
+from mghandout.handout.pdf import render
 from mghandout.handout.theme import HandoutTheme
+from mghandout.logo import LogoError
 from mghandout.model import Article, Brand
 
 __all__ = ["HandoutTheme", "LogoError", "handout_layout", "render_pdf"]

@@ -19,7 +19,6 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -36,20 +35,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from mghandout.errors import InputError
 from mghandout.handout.fonts import font_set, markup, runs
 from mghandout.handout.layout import Boxed, FoodGrid, Grid, Heading, Item, Labelled, Notes, Text, Title
 from mghandout.handout.theme import HandoutTheme
+from mghandout.logo import Logo, clinic_logo
 from mghandout.model import Article, Brand
 
 PAPERS = {"letter": LETTER, "a4": A4}
 BULLET = "•"
-Logo = tuple[Path, tuple[int, int]]
-"""A checked logo: its path and its size in pixels."""
-
-
-class LogoError(InputError):
-    """The clinic's logo cannot be read as an image."""
 
 
 class _Styles:
@@ -144,7 +137,7 @@ def render(
     footer = _Footer(article, theme, margin)
     doc.addPageTemplates([PageTemplate("page", [frame])])
     styles = _Styles(theme)
-    logo = _logo(brand, brand_dir)
+    logo = clinic_logo(brand, brand_dir)
     story = _story(items, styles, theme, doc.width, logo)
     stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
     doc.build(story, canvasmaker=_numbered_canvas(footer, stamp))
@@ -243,24 +236,6 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
     return NumberedCanvas
 
 
-def _logo(brand: Brand | None, brand_dir: Path | None) -> Logo | None:
-    """The logo's path and pixel size, checked before anything is drawn."""
-    if brand is None or brand.logo is None:
-        return None
-    path = (brand_dir or Path.cwd()) / brand.logo
-    if not path.is_file():
-        raise LogoError(
-            str(path), "the clinic's logo file does not exist", "fix `logo:` in the brand file, or remove it"
-        )
-    try:
-        size = ImageReader(str(path)).getSize()
-    except Exception:
-        raise LogoError(
-            str(path), "the clinic's logo is not a readable PNG or JPEG image", "export the logo again as PNG or JPEG"
-        ) from None
-    return path, size
-
-
 def _story(
     items: list[Item], styles: _Styles, theme: HandoutTheme, width: float, logo: Logo | None
 ) -> list[Flowable]:
@@ -325,9 +300,8 @@ def _title(item: Title, styles: _Styles, theme: HandoutTheme, width: float, logo
         return [title, _rule(theme, width)]
     side: list[Flowable] = []
     if logo is not None:
-        path, (w, h) = logo
-        scale = min(0.7 * inch / h, 1.6 * inch / w)
-        side.append(Image(str(path), width=w * scale, height=h * scale, hAlign="RIGHT"))
+        scale = min(0.7 * inch / logo.height, 1.6 * inch / logo.width)
+        side.append(Image(str(logo.path), width=logo.width * scale, height=logo.height * scale, hAlign="RIGHT"))
     side += [
         Paragraph(markup(line, bold=index == 0), styles.clinic if index == 0 else styles.cell)
         for index, line in enumerate(item.clinic)
