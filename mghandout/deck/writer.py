@@ -21,12 +21,13 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.slide import Slide as PptxSlide
 from pptx.slide import SlideLayout
 from pptx.text.text import TextFrame
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches
 
 from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
@@ -36,6 +37,7 @@ from mghandout.model import Article, Brand
 
 _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
+_LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
 LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only"}
 WIDE = (Inches(13.333), Inches(7.5))
 
@@ -89,22 +91,25 @@ class _Notes:
     python-pptx clones the notes master's placeholders for every slide, which was a
     quarter of the deck's time; every notes page starts the same, so later ones are
     copies of the first, related to their slide and the notes master as python-pptx
-    relates its own.
+    relates its own, and numbered on from the first (python-pptx's next_partname
+    walks every part of the package for each new part: 12 ms a deck).
     """
 
     def __init__(self) -> None:
         self.blank: Any = None
         self.master: Any = None
+        self.number = 0
 
     def add(self, slide: PptxSlide, text: str) -> None:
         if self.blank is None:
             notes = slide.notes_slide
             self.blank = copy.deepcopy(notes.part._element)
             self.master = notes.part.part_related_by(RT.NOTES_MASTER)
+            self.number = notes.part.partname.idx
         else:
-            package = slide.part.package
-            name = package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
-            part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, package, copy.deepcopy(self.blank))
+            self.number += 1
+            name = PackURI(f"/ppt/notesSlides/notesSlide{self.number}.xml")
+            part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, slide.part.package, copy.deepcopy(self.blank))
             part.relate_to(self.master, RT.NOTES_MASTER)
             part.relate_to(slide.part, RT.SLIDE)
             slide.part.relate_to(part, RT.NOTES_SLIDE)
@@ -155,6 +160,25 @@ def _run(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool
         paragraph._p.append(run)
     else:
         end.addprevious(run)
+
+
+def _spacing(paragraph: Any, *, after: float, single: bool = True) -> None:
+    """Single line spacing (the layout measured it; a template's master may say 90%) and the space after.
+
+    Written as XML at the front of the paragraph's properties, where the schema puts
+    them: python-pptx's line_spacing and space_after were a tenth of the deck's time.
+    """
+    properties = paragraph._p.get_or_add_pPr()
+    for name in (_LINE, _AFTER):
+        for old in properties.findall(name):
+            properties.remove(old)
+    spacing = etree.Element(_AFTER)
+    etree.SubElement(spacing, qn("a:spcPts"), val=str(round(after * 100)))
+    properties.insert(0, spacing)
+    if single:
+        line = etree.Element(_LINE)
+        etree.SubElement(line, qn("a:spcPct"), val="100000")
+        properties.insert(0, line)
 
 
 def _run_properties(run: Any, size: float, theme: DeckTheme, *, bold: bool = False, color: str | None = None) -> None:
@@ -208,8 +232,7 @@ def _bullets(body: Any, spec: Slide, theme: DeckTheme) -> None:
         for paragraph_runs in _paragraphs(bullet):
             paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
             first = False
-            paragraph.line_spacing = 1.0
-            paragraph.space_after = Pt(theme.paragraph_gap if paragraph_runs[-1][2] else 0)
+            _spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
             for text, bold, _ in paragraph_runs:
                 _run(paragraph, text, theme.body_size, theme, bold=bold, color=theme.accent if bold else None)
             if bullet.stacked and not paragraph_runs[0][1]:
@@ -245,7 +268,7 @@ def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
         frame.vertical_anchor = 1  # top
         head = frame.paragraphs[0]
         head.alignment = PP_ALIGN.LEFT
-        head.space_after = Pt(theme.paragraph_gap)
+        _spacing(head, after=theme.paragraph_gap, single=False)
         _run(head, column.group, theme.food_size, theme, bold=True, color=theme.accent)
         for item in column.items:
             paragraph = frame.add_paragraph()
@@ -284,7 +307,7 @@ def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
             cell.margin_left = cell.margin_right = cell.margin_top = cell.margin_bottom = margin
             cell.text_frame.word_wrap = True
             paragraph = cell.text_frame.paragraphs[0]
-            paragraph.line_spacing = 1.0
+            _spacing(paragraph, after=0)
             _run(paragraph, text, theme.cell_size, theme, bold=r == 0 or c == 0)
 
 
