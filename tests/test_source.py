@@ -14,7 +14,9 @@ from mghandout.source import MAX_BYTES, load_article
 
 ROOT = Path(__file__).resolve().parents[1]
 MAGNESIUM = ROOT / "source" / "magnesium-muscle-contractions.yaml"
-ARTICLE = ROOT.parent / "shared" / "article" / "magnesium-muscle-contractions.txt"
+# The article as it was captured from the web page (shared/article/ beside the project), kept here so
+# the faithfulness tests run in any checkout.
+ARTICLE = Path(__file__).parent / "fixtures" / "magnesium-article.txt"
 MINIMAL = (Path(__file__).parent / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
 ERRORS_DOC = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
 FURNITURE = {
