@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from long_source import tripled
 
 from mghandout.deck import DeckTheme, deck_layout
 from mghandout.deck.layout import POINTS, Box, Slide, _Geometry, food_column_height
 from mghandout.deck.measure import sentences, width, wrap
-from mghandout.model import Article, Foods, Section, Table, TableData, TermList, iter_texts
+from mghandout.model import Article, Foods, Section, Table, TableData, iter_texts
 from mghandout.source import load_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,24 +30,6 @@ STANDARD = (10.0, 7.5)
 SIZES = [pytest.param(WIDE, id="16x9"), pytest.param(STANDARD, id="4x3")]
 EPS = 1e-6
 CONTINUED = " (continued)"
-
-
-def tripled(article: Article) -> Article:
-    """The long test source: every section's blocks, term list, food list, table and the FAQ three times longer."""
-
-    def block(b: object) -> object:
-        if isinstance(b, TermList):
-            return b.model_copy(update={"terms": b.terms * 3})
-        if isinstance(b, Foods):
-            return b.model_copy(update={"foods": b.foods.model_copy(update={"groups": b.foods.groups * 3})})
-        if isinstance(b, Table):
-            return b.model_copy(update={"table": b.table.model_copy(update={"rows": b.table.rows * 3})})
-        return b
-
-    sections = [s.model_copy(update={"blocks": [block(b) for b in s.blocks] * 3}) for s in article.sections]
-    return article.model_copy(
-        update={"sections": sections, "faq": article.faq * 3, "key_points": article.key_points * 3}
-    )
 
 
 def magnesium() -> Article:

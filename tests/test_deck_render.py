@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from long_source import tripled
 from pptx import Presentation
 
 from mghandout.deck import DeckTheme, render_pptx
-from mghandout.model import Article, Foods, Table, TermList
 from mghandout.source import load_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,24 +38,6 @@ OVERLAP = 1.0
 MARGIN = 0.5
 """Points a word may sit past the page edge before it counts as outside (rounding in the PDF)."""
 CONTINUED = "(continued)"
-
-
-def tripled(article: Article) -> Article:
-    """The long test source: every section's blocks, term list, food list, table and the FAQ three times longer."""
-
-    def block(b: object) -> object:
-        if isinstance(b, TermList):
-            return b.model_copy(update={"terms": b.terms * 3})
-        if isinstance(b, Foods):
-            return b.model_copy(update={"foods": b.foods.model_copy(update={"groups": b.foods.groups * 3})})
-        if isinstance(b, Table):
-            return b.model_copy(update={"table": b.table.model_copy(update={"rows": b.table.rows * 3})})
-        return b
-
-    sections = [s.model_copy(update={"blocks": [block(b) for b in s.blocks] * 3}) for s in article.sections]
-    return article.model_copy(
-        update={"sections": sections, "faq": article.faq * 3, "key_points": article.key_points * 3}
-    )
 
 
 @dataclass
