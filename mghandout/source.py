@@ -152,16 +152,26 @@ def _scan_events(text: str, name: str) -> None:
                 ]
             )
         if isinstance(event, yaml.AliasEvent):
-            aliases.append(
-                Problem(
-                    name,
-                    "an alias (*name) repeats other content",
-                    "write the text out in full; aliases are not allowed",
-                    *_mark(event.start_mark),
-                )
-            )
+            aliases.append(_mark(event.start_mark))
     if aliases:
-        raise SourceError(aliases)
+        raise SourceError(_alias_problems(name, aliases))
+
+
+def _alias_problems(name: str, aliases: list[tuple[int, int]]) -> list[Problem]:
+    """One problem per line that uses aliases, the first ten lines only: an alias bomb is one mistake, not 70."""
+    lines: dict[int, list[int]] = {}
+    for line, column in aliases:
+        lines.setdefault(line, []).append(column)
+    problems = []
+    for line, columns in list(lines.items())[:MAX_ALIAS_LINES]:
+        more = f" ({len(columns)} on this line)" if len(columns) > 1 else ""
+        problems.append(Problem(name, f"an alias (*name) repeats other content{more}",
+                                "write the text out in full; aliases are not allowed", line, columns[0]))
+    if len(lines) > MAX_ALIAS_LINES:
+        last = problems[-1]
+        hint = f"{last.hint} ({len(aliases):,} aliases on {len(lines):,} lines in all)"
+        problems[-1] = Problem(name, last.message, hint, last.line, last.column)
+    return problems
 
 
 def _mark(mark: yaml.Mark) -> tuple[int, int]:
@@ -199,6 +209,7 @@ def _at(node: yaml.Node) -> tuple[int, int]:
     return _mark(node.start_mark)
 
 
+MAX_ALIAS_LINES = 10
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 """Characters a PDF cannot print and PowerPoint's XML cannot hold (tab, line feed and carriage return are spaces)."""
 
