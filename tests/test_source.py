@@ -317,3 +317,10 @@ def test_too_many_values_are_refused_before_building(tmp_path: Path) -> None:
     assert "the file has over 100,000 values" in str(problem)
     assert problem.line == 1
     assert time.perf_counter() - started < 1.0
+
+
+def test_many_aliases_are_summed_up_after_ten_lines(tmp_path: Path) -> None:
+    text = "a: &a x\n" + "".join(f"k{i}: [*a, *a]\n" for i in range(15))
+    problems = _problems(tmp_path, text)
+    assert [p.line for p in problems] == list(range(2, 12))
+    assert "(30 aliases on 15 lines in all)" in str(problems[-1])
