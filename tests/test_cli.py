@@ -196,3 +196,12 @@ def test_unchanged_source_is_skipped_until_forced(tmp_path: Path, capsys: pytest
     assert capsys.readouterr().out.count("wrote ") == 2
     assert main([str(source), "-o", str(out), "--paper", "a4", "--force"]) == 0
     assert capsys.readouterr().out.count("wrote ") == 2
+
+
+def test_a_template_that_is_not_a_deck_exits_2(tmp_path: Path) -> None:
+    template = tmp_path / "notes.pptx"
+    template.write_text("not a PowerPoint file")
+    result = run(str(MINIMAL), "--template", str(template), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert f"{template}: error: not a PowerPoint file that can be read" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out" / "minimal.pdf").exists()
