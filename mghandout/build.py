@@ -64,7 +64,8 @@ class Written:
     size: int
 
     def __str__(self) -> str:
-        return f"wrote {self.path}  {self.count} {self.unit}  {_size(self.size)}"
+        unit = self.unit.removesuffix("s") if self.count == 1 else self.unit
+        return f"wrote {self.path}  {self.count} {unit}  {_size(self.size)}"
 
 
 @dataclass

@@ -205,3 +205,8 @@ def test_a_template_that_is_not_a_deck_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"{template}: error: not a PowerPoint file that can be read" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out" / "minimal.pdf").exists()
+
+
+def test_one_page_is_one_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(MINIMAL), "-o", str(tmp_path), "--format", "pdf"]) == 0
+    assert f"wrote {tmp_path / 'minimal.pdf'}  1 page  " in capsys.readouterr().out
