@@ -4,16 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class DeckLabels:
-    """The only words on the slides that do not come from the source."""
-
-    key_points: str = "Key points"
-    continued: str = "{title} (continued)"
-    faq: str = "Frequently asked questions"
-    references: str = "References"
-    summary: str = "In brief"
+from mghandout.labels import Labels
 
 
 @dataclass(frozen=True)
@@ -40,4 +31,4 @@ class DeckTheme:
     muted: str = "4A4A4A"
     header_fill: str = "CFE6EA"
     tint: str = "E4F1F3"
-    labels: DeckLabels = field(default_factory=DeckLabels)
+    labels: Labels = field(default_factory=Labels)

@@ -9,18 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class Labels:
-    """The only words on the handout that do not come from the source."""
-
-    summary: str = "In brief"
-    key_points: str = "Key points"
-    faq: str = "Frequently asked questions"
-    references: str = "References"
-    notes: str = "Notes from your care team"
-    page: str = "Page {page} of {pages}"
-    phone: str = "Phone"
+from mghandout.labels import Labels
 
 
 @dataclass(frozen=True)
