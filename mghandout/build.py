@@ -15,12 +15,16 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mghandout.errors import BuildError, InputError, MghandoutError, Problem, SourceError, UsageError
 from mghandout.freshness import STAMPS, fingerprint, is_fresh, read_stamps, stamp
 from mghandout.model import Article, Brand
 from mghandout.output import write_atomic
 from mghandout.source import load_article
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 FORMATS = ("pdf", "pptx")
 UNITS = {"pdf": "pages", "pptx": "slides"}
@@ -114,10 +118,7 @@ def render_all(article: Article, formats: list[str], options: Options, *, split:
     """
     if not split or len(formats) < 2 or (os.cpu_count() or 1) < 2:
         return {fmt: render(article, fmt, options) for fmt in formats}
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+    with _forked_pool(1) as pool:
         first = pool.submit(render, article, formats[0], options)
         rest = {fmt: render(article, fmt, options) for fmt in formats[1:]}
         return {formats[0]: first.result(), **rest}
@@ -197,19 +198,22 @@ def build_all(sources: list[Path], options: Options) -> Iterator[Outcome]:
 
 
 def _parallel(sources: list[Path], options: Options, stamps: dict[str, dict[str, object]]) -> Iterator[Outcome]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     from mghandout.deck.measure import width
     from mghandout.handout.fonts import font_set
 
     # Loaded before forking, so every worker shares the libraries and the parsed fonts.
     font_set(False), font_set(True), width("", 1.0), width("", 1.0, bold=True)
 
-    context = multiprocessing.get_context("fork")
-    workers = min(len(sources), os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with _forked_pool(min(len(sources), os.cpu_count() or 1)) as pool:
         yield from pool.map(build_source, sources, [options] * len(sources), [stamps] * len(sources))
+
+
+def _forked_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes forked from this one, so they start with its imports and the loaded article."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
 
 
 def find_sources(folder: Path = Path("source")) -> list[Path]:

@@ -26,6 +26,8 @@ MAX_BYTES = 1_000_000
 
 MAX_VALUES = 100_000
 """Bounds the work a file can cause, whatever its shape (the magnesium article has about 300)."""
+MAX_ALIAS_LINES = 10
+"""Lines with aliases reported one by one; past them, a count (an alias bomb is one mistake)."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -209,7 +211,6 @@ def _at(node: yaml.Node) -> tuple[int, int]:
     return _mark(node.start_mark)
 
 
-MAX_ALIAS_LINES = 10
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 """Characters a PDF cannot print and PowerPoint's XML cannot hold (tab, line feed and carriage return are spaces)."""
 

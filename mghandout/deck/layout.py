@@ -109,6 +109,11 @@ class _Geometry:
         h = self.lines_height(max(lines, 1), self.theme.title_size) + 2 * self.theme.inset + 0.05
         return Box(self.theme.margin, self.theme.title_top, self.inner, h)
 
+    def topic_boxes(self, title: str) -> tuple[Box, Box]:
+        """The title and body boxes of every slide of a topic, sized for its longest title, "... (continued)"."""
+        title_box = self.title_box(self.theme.labels.continued.format(title=title))
+        return title_box, self.body_box(title_box)
+
     def body_box(self, title_box: Box) -> Box:
         top = title_box.y + title_box.h + 0.15
         bottom = self.height - self.theme.footer_height - 0.1
@@ -173,8 +178,7 @@ def _title_slide(article: Article, geo: _Geometry) -> Slide:
 
 def _text_slides(geo: _Geometry, title: str, bullets: list[Bullet]) -> list[Slide]:
     """Bullets packed onto as many slides as they need; each slide's notes hold the full text behind its bullets."""
-    title_box = geo.title_box(geo.theme.labels.continued.format(title=title))
-    box = geo.body_box(title_box)
+    title_box, box = geo.topic_boxes(title)
     slides = [Slide("content", title, title_box, "\n\n".join(filter(None, map(_note, page))), box, bullets=tuple(page))
               for page in _pack(geo, _fitting(geo, bullets, box), box)]
     return _continued(geo, title, slides)
@@ -257,8 +261,7 @@ def _foods_after(geo: _Geometry, title: str, foods: FoodList, lead: list[Bullet]
 def _food_slides(geo: _Geometry, title: str, foods: FoodList, lead: tuple[Bullet, ...]) -> list[Slide]:
     """Groups side by side, as many per slide as fit both across and down; `lead` opens the first slide."""
     theme = geo.theme
-    title_box = geo.title_box(theme.labels.continued.format(title=title))
-    body = geo.body_box(title_box)
+    title_box, body = geo.topic_boxes(title)
     first_intro = " ".join([*(b.text for b in lead), *([foods.intro] if foods.intro else [])])
     top = body.y + 0.1
     if first_intro:
@@ -325,9 +328,7 @@ def food_column_height(geo: _Geometry, column: FoodColumn) -> float:
 
 def _table_slides(geo: _Geometry, title: str, table: TableData) -> Iterator[Slide]:
     """As many slides as the rows need, each with the header row, the rows shared out evenly among them."""
-    theme = geo.theme
-    title_box = geo.title_box(theme.labels.continued.format(title=title))
-    body = geo.body_box(title_box)
+    title_box, body = geo.topic_boxes(title)
     widths = _column_widths(geo, table)
     header_h = _row_height(geo, table.header, widths, bold=True)
     rows = [(tuple(row), _row_height(geo, row, widths)) for row in table.rows]

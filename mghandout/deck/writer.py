@@ -71,9 +71,10 @@ def slide_size(presentation: Any) -> tuple[float, float]:
 def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, brand: Brand | None,
           brand_dir: Path | None, when: dt.datetime, template: Path | None) -> bytes:
     """Serialise `deck` into `presentation` and return the .pptx bytes."""
+    layouts = {kind: _layout(presentation, name, template) for kind, name in LAYOUTS.items()}
     notes = _Notes()
     for number, spec in enumerate(deck.slides, start=1):
-        slide = presentation.slides.add_slide(_layout(presentation, LAYOUTS[spec.layout], template))
+        slide = presentation.slides.add_slide(layouts[spec.layout])
         _fill(slide, spec, theme)
         if spec.layout == "title" and brand is not None:
             _brand(slide, spec, brand, brand_dir, theme, deck)

@@ -71,10 +71,12 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     PDF reader sees a gap inside the word). Text no one font covers is cut by words,
     then a word no one font covers by letters. Spaces join the run before them.
     """
+    if not text:
+        return []
     fonts = font_set(bold)
     whole = fonts.font_for("".join(text.split()))
-    if whole or not text:
-        return [(whole or fonts.primary, text)] if text else []
+    if whole:
+        return [(whole, text)]
     result: list[tuple[str, str]] = []
     for token in re.split(r"(\s+)", text):
         if not token:

@@ -211,7 +211,6 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self.setDateFormatter(lambda *_: stamp)
             self._pages: list[dict[str, Any]] = []
-
             self._marks: list[str] = []
 
         def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # noqa: N802  reportlab's name
@@ -420,8 +419,7 @@ def _grid(item: Grid, styles: _Styles, theme: HandoutTheme, width: float) -> lis
     if not item.caption:
         return [table, Spacer(1, theme.gap)]
     caption = Paragraph(markup(item.caption), styles.body)
-    keep = _height(caption, width) + caption.style.spaceAfter + _start_height([table], width)
-    return [CondPageBreak(keep), caption, table, Spacer(1, theme.gap)]
+    return [CondPageBreak(_start_height([caption, table], width)), caption, table, Spacer(1, theme.gap)]
 
 
 def _box(item: Boxed, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
