@@ -21,7 +21,7 @@ from mghandout.errors import BuildError, InputError, MghandoutError, Problem, So
 from mghandout.freshness import STAMPS, fingerprint, is_fresh, read_stamps, stamp
 from mghandout.model import Article, Brand
 from mghandout.output import write_atomic
-from mghandout.source import load_article
+from mghandout.source import read_article
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -79,6 +79,7 @@ class Outcome:
     source: Path
     written: list[Written] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     stamps: dict[str, dict[str, object]] = field(default_factory=dict)
     failure: str = ""
@@ -142,7 +143,7 @@ def build_source(
         outcome.skipped = [path for fmt, path in targets.items() if fmt not in stale]
         if not stale:
             return outcome
-        article = load_article(source)
+        article, outcome.warnings = read_article(source)
         rendered = render_all(article, list(stale), options, split=split)
         for fmt, (data, count) in rendered.items():
             write_atomic(stale[fmt], data)
@@ -172,7 +173,7 @@ def check_source(source: Path) -> Outcome:
     """Validate one source and write nothing."""
     outcome = Outcome(source)
     try:
-        load_article(source)
+        _, outcome.warnings = read_article(source)
     except SourceError as error:
         outcome.problems = error.problems
     return outcome

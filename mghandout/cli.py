@@ -115,7 +115,7 @@ def _report(outcomes: Iterable[Outcome], *, check: bool, debug: bool = False) ->
             print(written, flush=True)
         for path in outcome.skipped:
             print(f"up to date {path}", flush=True)
-        for problem in outcome.problems:
+        for problem in [*outcome.warnings, *outcome.problems]:
             print(problem, file=sys.stderr)
         if outcome.problems:
             status = EXIT_INVALID

@@ -19,6 +19,8 @@ class Problem:
     hint: str = ""
     line: int | None = None
     column: int | None = None
+    severity: str = "error"
+    """`error` stops the build; `warning` is printed and the build goes on."""
 
     def __str__(self) -> str:
         where = self.file
@@ -26,7 +28,7 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        text = f"{where}: error: {self.message}" + (f"; {self.hint}" if self.hint else "")
+        text = f"{where}: {self.severity}: {self.message}" + (f"; {self.hint}" if self.hint else "")
         return " ".join(text.splitlines())  # one problem, one line: tools read them line by line
 
 

@@ -8,13 +8,21 @@ dropping content. Validation happens once, on load (`mghandout.source.load_artic
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, create_model, model_validator
 from pydantic_core import PydanticCustomError
+
+from mghandout.labels import LABEL_HELP, Labels, resolve
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Prose that prints literally: `<`, `&` and quotes are text, never markup."""
+
+
+SLIDE_HELP = (
+    "A short form for the slide, written by the editor (the full text still goes in the handout and the speaker "
+    "notes); without it the layout chooses what the slide shows."
+)
 
 
 class _Part(BaseModel):
@@ -28,6 +36,7 @@ class KeyPoint(_Part):
 
     title: Text = Field(description="A few words that name the point.")
     text: Text = Field(description="One or two sentences that explain it.")
+    slide: Text | None = Field(None, description=SLIDE_HELP)
 
 
 class Term(_Part):
@@ -35,6 +44,7 @@ class Term(_Part):
 
     term: Text = Field(description="The label, printed in bold.")
     text: Text = Field(description="What the label means.")
+    slide: Text | None = Field(None, description=SLIDE_HELP)
 
 
 class FoodGroup(_Part):
@@ -48,6 +58,7 @@ class Paragraph(_Part):
     """A paragraph of running text."""
 
     paragraph: Text = Field(description="The paragraph's text.")
+    slide: Text | None = Field(None, description=SLIDE_HELP)
 
 
 class TermList(_Part):
@@ -94,11 +105,35 @@ class Table(_Part):
     table: TableData = Field(description="The table.")
 
 
+class CalloutData(_Part):
+    """What the patient must act on: a title, then a paragraph, a list, or both."""
+
+    kind: Literal["warning", "tip"] = Field(
+        "warning", description="`warning` for what is urgent (when to call, when to get help), `tip` for advice."
+    )
+    title: Text = Field(description='The box\'s title, e.g. "When to call your doctor".')
+    text: Text | None = Field(None, description="A paragraph, printed first.")
+    items: list[Text] | None = Field(None, min_length=1, description="A list, one entry per line starting with '- '.")
+
+    @model_validator(mode="after")
+    def _has_content(self) -> CalloutData:
+        if self.text is None and self.items is None:
+            raise PydanticCustomError("callout_empty", "a callout needs text, items or both", {})
+        return self
+
+
+class Callout(_Part):
+    """A box the patient cannot miss, for what they must act on; never split, and on a slide in full."""
+
+    callout: CalloutData = Field(description="The callout.")
+
+
 BLOCK_KINDS: dict[str, type[_Part]] = {
     "paragraph": Paragraph,
     "terms": TermList,
     "foods": Foods,
     "table": Table,
+    "callout": Callout,
 }
 
 
@@ -115,11 +150,12 @@ Block = Annotated[
     Annotated[Paragraph, Tag("paragraph")]
     | Annotated[TermList, Tag("terms")]
     | Annotated[Foods, Tag("foods")]
-    | Annotated[Table, Tag("table")],
+    | Annotated[Table, Tag("table")]
+    | Annotated[Callout, Tag("callout")],
     Discriminator(
         _kind_of,
         custom_error_type="block_kind",
-        custom_error_message="a block must be a mapping with one of the keys paragraph, terms, foods, table",
+        custom_error_message="a block must be a mapping with one of the keys paragraph, terms, foods, table, callout",
     ),
 ]
 """A section is made of these blocks, in order; each is a mapping with one key that names its kind."""
@@ -156,7 +192,7 @@ class Reference(_Part):
 class Disclaimer(_Part):
     """The medical disclaimer, printed word for word."""
 
-    title: Text = Field("Medical Disclaimer", description="The disclaimer's heading.")
+    title: Text | None = Field(None, description="The disclaimer's heading; the language's label when absent.")
     text: Text = Field(description="The disclaimer, word for word.")
     short: Text | None = Field(None, description="A short form for page footers; the full text is used when absent.")
 
@@ -164,6 +200,23 @@ class Disclaimer(_Part):
     def footer(self) -> str:
         """The form printed in footers."""
         return self.short or self.text
+
+    def heading(self, labels: Labels) -> str:
+        """The title printed over the disclaimer: the source's, else the language's own words."""
+        return self.title or labels.disclaimer
+
+
+LabelOverrides = create_model(  # type: ignore[call-overload]
+    "LabelOverrides",
+    __base__=_Part,
+    __doc__="Any fixed word of the outputs, in the article's own words; the language's built-in set fills the rest.",
+    **{
+        key: (list[Text] | None, Field(None, min_length=12, max_length=12, description=help_))
+        if key == "months"
+        else (Text | None, Field(None, description=help_))
+        for key, help_ in LABEL_HELP.items()
+    },
+)
 
 
 class Article(_Part):
@@ -188,6 +241,16 @@ class Article(_Part):
     faq: list[Question] = Field(default_factory=list, description="Frequently asked questions.")
     references: list[Reference] = Field(default_factory=list, description="The sources the article names.")
     disclaimer: Disclaimer = Field(description="The medical disclaimer.")
+    labels: LabelOverrides | None = Field(  # type: ignore[valid-type]
+        None, description="Overrides of the fixed words (headings, 'Page X of Y', '(continued)' ...)."
+    )
+    reading_grade: int = Field(8, ge=1, le=16, description="The US school grade the text should read at (6-8 for patients).")
+
+
+def article_labels(article: Article) -> Labels:
+    """The fixed words this article prints: its language's built-in set, then the source's `labels:`."""
+    overrides = article.labels.model_dump(exclude_none=True) if article.labels else None
+    return resolve(article.language, overrides)
 
 
 def block_kind(block: _Part) -> str:
@@ -211,7 +274,7 @@ def iter_texts(article: Article) -> list[str]:
         texts.append(reference.text)
         if reference.url:
             texts.append(reference.url)
-    texts += [article.disclaimer.title, article.disclaimer.text]
+    texts += [article.disclaimer.title, article.disclaimer.text] if article.disclaimer.title else [article.disclaimer.text]
     return texts
 
 
@@ -225,6 +288,9 @@ def _block_texts(block: Block) -> list[str]:
         for group in block.foods.groups:
             texts += [group.group, *group.items]
         return texts
+    if isinstance(block, Callout):
+        callout = block.callout
+        return [callout.title, *([callout.text] if callout.text else []), *(callout.items or [])]
     texts = [block.table.caption] if block.table.caption else []
     texts += block.table.header
     for row in block.table.rows:

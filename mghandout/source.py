@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from mghandout.errors import Problem, SourceError
+from mghandout.labels import BUILT_IN, missing_for, unsupported_script
 from mghandout.model import BLOCK_KINDS, Article, Brand
 
 MAX_BYTES = 1_000_000
@@ -36,16 +37,21 @@ M = TypeVar("M", bound=BaseModel)
 
 def load_article(path: Path) -> Article:
     """Load and validate one article source; raise SourceError with every problem."""
+    return read_article(path)[0]
+
+
+def read_article(path: Path) -> tuple[Article, list[Problem]]:
+    """Load and validate one article source, with the warnings an editor should see (they never stop a build)."""
     return load(path, Article)
 
 
 def load_brand(path: Path) -> Brand:
     """Load and validate a clinic's brand file."""
-    return load(path, Brand)
+    return load(path, Brand)[0]
 
 
-def load(path: Path, model: type[M]) -> M:
-    """Read, parse and validate `path` as `model`."""
+def load(path: Path, model: type[M]) -> tuple[M, list[Problem]]:
+    """Read, parse and validate `path` as `model`; the model and its warnings, or SourceError with every error."""
     name = str(path)
     text = _read_text(path, name)
     root = _compose(text, name)
@@ -54,9 +60,35 @@ def load(path: Path, model: type[M]) -> M:
         result = model.model_validate(data)
     except ValidationError as error:
         problems += [_problem(name, root, detail, model) for detail in _relevant(error.errors(), model)]
-    if problems:
-        raise SourceError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
-    return result
+        raise SourceError(_in_order([p for p in problems if p.severity == "error"])) from None
+    if isinstance(result, Article):
+        problems += _language_problems(name, root, result)
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        raise SourceError(_in_order(errors))
+    return result, _in_order(problems)
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _language_problems(name: str, root: yaml.Node, article: Article) -> list[Problem]:
+    """A language our fonts cannot draw is an error; one with no built-in labels prints English, so say which."""
+    node, _ = _locate(root, ("language",))
+    at = _at(node) if node is not root else (None, None)
+    script = unsupported_script(article.language)
+    if script:
+        return [Problem(name, f"language '{article.language}' is written in {script} script, which the bundled fonts "
+                        "cannot draw", "write the article in a language with Latin, Greek or Cyrillic script; "
+                        "built-in labels: " + ", ".join(BUILT_IN), *at)]
+    overrides = article.labels.model_dump(exclude_none=True) if article.labels else None
+    missing = missing_for(article.language, overrides)
+    if not missing:
+        return []
+    return [Problem(name, f"no built-in labels for language '{article.language}', so the fixed words print in "
+                    "English", "give them under `labels:` (" + ", ".join(missing) + "), or use one of: "
+                    + ", ".join(BUILT_IN), *at, severity="warning")]
 
 
 def _relevant(details: list[ErrorDetails], model: type[BaseModel]) -> list[ErrorDetails]:

@@ -262,7 +262,8 @@ def expected_texts(doc: dict[str, Any]) -> list[str]:
         found += [question["question"], question["answer"]]
     for reference in doc.get("references", []):
         found += [reference["text"]] + ([reference["url"]] if "url" in reference else [])
-    found += [doc["disclaimer"].get("title", "Medical Disclaimer"), doc["disclaimer"]["text"]]
+    found += [doc["disclaimer"]["title"]] if "title" in doc["disclaimer"] else []
+    found.append(doc["disclaimer"]["text"])
     return [text.strip() for text in found]
 
 

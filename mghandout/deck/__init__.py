@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from dataclasses import replace
+
 from mghandout.deck.layout import Deck, deck_layout
 from mghandout.deck.theme import DeckTheme
 from mghandout.deck.writer import TemplateError, open_template, slide_size, write
 from mghandout.logo import LogoError
-from mghandout.model import Article, Brand
+from mghandout.model import Article, Brand, article_labels
 
 __all__ = ["Deck", "DeckTheme", "LogoError", "TemplateError", "deck_layout", "render_pptx"]
 
@@ -17,7 +19,7 @@ __all__ = ["Deck", "DeckTheme", "LogoError", "TemplateError", "deck_layout", "re
 def render_pptx(article: Article, *, template: Path | None = None, brand: Brand | None = None,
                 brand_dir: Path | None = None, when: dt.datetime, theme: DeckTheme | None = None) -> tuple[bytes, int]:
     """The deck's .pptx bytes and slide count, laid out for the template's slide size; writes nothing."""
-    theme = theme or DeckTheme()
+    theme = replace(theme or DeckTheme(), labels=article_labels(article))
     presentation = open_template(template)
     deck = deck_layout(article, theme, *slide_size(presentation))
     data = write(presentation, deck, article, theme, brand=brand, brand_dir=brand_dir, when=when, template=template)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from mghandout.deck.measure import sentences, width, wrap
 from mghandout.deck.theme import DeckTheme
-from mghandout.model import Article, FoodGroup, FoodList, Foods, Paragraph, Section, TableData, TermList
+from mghandout.model import Article, Callout, FoodGroup, FoodList, Foods, Paragraph, Section, TableData, TermList
 
 POINTS = 72.0
 FOOD_INDENT = 0.25
@@ -159,7 +159,7 @@ def deck_layout(article: Article, theme: DeckTheme, width: float = 13.333, heigh
     if article.references:
         refs = [Bullet(r.text + (f" {r.url}" if r.url else "")) for r in article.references]
         slides += _text_slides(geo, labels.references, refs)
-    slides += _text_slides(geo, article.disclaimer.title, [Bullet(article.disclaimer.text)])
+    slides += _text_slides(geo, article.disclaimer.heading(labels), [Bullet(article.disclaimer.text)])
     return Deck(width, height, article.short_title, tuple(slides))
 
 
@@ -171,7 +171,7 @@ def _title_slide(article: Article, geo: _Geometry) -> Slide:
     title_box = Box(theme.margin, max(theme.title_top, min(1.6, geo.height / 2 - height)), geo.inner, height)
     subtitle = (article.short_title,)
     body = Box(theme.margin, title_box.y + title_box.h + 0.3, geo.inner, 1.0)
-    disclaimer = f"{article.disclaimer.title}: {article.disclaimer.text}"
+    disclaimer = f"{article.disclaimer.heading(geo.theme.labels)}: {article.disclaimer.text}"
     notes = "\n\n".join([article.title, *article.introduction, disclaimer])
     return Slide("title", article.title, title_box, notes, body, subtitle=subtitle)
 
@@ -215,9 +215,16 @@ def _pack(geo: _Geometry, bullets: Iterable[Bullet], box: Box) -> Iterator[list[
 
 
 def _continued(geo: _Geometry, title: str, slides: list[Slide]) -> list[Slide]:
-    """Every slide after a topic's first says so in its title."""
+    """Every slide of a topic after its first says so in its title; slides with a title of their own (callouts) keep it."""
     label = geo.theme.labels.continued
-    return [slide if i == 0 else replace(slide, title=label.format(title=title)) for i, slide in enumerate(slides)]
+    seen = False
+    result = []
+    for slide in slides:
+        if slide.title == title:
+            slide = replace(slide, title=label.format(title=title)) if seen else slide
+            seen = True
+        result.append(slide)
+    return result
 
 
 def _section_slides(article: Article, section: Section, geo: _Geometry) -> Iterator[Slide]:
@@ -237,9 +244,20 @@ def _section_slides(article: Article, section: Section, geo: _Geometry) -> Itera
         if pending:
             yield from _text_slides(geo, section.title, pending)
             pending = []
+        if isinstance(block, Callout):
+            yield from _callout_slides(geo, block)
+            continue
         yield from _table_slides(geo, section.title, block.table)
     if pending:
         yield from _text_slides(geo, section.title, pending)
+
+
+def _callout_slides(geo: _Geometry, block: Callout) -> list[Slide]:
+    """A callout on slides of its own, titled as it is, every word on the slide: nothing urgent waits in the notes."""
+    callout = block.callout
+    bullets = [Bullet(s) for s in sentences(callout.text)] if callout.text else []
+    bullets += [Bullet(item) for item in callout.items or ()]
+    return _text_slides(geo, callout.title, bullets)
 
 
 def _foods_after(geo: _Geometry, title: str, foods: FoodList, lead: list[Bullet]) -> list[Slide]:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from dataclasses import replace
+
 from mghandout.handout.layout import handout_layout
 from mghandout.handout.pdf import render
 from mghandout.handout.theme import HandoutTheme
 from mghandout.logo import LogoError
-from mghandout.model import Article, Brand
+from mghandout.model import Article, Brand, article_labels
 
 __all__ = ["HandoutTheme", "LogoError", "handout_layout", "render_pdf"]
 
@@ -24,6 +26,6 @@ def render_pdf(
     theme: HandoutTheme | None = None,
 ) -> tuple[bytes, int]:
     """The handout's PDF bytes and page count; writes nothing."""
-    theme = theme or HandoutTheme()
+    theme = replace(theme or HandoutTheme(), labels=article_labels(article))
     items = handout_layout(article, theme, brand)
     return render(article, theme, items, paper=paper, brand=brand, brand_dir=brand_dir, when=when)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mghandout.handout.theme import HandoutTheme
-from mghandout.model import Article, Brand, Foods, Paragraph, Table, TermList
+from mghandout.model import Article, Brand, Callout, Foods, Paragraph, Table, TermList
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,16 @@ class Boxed:
 
 
 @dataclass(frozen=True)
+class Alert:
+    """A callout: what the patient must act on, in a box with an icon for its kind, never split."""
+
+    kind: str
+    title: str
+    text: str | None
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Notes:
     """The write-in box for the care team, with ruled lines and the clinic's contact."""
 
@@ -83,7 +93,7 @@ class Notes:
     contact: str
 
 
-Item = Title | Heading | Text | Labelled | FoodGrid | Grid | Boxed | Notes
+Item = Title | Heading | Text | Labelled | FoodGrid | Grid | Boxed | Alert | Notes
 
 
 CELL_CHARS = 90
@@ -107,14 +117,17 @@ def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = 
     if article.references:
         items += [Heading(labels.references, level=2)]
         items += [Text(r.text + (f" {r.url}" if r.url else "")) for r in article.references]
-    items.append(Boxed(article.disclaimer.title, article.disclaimer.text))
+    items.append(Boxed(article.disclaimer.heading(labels), article.disclaimer.text))
     items.append(Notes(labels.notes, theme.notes_lines, _contact(brand, labels.phone)))
     return items
 
 
-def _block(block: Paragraph | TermList | Foods | Table) -> Item:
+def _block(block: Paragraph | TermList | Foods | Table | Callout) -> Item:
     if isinstance(block, Paragraph):
         return Text(block.paragraph)
+    if isinstance(block, Callout):
+        callout = block.callout
+        return Alert(callout.kind, callout.title, callout.text, tuple(callout.items or ()))
     if isinstance(block, TermList):
         return Labelled(tuple((term.term, term.text) for term in block.terms))
     if isinstance(block, Foods):

@@ -36,7 +36,7 @@ from reportlab.platypus import (
 )
 
 from mghandout.handout.fonts import font_set, markup, runs
-from mghandout.handout.layout import Boxed, FoodGrid, Grid, Heading, Item, Labelled, Notes, Text, Title
+from mghandout.handout.layout import Alert, Boxed, FoodGrid, Grid, Heading, Item, Labelled, Notes, Text, Title
 from mghandout.handout.theme import HandoutTheme
 from mghandout.logo import Logo, clinic_logo
 from mghandout.model import Article, Brand
@@ -290,6 +290,8 @@ def _flowables(
         return _grid(item, styles, theme, width)
     if isinstance(item, Boxed):
         return [Spacer(1, theme.gap), _box(item, styles, theme, width)]
+    if isinstance(item, Alert):
+        return [_alert(item, styles, theme, width), Spacer(1, theme.gap)]
     return [Spacer(1, theme.gap), _notes(item, styles, theme)]
 
 
@@ -422,8 +424,15 @@ def _grid(item: Grid, styles: _Styles, theme: HandoutTheme, width: float) -> lis
     return [CondPageBreak(_start_height([caption, table], width)), caption, table, Spacer(1, theme.gap)]
 
 
-def _box(item: Boxed, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
-    content = [Paragraph(markup(item.title, bold=True), styles.label), Paragraph(markup(item.text), styles.item)]
+def _alert(item: Alert, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
+    content = [Paragraph(markup(item.text), styles.item)] if item.text else []
+    content += [Paragraph(markup(text), styles.bullet, bulletText=BULLET) for text in item.items]
+    return _box(Boxed(item.title, ""), styles, theme, width, content)
+
+
+def _box(item: Boxed, styles: _Styles, theme: HandoutTheme, width: float, body: list[Flowable] | None = None) -> Flowable:
+    content = [Paragraph(markup(item.title, bold=True), styles.label)]
+    content += body if body is not None else [Paragraph(markup(item.text), styles.item)]
     box = Table([[content]], colWidths=[width])
     box.setStyle(
         _table_style(
