@@ -59,7 +59,8 @@ def load(path: Path, model: type[M]) -> tuple[M, list[Problem]]:
     try:
         result = model.model_validate(data)
     except ValidationError as error:
-        problems += [_problem(name, root, detail, model) for detail in _relevant(error.errors(), model)]
+        found = [_problem(name, root, detail, model) for detail in _relevant(error.errors(), model)]
+        problems += _not_at(found, problems)
         raise SourceError(_in_order([p for p in problems if p.severity == "error"])) from None
     if isinstance(result, Article):
         problems += _language_problems(name, root, result)
@@ -67,6 +68,12 @@ def load(path: Path, model: type[M]) -> tuple[M, list[Problem]]:
     if errors:
         raise SourceError(_in_order(errors))
     return result, _in_order(problems)
+
+
+def _not_at(found: list[Problem], reported: list[Problem]) -> list[Problem]:
+    """The model's problems, less those where the loader already said what went wrong (one mistake, one message)."""
+    places = {(problem.line, problem.column) for problem in reported if problem.severity == "error"}
+    return [problem for problem in found if (problem.line, problem.column) not in places]
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:
@@ -158,7 +165,7 @@ def _compose(text: str, name: str) -> yaml.Node:
         _scan_events(text, name)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise SourceError([_syntax_problem(name, error)]) from None
+        raise SourceError([_syntax_problem(name, error, text.splitlines())]) from None
     except yaml.YAMLError as error:
         raise SourceError(
             [Problem(name, f"not valid YAML: {error}", "check the file's indentation and quoting")]
@@ -230,13 +237,42 @@ def _tab_indents(text: str, name: str) -> list[Problem]:
     return problems
 
 
-def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
+    """YAML's own words, unless the mistake is one editors make often: then say what it is, where it is."""
     mark = error.problem_mark or error.context_mark
     message = " ".join(part for part in (error.context, error.problem) if part)
     hint = "check the indentation, and put text that holds ': ' or starts with a quote, '-', '*', '&' or '{' in quotes"
     if mark is None:
         return Problem(name, f"not valid YAML: {message}", hint)
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    curly = _curly_quote_in(line)
+    if curly is not None:
+        return _curly_problem(name, line[curly], mark.line + 1, curly + 1)
+    if error.context == "while scanning a simple key" and error.context_mark is not None:
+        # YAML notices only on the next line; the mistake is the line that starts the would-be key.
+        return Problem(name, "this line has no 'key:' and is not indented under the line above",
+                       "if it continues the text above, indent it like that text (or join the two lines); "
+                       "if it starts a key, write `key: value`", *_mark(error.context_mark))
+    if "expected node content" in message and line[mark.column : mark.column + 1] == "-":
+        return Problem(name, "a '- ' inside [...] does not start an entry", "separate the entries with commas, "
+                       "[a, b], or write each entry on its own line starting with '- '", *_mark(mark))
     return Problem(name, f"not valid YAML: {message}", hint, *_mark(mark))
+
+
+CURLY_QUOTES = "“”‘’"
+"""A word processor's quotes, which YAML reads as text, never as quotes."""
+_CURLY_AT_START = re.compile(f"(?:^ *|: +|- +|[\\[{{,] *)([{CURLY_QUOTES}])")
+
+
+def _curly_quote_in(line: str) -> int | None:
+    """The column (0-based) of a curly quote where YAML would expect an opening quote: a key's or a value's start."""
+    found = _CURLY_AT_START.search(line)
+    return found.start(1) if found else None
+
+
+def _curly_problem(name: str, quote: str, line: int, column: int) -> Problem:
+    return Problem(name, f"curly quote {quote} where YAML expects a straight quote",
+                   'write "..." with straight quotes (curly quotes inside the text are fine)', line, column)
 
 
 def _at(node: yaml.Node) -> tuple[int, int]:
@@ -259,8 +295,8 @@ class _Plain:
         data = self._node(root)
         return data, self.problems
 
-    def _problem(self, node: yaml.Node, message: str, hint: str) -> None:
-        self.problems.append(Problem(self.name, message, hint, *_at(node)))
+    def _problem(self, node: yaml.Node, message: str, hint: str, severity: str = "error") -> None:
+        self.problems.append(Problem(self.name, message, hint, *_at(node), severity=severity))
 
     def _node(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.MappingNode):
@@ -276,6 +312,10 @@ class _Plain:
                 f"a control character (U+{ord(control.group()):04X}) in the text",
                 "remove it: it cannot be printed",
             )
+        if not node.style and len(node.value) > 1 and {node.value[0], node.value[-1]} <= set(CURLY_QUOTES):
+            self._problem(node, f"the text is wrapped in curly quotes {node.value[0]} {node.value[-1]}, which YAML "
+                          "keeps as part of the text", 'to quote it, use straight quotes "..."; to print the curly '
+                          "quotes, wrap the whole text in straight quotes", severity="warning")
         return node.value
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
@@ -286,6 +326,9 @@ class _Plain:
                 self._problem(key_node, "a key must be a plain word", "write keys as `name: value`")
                 continue
             key = key_node.value
+            if not key_node.style and key[:1] in CURLY_QUOTES:
+                self.problems.append(_curly_problem(self.name, key[0], *_at(key_node)))
+                key = key.strip(CURLY_QUOTES)  # read on as the key it was meant to be, so nothing else is reported
             if key in first:
                 line, _ = _at(first[key])
                 self._problem(
@@ -307,8 +350,22 @@ def _problem(name: str, root: yaml.Node, detail: ErrorDetails, model: type[BaseM
         loc += ("rows", detail["ctx"]["row"])
     node, key_node = _locate(root, loc)
     at = key_node if kind == "extra_forbidden" and key_node is not None else node
-    message, hint = _explain(detail, loc, model)
+    message, hint = _colon_in_item(node) if kind == "string_type" else (None, None)
+    if message is None:
+        message, hint = _explain(detail, loc, model)
     return Problem(name, message, hint, *_at(at))
+
+
+def _colon_in_item(node: yaml.Node) -> tuple[str, str] | tuple[None, None]:
+    """An entry of a `[...]` list that holds ': ' is read as a key and a value: say so, and how to quote it."""
+    if not (isinstance(node, yaml.MappingNode) and node.flow_style and len(node.value) == 1):
+        return None, None
+    key, value = node.value[0]
+    if key.start_mark.index != node.start_mark.index or not isinstance(value, yaml.ScalarNode):
+        return None, None  # written with braces: a mapping on purpose
+    text = f"{key.value}: {value.value}" if value.value else f"{key.value}:"
+    quoted = f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+    return "this entry holds ': ', so YAML read it as a key and a value", f"put the entry in quotes: {quoted}"
 
 
 def _locate(root: yaml.Node, loc: tuple[int | str, ...]) -> tuple[yaml.Node, yaml.Node | None]:
@@ -368,7 +425,17 @@ def _explain(detail: ErrorDetails, loc: tuple[int | str, ...], model: type[BaseM
     if kind == "list_type":
         return f"{field} should be a list, not {_shape(value)}", "write each entry on its own line starting with '- '"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"{field} should be a mapping, not {_shape(value)}", "write `key: value` lines indented under it"
+        owner = _model_at(model, loc) if loc else None
+        if owner is None:
+            return f"{field} should be a mapping, not {_shape(value)}", "write `key: value` lines indented under it"
+        required = [key for key, info in owner.model_fields.items() if info.is_required()]
+        if isinstance(loc[-1], int):
+            rest = ", ".join(f"`  {key}: ...`" for key in required[1:])
+            after = f" followed by {rest} on the next line{'s' if len(required) > 2 else ''}" if rest else ""
+            return f"each entry of {field} should be a mapping, not {_shape(value)}", (
+                f"write each entry as `- {required[0]}: ...`{after}")
+        return f"{field} should be a mapping, not {_shape(value)}", "write " + ", ".join(
+            f"`{key}: ...`" for key in required) + " on lines indented under it"
     if kind == "string_too_long":
         return f"{field} is too long", detail["msg"].replace("String should", "it should")
     if kind == "string_pattern_mismatch":
@@ -388,7 +455,9 @@ def _shape(value: object) -> str:
 
 
 def _guesses(key: str, allowed: list[str]) -> list[str]:
-    return difflib.get_close_matches(key, allowed, n=1, cutoff=0.7)
+    """The allowed key `key` most likely meant; case is ignored, so `FAQ` finds `faq`."""
+    lowered = {name.lower(): name for name in allowed}
+    return [lowered[guess] for guess in difflib.get_close_matches(key.lower(), lowered, n=1, cutoff=0.7)]
 
 
 def _unknown_key(key: str, allowed: list[str]) -> tuple[str, str]:
