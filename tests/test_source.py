@@ -267,6 +267,43 @@ CASES = [
         1,
     ),
     (
+        "months: not twelve",
+        MINIMAL + "labels:\n  months: [Jan, Feb, Mar]\n",
+        ["'months' has 3 entries", "give exactly 12"],
+        20,
+        11,
+    ),
+    (
+        "table header of one column",
+        MINIMAL.replace("      - paragraph: One paragraph.", "      - table:\n          header: [A]\n          rows: [[a]]"),
+        ["'header' has 1 entry", "give at least 2"],
+        14,
+        19,
+    ),
+    (
+        "reading grade out of range",
+        MINIMAL + "reading_grade: 20\n",
+        ["'reading_grade' should be a whole number from 1 to 16, not '20'"],
+        19,
+        16,
+    ),
+    (
+        "unknown callout kind",
+        MINIMAL.replace(
+            "      - paragraph: One paragraph.", "      - callout:\n          kind: urgent\n          title: Call\n          text: Now."
+        ),
+        ["'kind' should be one of warning, tip, not 'urgent'"],
+        14,
+        17,
+    ),
+    (
+        "callout with a title only",
+        MINIMAL.replace("      - paragraph: One paragraph.", "      - callout:\n          title: Call us"),
+        ["a callout needs text, items or both"],
+        14,
+        11,
+    ),
+    (
         "key is a mapping",
         MINIMAL.replace("short_title: Minimal", "? {a: b}\n: c\nshort_title: Minimal"),
         ["a key must be a plain word"],
