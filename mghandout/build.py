@@ -3,24 +3,22 @@
 Each source is rendered in full (every requested output, as bytes) before the first
 byte reaches the output folder, so an invalid source or a failing writer leaves the
 folder as it was. The writers are imported only when something is to be written,
-which keeps `--check` free of the PDF and PowerPoint libraries.
+which keeps `--check` free of the PDF and PowerPoint libraries; what only a build needs
+(fingerprints, atomic writes) is imported by the functions that build, so `--check`, which
+should cost little more than reading the YAML, does not pay for it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mghandout.errors import BuildError, InputError, MghandoutError, Problem, SourceError, UsageError
-from mghandout.freshness import STAMPS, fingerprint, is_fresh, read_stamps, stamp
 from mghandout.model import Article, Brand
-from mghandout.output import write_atomic
 from mghandout.source import read_article
 
 if TYPE_CHECKING:
@@ -133,6 +131,9 @@ def build_source(
     `split` renders the outputs in two processes: for a build of one source (a batch
     already keeps both cores busy, one source per process).
     """
+    from mghandout.freshness import is_fresh, stamp
+    from mghandout.output import write_atomic
+
     outcome = Outcome(source)
     try:
         targets = output_paths(source, options)
@@ -156,12 +157,16 @@ def build_source(
     except MghandoutError as error:
         outcome.failure = str(error)
     except Exception as error:  # a bug: reported for this source, the others still build
+        import traceback
+
         outcome.failure = f"internal error: {type(error).__name__}: {error}"
         outcome.trace = traceback.format_exc()
     return outcome
 
 
 def _fingerprints(source: Path, targets: dict[str, Path], options: Options) -> dict[str, str]:
+    from mghandout.freshness import fingerprint
+
     try:
         data = source.read_bytes() if source.is_file() else b""
     except OSError:
@@ -184,6 +189,11 @@ def build_all(sources: list[Path], options: Options) -> Iterator[Outcome]:
 
     The fingerprints of what was written are saved once, at the end, by this process only.
     """
+    import json
+
+    from mghandout.freshness import STAMPS, read_stamps
+    from mghandout.output import write_atomic
+
     stamps = read_stamps(options.output)
     if len(sources) < 2 or (os.cpu_count() or 1) < 2:
         outcomes: Iterator[Outcome] = (build_source(source, options, stamps, split=True) for source in sources)
@@ -199,14 +209,28 @@ def build_all(sources: list[Path], options: Options) -> Iterator[Outcome]:
 
 
 def _parallel(sources: list[Path], options: Options, stamps: dict[str, dict[str, object]]) -> Iterator[Outcome]:
-    from mghandout.deck.measure import width
-    from mghandout.handout.fonts import font_set
-
-    # Loaded before forking, so every worker shares the libraries and the parsed fonts.
-    font_set(False), font_set(True), width("", 1.0), width("", 1.0, bold=True)
-
+    warm_up(options.formats)
     with _forked_pool(min(len(sources), os.cpu_count() or 1)) as pool:
         yield from pool.map(build_source, sources, [options] * len(sources), [stamps] * len(sources))
+
+
+def warm_up(formats: Iterable[str]) -> None:
+    """Import the writers and parse their fonts here, so every process forked from this one starts warm.
+
+    A batch's workers, and the handout's process of each rebuild under --watch, are forked
+    from this process; without this each would import reportlab or python-pptx and parse
+    the fonts again (about 0.3 s of CPU each).
+    """
+    if "pdf" in formats:
+        from mghandout.handout import render_pdf  # noqa: F401  (loaded for the processes forked later)
+        from mghandout.handout.fonts import font_set
+
+        font_set(False), font_set(True)
+    if "pptx" in formats:
+        from mghandout.deck import render_pptx  # noqa: F401  (loaded for the processes forked later)
+        from mghandout.deck.measure import width
+
+        width("", 1.0), width("", 1.0, bold=True)
 
 
 def _forked_pool(workers: int) -> ProcessPoolExecutor:

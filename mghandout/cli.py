@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -74,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except Exception as error:
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         print(
             f"make-handout: internal error: {type(error).__name__}: {error} (run with --debug for details)",

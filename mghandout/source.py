@@ -9,7 +9,6 @@ and validated once by the model. Every problem found is reported together.
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -406,7 +405,7 @@ def _explain(issue: Issue) -> tuple[str, str]:
         return f"missing key {field}", f"add `{loc[-1]}:` here ({_field_help(owner, str(loc[-1]))})"
     if kind == "block_kind":
         keys = list(value) if isinstance(value, dict) else []
-        guess = difflib.get_close_matches(str(keys[0]), BLOCK_KINDS, n=1) if keys else []
+        guess = _guesses(str(keys[0]), list(BLOCK_KINDS), cutoff=0.6) if keys else []
         hint = f"did you mean '{guess[0]}'? " if guess else ""
         return "not a known kind of block", hint + "start each block with one of: " + ", ".join(BLOCK_KINDS)
     if kind == "row_cells":
@@ -477,10 +476,12 @@ def _shape(value: object) -> str:
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
-def _guesses(key: str, allowed: list[str]) -> list[str]:
+def _guesses(key: str, allowed: list[str], cutoff: float = 0.7) -> list[str]:
     """The allowed key `key` most likely meant; case is ignored, so `FAQ` finds `faq`."""
+    import difflib  # only a source with a mistake needs it
+
     lowered = {name.lower(): name for name in allowed}
-    return [lowered[guess] for guess in difflib.get_close_matches(key.lower(), lowered, n=1, cutoff=0.7)]
+    return [lowered[guess] for guess in difflib.get_close_matches(key.lower(), lowered, n=1, cutoff=cutoff)]
 
 
 def _unknown_key(key: str, allowed: list[str]) -> tuple[str, str]:
