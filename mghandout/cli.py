@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from mghandout import __version__
-from mghandout.build import FORMATS, Options, Outcome, build_all, check_source, find_sources
+from mghandout.build import FORMATS, Options, Outcome, build_all, check_source, find_sources, warm_up
 from mghandout.errors import MghandoutError, SourceError, UsageError
 from mghandout.source import load_brand
 
@@ -57,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.check:
             return _report([check_source(source) for source in sources], check=True)
         options = _options(args)
+        if args.watch:
+            warm_up(options.formats)  # before the first build, so each rebuild's forked process starts warm
         status = _report(build_all(sources, options), check=False, debug=args.debug)
         if args.watch:
             from mghandout.watch import watch

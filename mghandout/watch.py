@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from mghandout.build import Options, Outcome, build_all, warm_up
+from mghandout.build import Options, Outcome, build_all
 
 Report = Callable[[Iterable[Outcome]], int]
 
@@ -23,7 +23,6 @@ def watch(sources: list[Path], options: Options, report: Report, *, every_yaml_i
     from watchfiles import Change
     from watchfiles import watch as saves
 
-    warm_up(options.formats)  # a rebuild then starts at once, instead of importing its writers first
     known = {source.resolve(): source for source in sources}
     folders = {every_yaml_in} if every_yaml_in else {source.parent for source in sources}
     for batch in saves(*folders, stop_event=stop, raise_interrupt=False):
