@@ -384,7 +384,7 @@ def measure_watch(make_handout: list[str], source: Path, folder: Path, saves: in
             before = [_file_state(path) for path in outputs]
             start = time.perf_counter()
             watched.write_text(f"{text}\n# save {index}\n", encoding="utf-8")
-            while any(_file_state(path) == old for path, old in zip(outputs, before)):
+            while any(_file_state(path) == old for path, old in zip(outputs, before, strict=True)):
                 if time.perf_counter() - start > 20:
                     raise SystemExit("bench: make-handout --watch did not rewrite both outputs within 20 s of a save")
                 time.sleep(0.002)

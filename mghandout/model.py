@@ -51,7 +51,7 @@ class _Part(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
     """
 
     def model_dump(self, *, exclude_none: bool = False) -> dict[str, Any]:
-        """The part as plain data (pydantic's name, which the writers and tests already use)."""
+        """The part as plain data, `exclude_none` at the top level (pydantic's name, which callers already use)."""
         data: dict[str, Any] = msgspec.to_builtins(self)
         return {key: value for key, value in data.items() if value is not None} if exclude_none else data
 
@@ -321,7 +321,8 @@ def iter_texts(article: Article) -> list[str]:
         texts.append(reference.text)
         if reference.url:
             texts.append(reference.url)
-    texts += [article.disclaimer.title, article.disclaimer.text] if article.disclaimer.title else [article.disclaimer.text]
+    disclaimer = article.disclaimer
+    texts += [disclaimer.title, disclaimer.text] if disclaimer.title else [disclaimer.text]
     return texts
 
 

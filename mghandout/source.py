@@ -333,7 +333,9 @@ class _Plain:
         return result
 
 
-def _problems(name: str, root: yaml.Node, data: Any, model: type[Part], error: msgspec.ValidationError) -> list[Problem]:
+def _problems(
+    name: str, root: yaml.Node, data: Any, model: type[Part], error: msgspec.ValidationError
+) -> list[Problem]:
     """Every problem in `data`, located and explained; msgspec's first one if the walker finds none (never silent)."""
     from mghandout.validation import issues
 

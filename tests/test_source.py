@@ -220,7 +220,10 @@ CASES = [
     (
         "key point written as a sentence",
         MINIMAL.replace("  - title: Point\n    text: One key point.", "  - Drink water"),
-        ["each entry of 'key_points' should be a mapping, not 'Drink water'", "`- title: ...` followed by `  text: ...` on the next line"],
+        [
+            "each entry of 'key_points' should be a mapping, not 'Drink water'",
+            "`- title: ...` followed by `  text: ...` on the next line",
+        ],
         8,
         5,
     ),
@@ -275,7 +278,9 @@ CASES = [
     ),
     (
         "table header of one column",
-        MINIMAL.replace("      - paragraph: One paragraph.", "      - table:\n          header: [A]\n          rows: [[a]]"),
+        MINIMAL.replace(
+            "      - paragraph: One paragraph.", "      - table:\n          header: [A]\n          rows: [[a]]"
+        ),
         ["'header' has 1 entry", "give at least 2"],
         14,
         19,
@@ -290,7 +295,8 @@ CASES = [
     (
         "unknown callout kind",
         MINIMAL.replace(
-            "      - paragraph: One paragraph.", "      - callout:\n          kind: urgent\n          title: Call\n          text: Now."
+            "      - paragraph: One paragraph.",
+            "      - callout:\n          kind: urgent\n          title: Call\n          text: Now.",
         ),
         ["'kind' should be one of warning, tip, not 'urgent'"],
         14,
