@@ -28,6 +28,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SOURCES = {
     "magnesium": ROOT / "source" / "magnesium-muscle-contractions.yaml",
     "world": FIXTURES / "world.yaml",
+    "long-english": FIXTURES / "long-english.yaml",
+    "spanish": FIXTURES / "spanish.yaml",
 }
 WHEN = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
 

@@ -39,6 +39,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SOURCES = {
     "magnesium": ROOT / "source" / "magnesium-muscle-contractions.yaml",
     "world": FIXTURES / "world.yaml",
+    "long-english": FIXTURES / "long-english.yaml",
+    "spanish": FIXTURES / "spanish.yaml",
     "minimal": FIXTURES / "minimal.yaml",
 }
 WHEN = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
@@ -315,12 +317,18 @@ def test_roles(handout: Handout) -> None:
     assert tree.all("P"), "paragraphs are P"
 
 
+def list_items(item: Item) -> list[str]:
+    """The bulleted texts of one item: terms ("term: text"), foods, a callout's items."""
+    if isinstance(item, Labelled) and not (item.boxed or item.stacked):
+        return [f"{label}: {text}" for label, text in item.items]
+    if isinstance(item, FoodGrid):
+        return [food for _, foods in item.groups for food in foods]
+    return list(item.items) if isinstance(item, Alert) else []
+
+
 def test_lists_are_l_li_lbl_lbody(handout: Handout) -> None:
     items = layout(handout)
-    bullets = [f"{label}: {text}" for item in items if isinstance(item, Labelled) and not (item.boxed or item.stacked)
-               for label, text in item.items]
-    bullets += [food for item in items if isinstance(item, FoodGrid) for _, foods in item.groups for food in foods]
-    bullets += [text for item in items if isinstance(item, Alert) for text in item.items]
+    bullets = [text for item in items for text in list_items(item)]
     entries = handout.tree.all("LI")
     assert [flat(entry.kids[-1].text or "") for entry in entries] == [flat(text) for text in bullets]
     for entry in entries:
