@@ -92,7 +92,8 @@ def test_every_picture_has_alt_text_in_the_decks_language(built: tuple[Article, 
 
 def test_table_header_rows_are_flagged(built: tuple[Article, Brand, Any]) -> None:
     _, _, deck = built
-    flags = [properties.get("firstRow") for slide in deck.slides for properties in slide.shapes._spTree.iter(qn("a:tblPr"))]
+    tree = [slide.shapes._spTree for slide in deck.slides]
+    flags = [properties.get("firstRow") for shapes in tree for properties in shapes.iter(qn("a:tblPr"))]
     assert flags and flags == ["1"] * len(flags)
 
 

@@ -14,10 +14,8 @@ import io
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import page
 import pikepdf
@@ -25,8 +23,8 @@ import pytest
 from PIL import Image, ImageChops
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
+from untagged import untagged
 
 from mghandout.handout import HandoutTheme, handout_layout, pdf, render_pdf
 from mghandout.handout.layout import Alert, Boxed, FoodGrid, Grid, Heading, Item, Labelled, Notes, Text, Title
@@ -202,7 +200,7 @@ def _struct_elements(document: pikepdf.Pdf) -> Iterator[pikepdf.Object]:
 
 def _drop_alt(document: pikepdf.Pdf) -> None:
     for element in _struct_elements(document):
-        if element.S == pikepdf.Name.Figure:
+        if str(element.S) == "/Figure":
             del element.Alt
 
 
@@ -434,27 +432,6 @@ def test_catalog_and_metadata(handout: Handout) -> None:
         for font in document.objects:
             if isinstance(font, pikepdf.Dictionary) and "/ToUnicode" in font:
                 assert b"<0000>" not in font.ToUnicode.read_bytes()
-
-
-@contextmanager
-def untagged() -> Iterator[None]:
-    """The handout as it was drawn before tagging: no hooks, no marked content, no structure tree."""
-
-    class Plain(Canvas):
-        def artifact(self, kind: str) -> Any:
-            return nullcontext()
-
-    class NoTags(Tagger):
-        def tag(self, item: Item, flowables: list[Any]) -> list[Any]:
-            return flowables
-
-        def finish(self, data: bytes, *, title: str) -> bytes:
-            return data
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pdf, "TaggedCanvas", Plain)
-        patch.setattr(pdf, "Tagger", NoTags)
-        yield
 
 
 def pixels(data: bytes, folder: Path) -> list[Image.Image]:

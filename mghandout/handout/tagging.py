@@ -384,8 +384,7 @@ def _drop_null_unicode(pdf: pikepdf.Pdf) -> None:
         if cmap is None:
             continue
         data = cmap.read_bytes()
-        removed = len(_NULL_ENTRY.findall(data))
+        data, removed = _NULL_ENTRY.subn(b"", data)
         if removed:
-            data = _NULL_ENTRY.sub(b"", data)
-            data = _BFCHAR_COUNT.sub(lambda m: b"%d beginbfchar" % (int(m.group(1)) - removed), data, count=1)
-            cmap.write(data)
+            count = int(_BFCHAR_COUNT.search(data).group(1)) - removed
+            cmap.write(_BFCHAR_COUNT.sub(b"%d beginbfchar" % count, data, count=1))
