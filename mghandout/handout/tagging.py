@@ -34,8 +34,16 @@ from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from mghandout.handout.layout import Alert, Boxed, Grid, Item, Notes
 
-STYLE_ROLES = {"title": "H1", "heading": "H2", "subheading": "H2", "label": "H3"}
-"""Roles of paragraphs by their style's name; any other style is a P."""
+STYLE_ROLES: dict[str, str | None] = {
+    "title": "H1",
+    "heading": "H2",
+    "subheading": "H2",
+    "label": "H3",
+    "question": "H3",
+    "cue": None,
+}
+"""Roles of paragraphs by their style's name; any other style is a P. A "cue" (a table's
+"(continued)" over its part on the next page) repeats what the reader knows: an artifact."""
 
 
 @dataclass(eq=False)
@@ -68,6 +76,8 @@ class _Scope:
     """
 
     targets: list[Node]
+    whole: bool = False
+    """One marked sequence around all the flowable draws (a figure), not one per text object."""
     drawn: int = 0
 
     def next_target(self) -> Node:
@@ -115,7 +125,11 @@ class TaggedCanvas(Canvas):
         outer, self._tag_scope = self._tag_scope, scope
         annotations = len(self._annotationrefs)
         try:
-            yield
+            if scope is not None and scope.whole:
+                with self._marked():
+                    yield
+            else:
+                yield
         finally:
             self._tag_scope = outer
         if scope is not None:
@@ -152,10 +166,14 @@ class Tagger:
         self.logo_alt = logo_alt
 
     def tag(self, item: Item, flowables: list[Flowable]) -> list[Flowable]:
-        """Give the flowables of one layout item their place in the tree; returns them unchanged."""
+        """Give the flowables of one layout item their place in the tree; returns them unchanged.
+
+        A box's first paragraph is its heading: the disclaimer's and the notes' are H2
+        (parts of the handout), a callout's H3 (it sits in a section), whatever its style.
+        """
         parent = self.root.add("Div") if isinstance(item, Alert) else self.root
-        level = 2 if isinstance(item, (Boxed, Notes)) else 3
-        _Walk(self, parent, level, data_table=isinstance(item, Grid)).flowables(flowables)
+        first = {Alert: "H3", Boxed: "H2", Notes: "H2"}.get(type(item))
+        _Walk(self, parent, first, data_table=isinstance(item, Grid)).flowables(flowables)
         return flowables
 
     def finish(self, data: bytes, *, title: str) -> bytes:
@@ -175,8 +193,11 @@ class _Walk:
 
     tagger: Tagger
     parent: Node
-    level: int
+    first: str | None
+    """The role of the first paragraph walked, when it heads a box."""
     data_table: bool
+    grid: Node | None = None
+    """The item's Table once walked: a part of it on the next page adds its rows there."""
     _list: Node | None = None
 
     def flowables(self, flowables: list[Any]) -> None:
@@ -186,17 +207,18 @@ class _Walk:
     def flowable(self, flowable: Any) -> None:
         if isinstance(flowable, Paragraph):
             self.paragraph(flowable)
-        elif isinstance(flowable, Image):
+        elif isinstance(flowable, Image) or isinstance(getattr(flowable, "alt", None), str):
             self._list = None
-            figure = self.parent.add("Figure", alt=self.tagger.logo_alt)
-            _hook(flowable, lambda: [figure])
+            alt = getattr(flowable, "alt", None) or self.tagger.logo_alt
+            figure = self.parent.add("Figure", alt=alt)
+            _hook(flowable, lambda: [figure], whole=True)
         elif isinstance(flowable, Table):
             self.table(flowable)
         elif isinstance(flowable, (list, tuple)):
             self.flowables(list(flowable))
         elif hasattr(flowable, "_content"):
             self.flowables(flowable._content)
-        elif isinstance(flowable, Flowable):
+        elif isinstance(flowable, Flowable) and not type(flowable).__module__.startswith("reportlab."):
             self._later(flowable)
 
     def paragraph(self, paragraph: Paragraph, cell: Node | None = None) -> None:
@@ -214,9 +236,9 @@ class _Walk:
             _hook(paragraph, lambda: [label, body], lambda: [body])
             return
         self._list = None
-        role = STYLE_ROLES.get(paragraph.style.name, "P")
-        if role == "H3":
-            role = f"H{self.level}"
+        role, self.first = self.first or STYLE_ROLES.get(paragraph.style.name, "P"), None
+        if role is None:
+            return
         node = self.parent.add(role, text=text)
         _hook(paragraph, lambda: [node])
 
@@ -224,9 +246,12 @@ class _Walk:
         """A table of data (the item's table with a repeated header) is a Table; any other is only layout."""
         self._list = None
         if self.data_table and table.repeatRows:
-            grid = self.parent.add("Table")
+            header = self.grid is None
+            self.grid = self.grid or self.parent.add("Table")
             for number, row in enumerate(table._cellvalues):
-                tr = grid.add("TR")
+                if number < table.repeatRows and not header:
+                    continue
+                tr = self.grid.add("TR")
                 for value in row:
                     cell = tr.add("TH" if number < table.repeatRows else "TD", header=number < table.repeatRows)
                     for paragraph in _paragraphs(value):
@@ -238,20 +263,28 @@ class _Walk:
                 self._list = None
 
     def _later(self, flowable: Flowable) -> None:
-        """A flowable that makes what it draws only as it is laid out (the write-in box): walked when drawn."""
-        holder = self.parent.add("Div")
-        draw_on = flowable.drawOn
-        walked: list[Flowable] = []
+        """A flowable of ours that makes what it draws only as it is laid out: walked then, in its place.
+
+        One that splits (a table or food grid broken between rows) is walked piece by
+        piece as it splits, its pieces' nodes in a group of their own where it stood, a
+        table going on in the same Table; one that draws (the write-in box) when it draws.
+        """
+        group = self.parent.add("")
+        walk = _Walk(self.tagger, group, self.first, self.data_table, self.grid)
+        draw_on, split = flowable.drawOn, flowable.split
+
+        def tagged_split(width: float, height: float) -> list[Flowable]:
+            pieces = split(width, height)
+            walk.flowables(pieces)
+            return pieces
 
         def tagged_draw_on(canvas: TaggedCanvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+            group.kids.clear()
             inner = [value for value in vars(flowable).values() if isinstance(value, Flowable)]
-            if inner and inner[0] not in walked:
-                walked[:] = inner
-                holder.kids.clear()
-                _Walk(self.tagger, holder, self.level, data_table=False).flowables(inner)
+            _Walk(self.tagger, group, self.first, data_table=False).flowables(inner)
             draw_on(canvas, x, y, _sW)
 
-        flowable.drawOn = tagged_draw_on
+        flowable.drawOn, flowable.split = tagged_draw_on, tagged_split
 
 
 def _paragraphs(value: Any) -> list[Paragraph]:
@@ -263,18 +296,25 @@ def _paragraphs(value: Any) -> list[Paragraph]:
 
 
 def _hook(
-    flowable: Flowable, targets: Callable[[], list[Node]], continued: Callable[[], list[Node]] | None = None
+    flowable: Flowable,
+    targets: Callable[[], list[Node]],
+    continued: Callable[[], list[Node]] | None = None,
+    whole: bool = False,
 ) -> None:
     """Tag what `flowable` draws; the pieces a page break splits it into continue the same nodes.
 
     Drawn a second time (a table's header row repeated on the next page), the same
-    flowable is an artifact: its text is in the tree once.
+    flowable is an artifact: its text is in the tree once. Hooked once: a flowable walked
+    again (a reference in a part laid out anew) keeps the nodes it was first given.
     """
+    if getattr(flowable, "_tagged", False):
+        return
+    flowable._tagged = True
     draw_on, split = flowable.drawOn, flowable.split
     drawn: list[bool] = []
 
     def tagged_draw_on(canvas: TaggedCanvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
-        with canvas.tag_scope(None if drawn else _Scope(targets())):
+        with canvas.tag_scope(None if drawn else _Scope(targets(), whole)):
             draw_on(canvas, x, y, _sW)
         drawn.append(True)
 
@@ -282,10 +322,19 @@ def _hook(
         pieces = split(width, height)
         for index, piece in enumerate(pieces):
             if piece is not flowable:
-                _hook(piece, targets if index == 0 else (continued or targets), continued)
+                _hook(piece, targets if index == 0 else (continued or targets), continued, whole)
         return pieces
 
     flowable.drawOn, flowable.split = tagged_draw_on, tagged_split
+
+
+def _shown(nodes: list[Node]) -> Iterator[Node]:
+    """The nodes with content, a group (no role) replaced by its own."""
+    for node in nodes:
+        if not node.role:
+            yield from _shown(node.kids)
+        elif node.has_content():
+            yield node
 
 
 class _Tree:
@@ -325,7 +374,7 @@ class _Tree:
         for page, mcid in node.marks:
             kids.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=self.pages[page], MCID=mcid))
             self.parents[page][mcid] = element
-        kids += [self._element(kid, element) for kid in node.kids if kid.has_content()]
+        kids += [self._element(kid, element) for kid in _shown(node.kids)]
         kids += [self._link(page, index, element) for page, index in node.links]
         element.K = pikepdf.Array(kids)
         return element
