@@ -48,7 +48,10 @@ STYLE_ROLES: dict[str, str | None] = {
 
 @dataclass(eq=False)
 class Node:
-    """One structure element: its role, kids, and the marked content drawn for it (page index, MCID)."""
+    """One structure element: its role, kids, and the marked content drawn for it (page index, MCID).
+
+    A node with no role is a group: its kids stand in its place in the tree written.
+    """
 
     role: str
     kids: list[Node] = field(default_factory=list)
