@@ -552,8 +552,8 @@ def main() -> int:
         of_medians = ratios(med)
         of_minima = ratios({name: min(values) for name, values in times.items()})
         of_cpu = ratios({name: statistics.median(values) for name, values in cpus.items()})
-        print("== issue 17 targets (ratios of the medians; in brackets, of the minima, the least disturbed runs, and of")
-        print("   the CPU medians: steadier on a busy machine; equal to wall clock for one process on an idle one)")
+        print("== issue 17 targets (ratios of the medians; in brackets, of the minima, the least disturbed runs,")
+        print("   and of the CPU medians: steadier on a busy machine; equal to wall clock for one process when idle)")
         for key, (value, detail) in of_medians.items():
             verdict = "PASS" if value <= TARGETS[key] else "FAIL"
             print(
