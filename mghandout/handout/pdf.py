@@ -109,8 +109,37 @@ class _Heading(Paragraph):
         self.plain, self.outline = text, outline
 
 
+class _Feather(Spacer):
+    """Room between two blocks: none, unless the page it stands on ended short in a first pass.
+
+    A block that cannot start where a page has room left (a table's caption, header and
+    two tall rows) goes overleaf; the page it leaves is then set again with that room
+    shared among its gaps between blocks, as a typesetter feathers a short page.
+    """
+
+    def __init__(self, slot: int, height: float) -> None:
+        super().__init__(1, height)
+        self.slot = slot
+
+
 class _Doc(BaseDocTemplate):
+    """Records, for the feathering pass, the page of each gap between blocks and the room each page left."""
+
+    def handle_documentBegin(self) -> None:  # noqa: N802  reportlab's hook name
+        self.slots: dict[int, int] = {}
+        self.left: dict[int, float] = {}
+        self.tops: set[int] = set()
+        super().handle_documentBegin()
+
+    def handle_pageEnd(self) -> None:  # noqa: N802  reportlab's hook name
+        self.left[self.page] = self.frame._y - self.frame._y1p
+        super().handle_pageEnd()
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802  reportlab's hook name
+        if isinstance(flowable, _Feather):
+            if self.page not in self.slots.values():
+                self.tops.add(flowable.slot) if self.frame._atTop else None
+            self.slots[flowable.slot] = self.page
         if isinstance(flowable, _Heading) and flowable.outline:
             key = f"h{id(flowable)}"
             self.canv.bookmarkPage(key)
@@ -165,10 +194,42 @@ def render(
     doc.addPageTemplates([PageTemplate("page", [frame])])
     styles = _Styles(theme)
     logo = clinic_logo(brand, brand_dir)
-    story = _story(items, styles, theme, doc.width, logo)
     stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
-    doc.build(story, canvasmaker=_numbered_canvas(footer, stamp))
+    doc.build(_story(items, styles, theme, doc.width, logo, {}), canvasmaker=_numbered_canvas(footer, stamp))
+    extra = _feathering(doc)
+    if not extra:
+        return buffer.getvalue(), footer.pages
+    first, pages, slots = buffer.getvalue(), footer.pages, dict(doc.slots)
+    buffer.seek(0)
+    buffer.truncate()
+    doc.build(_story(items, styles, theme, doc.width, logo, extra), canvasmaker=_numbered_canvas(footer, stamp))
+    if (footer.pages, doc.slots) != (pages, slots):
+        return first, pages
     return buffer.getvalue(), footer.pages
+
+
+SHORT_PAGE = 0.15
+"""A page (not the last) that leaves more than this share of its text area empty is feathered ..."""
+FEATHERED = 0.06
+"""... until it leaves this share, ..."""
+MOST_FEATHER = 24.0
+"""... adding at most this many points to any one gap between blocks."""
+
+
+def _feathering(doc: _Doc) -> dict[int, float]:
+    """The extra room for each gap between blocks on the pages that ended short, none where none did.
+
+    The last gap of a short page is skipped (the block after it may be the one that went
+    overleaf), and so is a gap at the very top of a page.
+    """
+    extra: dict[int, float] = {}
+    for page, left in doc.left.items():
+        if page == max(doc.left) or left <= SHORT_PAGE * doc.height:
+            continue
+        gaps = sorted(slot for slot, on in doc.slots.items() if on == page and slot not in doc.tops)[:-1]
+        for slot in gaps:
+            extra[slot] = min((left - FEATHERED * doc.height) / len(gaps), MOST_FEATHER)
+    return extra
 
 
 def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
@@ -263,7 +324,7 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
 
 
 def _story(
-    items: list[Item], styles: _Styles, theme: HandoutTheme, width: float, logo: Logo | None
+    items: list[Item], styles: _Styles, theme: HandoutTheme, width: float, logo: Logo | None, extra: dict[int, float]
 ) -> list[Flowable]:
     """All flowables; each heading first asks for room for itself and the start of what follows it.
 
@@ -279,7 +340,26 @@ def _story(
             need = _height(heading, width) + heading.style.spaceBefore + _start_height(parts[index + 1], width)
             story.append(CondPageBreak(need))
         story += part
-    return story
+    return _feathered(story, extra)
+
+
+KEPT_WITH_NEXT = ("heading", "subheading", "question")
+"""Styles of paragraphs no room may part from what follows them."""
+
+
+def _feathered(story: list[Flowable], extra: dict[int, float]) -> list[Flowable]:
+    """The story with a `_Feather` in every gap between blocks: not after a heading or a question,
+    nor between a page-break condition and what it guards."""
+    result: list[Flowable] = []
+    for index, flowable in enumerate(story):
+        before = story[index - 1] if index else None
+        kept = isinstance(before, CondPageBreak) or (
+            isinstance(before, Paragraph) and before.style.name in KEPT_WITH_NEXT
+        )
+        if before is not None and not kept:
+            result.append(_Feather(index, extra.get(index, 0.0)))
+        result.append(flowable)
+    return result
 
 
 def _height(flowable: Flowable, width: float) -> float:
@@ -387,7 +467,7 @@ def _title(item: Title, styles: _Styles, theme: HandoutTheme, width: float, logo
         return [title, _rule(theme, width)]
     side: list[Flowable] = []
     if logo is not None:
-        scale = min(0.7 * inch / logo.height, 1.6 * inch / logo.width)
+        scale = min(0.55 * inch / logo.height, 1.6 * inch / logo.width)
         side.append(Image(str(logo.path), width=logo.width * scale, height=logo.height * scale, hAlign="RIGHT"))
     side += [
         Paragraph(markup(line, bold=index == 0), styles.clinic if index == 0 else styles.cell)
