@@ -409,12 +409,14 @@ class _Breakable(Flowable):
         return _stack_height(self.build(self.start, min(self.units, self.start + self.least)), width)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        at_top = frame is None or bool(frame._atTop)
+        if self.start > 0 and not at_top:
+            return []
         whole = self.build(self.start, self.units)
         if _stack_height(whole, available_width) <= available_height:
             return whole
-        frame = getattr(self, "_frame", None)
-        at_top = frame is None or bool(frame._atTop)
-        if not at_top and (self.start > 0 or available_height < (1 - self.fill) * frame._height):
+        if not at_top and available_height < (1 - self.fill) * frame._height:
             return []
         stop = self._most(available_width, available_height, self.least)
         if stop is None and at_top:
