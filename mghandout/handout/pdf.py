@@ -54,6 +54,7 @@ from mghandout.handout.layout import (
     Text,
     Title,
 )
+from mghandout.handout.tagging import TaggedCanvas, Tagger
 from mghandout.handout.theme import HandoutTheme
 from mghandout.logo import Logo, clinic_logo
 from mghandout.model import Article, Brand
@@ -174,7 +175,6 @@ def render(
         creator="mghandout",
         producer="mghandout",
         lang=article.language,
-        displayDocTitle=True,
         invariant=1,
         # reportlab starts every page in Helvetica, which would be listed in the PDF but not embedded.
         initialFontName=font_set(False).primary,
@@ -195,17 +195,24 @@ def render(
     styles = _Styles(theme)
     logo = clinic_logo(brand, brand_dir)
     stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
-    doc.build(_story(items, styles, theme, doc.width, logo, {}), canvasmaker=_numbered_canvas(footer, stamp))
+    logo_alt = theme.labels.logo.format(clinic=brand.clinic) if brand else None
+
+    def build(extra: dict[int, float]) -> Tagger:
+        tagger = Tagger(logo_alt)
+        buffer.seek(0)
+        buffer.truncate()
+        story = _story(items, styles, theme, doc.width, logo, tagger, extra)
+        doc.build(story, canvasmaker=_numbered_canvas(footer, stamp))
+        return tagger
+
+    tagger = build({})
+    data, pages, slots = buffer.getvalue(), footer.pages, dict(doc.slots)
     extra = _feathering(doc)
-    if not extra:
-        return buffer.getvalue(), footer.pages
-    first, pages, slots = buffer.getvalue(), footer.pages, dict(doc.slots)
-    buffer.seek(0)
-    buffer.truncate()
-    doc.build(_story(items, styles, theme, doc.width, logo, extra), canvasmaker=_numbered_canvas(footer, stamp))
-    if (footer.pages, doc.slots) != (pages, slots):
-        return first, pages
-    return buffer.getvalue(), footer.pages
+    if extra:
+        feathered = build(extra)
+        if (footer.pages, doc.slots) == (pages, slots):
+            tagger, data = feathered, buffer.getvalue()
+    return tagger.finish(data, title=article.title), pages
 
 
 SHORT_PAGE = 0.15
@@ -294,7 +301,7 @@ def _width(text: str, size: float, bold: bool) -> float:
 def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
     """A canvas that holds every page until the end, so each footer can say 'Page X of Y'."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(TaggedCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.setDateFormatter(lambda *_: stamp)
@@ -316,7 +323,8 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
                 self.__dict__.update(state)
                 for key in state["_marks"]:
                     super().bookmarkPage(key)
-                footer.finish(self, number, footer.pages)
+                with self.artifact("Pagination"):
+                    footer.finish(self, number, footer.pages)
                 super().showPage()
             super().save()
 
@@ -324,7 +332,13 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
 
 
 def _story(
-    items: list[Item], styles: _Styles, theme: HandoutTheme, width: float, logo: Logo | None, extra: dict[int, float]
+    items: list[Item],
+    styles: _Styles,
+    theme: HandoutTheme,
+    width: float,
+    logo: Logo | None,
+    tagger: Tagger,
+    extra: dict[int, float],
 ) -> list[Flowable]:
     """All flowables; each heading first asks for room for itself and the start of what follows it.
 
@@ -332,7 +346,7 @@ def _story(
     that may begin a page (three lines, a table's header and two rows), so keeping it
     with its block never pushes the whole block and leaves a page half empty.
     """
-    parts = [_flowables(item, styles, theme, width, logo) for item in items]
+    parts = [tagger.tag(item, _flowables(item, styles, theme, width, logo)) for item in items]
     story: list[Flowable] = []
     for index, part in enumerate(parts):
         if isinstance(items[index], Heading) and index + 1 < len(parts):
