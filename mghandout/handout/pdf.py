@@ -138,8 +138,8 @@ class _Doc(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802  reportlab's hook name
         if isinstance(flowable, _Feather):
-            if self.page not in self.slots.values():
-                self.tops.add(flowable.slot) if self.frame._atTop else None
+            if self.frame._atTop and self.page not in self.slots.values():
+                self.tops.add(flowable.slot)
             self.slots[flowable.slot] = self.page
         if isinstance(flowable, _Heading) and flowable.outline:
             key = f"h{id(flowable)}"
@@ -349,6 +349,9 @@ def _story(
     parts = [tagger.tag(item, _flowables(item, styles, theme, width, logo)) for item in items]
     story: list[Flowable] = []
     for index, part in enumerate(parts):
+        if isinstance(items[index], Heading) and index + 1 < len(parts) and isinstance(parts[index + 1][0], _Breakable):
+            parts[index + 1][0].lead = part
+            continue
         if isinstance(items[index], Heading) and index + 1 < len(parts):
             heading = part[0]
             need = _height(heading, width) + heading.style.spaceBefore + _start_height(parts[index + 1], width)
@@ -406,7 +409,9 @@ class _Breakable(Flowable):
     many units as fit, with at least `least` on each side of the break. Pushing a block
     whole is what left pages a third empty. `build(start, stop)` gives the flowables of
     units start..stop, with what heads them (a caption where the run starts, a
-    "(continued)" cue and the repeated header where it goes on).
+    "(continued)" cue and the repeated header where it goes on). `lead` is the heading
+    over the run, if any: it goes where the run starts, so the run's own choice to go
+    overleaf takes its heading along instead of stranding it.
     """
 
     def __init__(
@@ -414,20 +419,24 @@ class _Breakable(Flowable):
     ) -> None:
         super().__init__()
         self.build, self.units, self.least, self.fill, self.start = build, units, least, fill, start
+        self.lead: list[Flowable] = []
+
+    def _part(self, start: int, stop: int) -> list[Flowable]:
+        return [*(self.lead if start == 0 else []), *self.build(start, stop)]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return available_width, 0xFFFFFF
 
     def start_height(self, width: float) -> float:
         """The least of the run that may stand at a page's foot."""
-        return _stack_height(self.build(self.start, min(self.units, self.start + self.least)), width)
+        return _stack_height(self._part(self.start, min(self.units, self.start + self.least)), width)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)
         at_top = frame is None or bool(frame._atTop)
         if self.start > 0 and not at_top:
             return []
-        whole = self.build(self.start, self.units)
+        whole = self._part(self.start, self.units)
         if _stack_height(whole, available_width) <= available_height:
             return whole
         if not at_top and available_height < (1 - self.fill) * frame._height:
@@ -437,16 +446,16 @@ class _Breakable(Flowable):
             stop = self._most(available_width, available_height, 1)
         if stop is None:
             return whole if at_top else []
-        return [*self.build(self.start, stop), _Breakable(self.build, self.units, self.least, self.fill, stop)]
+        return [*self._part(self.start, stop), _Breakable(self.build, self.units, self.least, self.fill, stop)]
 
     def _most(self, width: float, height: float, least: int) -> int | None:
         """The most units that fit `height` leaving `least` on each side, by bisection (heights only grow)."""
         low, high = self.start + least, self.units - least
-        if low > high or _stack_height(self.build(self.start, low), width) > height:
+        if low > high or _stack_height(self._part(self.start, low), width) > height:
             return None
         while low < high:
             middle = (low + high + 1) // 2
-            if _stack_height(self.build(self.start, middle), width) <= height:
+            if _stack_height(self._part(self.start, middle), width) <= height:
                 low = middle
             else:
                 high = middle - 1

@@ -41,7 +41,7 @@ class HandoutTheme:
     margin_inch: float = 0.5
     gap: float = 6.0
     page_fill: float = 0.8
-    """A page may end early by at most 1 - this share of its text area (the last page excepted)."""
+    """A block that does not fit goes overleaf whole only if the page it leaves is this full; else it breaks."""
     icon_size: float = 22.0
     notes_lines: int = 2
     notes_most_lines: int = 12
