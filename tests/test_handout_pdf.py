@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pikepdf
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -1027,3 +1028,16 @@ def test_the_rest_of_a_run_starts_a_page() -> None:
     assert rest.split(500, 300) == []
     rest._frame = FakeFrame(1000.0, True)
     assert heights_of(rest.split(500, 1000)) == [50] * 4
+
+
+def test_callout_icons_are_named_for_screen_readers(printed: Handout) -> None:
+    """Each callout's drawn icon is a Figure named by the article's own word for its kind ("Atención")."""
+    labels = article_labels(printed.article)
+    with pikepdf.open(printed.path) as pdf:
+        alts = [
+            str(element.Alt)
+            for element in pdf.objects
+            if isinstance(element, pikepdf.Dictionary) and element.get("/S") == pikepdf.Name.Figure and "/Alt" in element
+        ]
+    expected = [labels.warning if c.kind == "warning" else labels.tip for c in callouts(printed.article)]
+    assert [alt for alt in alts if alt in (labels.warning, labels.tip)] == expected
