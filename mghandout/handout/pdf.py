@@ -340,21 +340,22 @@ def _story(
     tagger: Tagger,
     extra: dict[int, float],
 ) -> list[Flowable]:
-    """All flowables; each heading first asks for room for itself and the start of what follows it.
+    """All flowables; each heading is kept with the start of what follows it, never with all of it.
 
-    Only the start: a heading pushed to the next page takes the least of its block
-    that may begin a page (three lines, a table's header and two rows), so keeping it
-    with its block never pushes the whole block and leaves a page half empty.
+    A heading over a run (a table, the references) leads the run, which places it with
+    its first units; any other heading first asks for room for itself and three lines.
+    Keeping a heading with a whole block would push the block and leave a page half empty.
     """
     parts = [tagger.tag(item, _flowables(item, styles, theme, width, logo)) for item in items]
     story: list[Flowable] = []
     for index, part in enumerate(parts):
-        if isinstance(items[index], Heading) and index + 1 < len(parts) and isinstance(parts[index + 1][0], _Breakable):
-            parts[index + 1][0].lead = part
-            continue
-        if isinstance(items[index], Heading) and index + 1 < len(parts):
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if isinstance(items[index], Heading) and following:
+            if isinstance(following[0], _Breakable):
+                following[0].lead = part
+                continue
             heading = part[0]
-            need = _height(heading, width) + heading.style.spaceBefore + _start_height(parts[index + 1], width)
+            need = _height(heading, width) + heading.style.spaceBefore + _start_height(following, width)
             story.append(CondPageBreak(need))
         story += part
     return _feathered(story, extra)
@@ -391,12 +392,17 @@ def _stack_height(flowables: list[Flowable], width: float) -> float:
 
 
 def _start_height(part: list[Flowable], width: float) -> float:
-    """The least of a part that may start a page's last lines: three lines of text, a run's first units, a block."""
+    """The least of a part that may start a page's last lines: three lines of text (after a question, the
+    question too), a table's first row, or a block that never splits."""
+    part = [flowable for flowable in part if not isinstance(flowable, CondPageBreak)]
     first = part[0]
-    if isinstance(first, _Breakable):
-        return first.start_height(width) + 2
+    if isinstance(first, Paragraph) and first.style.name in KEPT_WITH_NEXT and len(part) > 1:
+        return _height(first, width) + first.style.spaceAfter + _start_height(part[1:], width)
     if isinstance(first, Paragraph):
         return min(_height(first, width), 3 * first.style.leading) + 2
+    if isinstance(first, Table):
+        first.wrap(width, 10_000)
+        return first._rowHeights[0] + 2
     return _height(first, width) + 2
 
 
@@ -426,10 +432,6 @@ class _Breakable(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return available_width, 0xFFFFFF
-
-    def start_height(self, width: float) -> float:
-        """The least of the run that may stand at a page's foot."""
-        return _stack_height(self._part(self.start, min(self.units, self.start + self.least)), width)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)
@@ -551,8 +553,7 @@ def _stacked(label: str, text: str, styles: _Styles, width: float) -> list[Flowa
     so a long answer goes on overleaf instead of leaving the page short."""
     question = Paragraph(_text(label, bold=True), styles.question)
     answer = Paragraph(_text(text), styles.body)
-    need = _height(question, width) + question.style.spaceAfter + _start_height([answer], width)
-    return [CondPageBreak(need), question, answer]
+    return [CondPageBreak(_start_height([question, answer], width)), question, answer]
 
 
 def _cards(item: Labelled, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
