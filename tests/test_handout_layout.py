@@ -103,7 +103,9 @@ def test_the_handout_opens_with_the_title_block(items: list[Item], article: Arti
     assert first.clinic == (), "no brand was given, so no clinic may be printed"
 
 
-def test_summary_then_key_points_come_before_the_sections(items: list[Item], article: Article, theme: HandoutTheme) -> None:
+def test_summary_then_key_points_come_before_the_sections(
+    items: list[Item], article: Article, theme: HandoutTheme
+) -> None:
     """Summary and key points are up front: a patient who reads one page gets the gist."""
     summary = _heading_index(items, theme.labels.summary)
     assert summary == 1, "the summary comes straight after the title block"
@@ -202,7 +204,8 @@ def test_food_list_is_a_grid_of_its_groups(items: list[Item], article: Article) 
 
 @pytest.mark.parametrize(
     ("groups", "rows"),
-    [(1, [1]), (3, [3]), (5, [5]), (6, [3, 3]), (7, [4, 3]), (8, [4, 4]), (9, [5, 4]), (11, [4, 4, 3]), (13, [5, 5, 3])],
+    [(1, [1]), (3, [3]), (5, [5]), (6, [3, 3]), (7, [4, 3]), (8, [4, 4]), (9, [5, 4]), (11, [4, 4, 3]),
+     (13, [5, 5, 3])],
 )
 def test_food_grid_rows_are_balanced(groups: int, rows: list[int]) -> None:
     """6 groups as 3 + 3, not 5 + 1: rows differ by one group at most, and no row holds more than five."""

@@ -814,7 +814,8 @@ FRAME_TOP = THEME.margin_inch * 72
 def empty_share(page: Page, pdf_page: Any) -> float:
     """The share of the body frame left empty below the last thing drawn in it (text, rule, box or icon)."""
     bottom = page.height - FOOTER_ZONE
-    drawn = [o for o in [*pdf_page.chars, *pdf_page.rects, *pdf_page.lines, *pdf_page.curves] if o["bottom"] <= bottom + 0.5]
+    objects = [*pdf_page.chars, *pdf_page.rects, *pdf_page.lines, *pdf_page.curves]
+    drawn = [o for o in objects if o["bottom"] <= bottom + 0.5]
     lowest = max((o["bottom"] for o in drawn), default=FRAME_TOP)
     return (bottom - lowest) / (bottom - FRAME_TOP)
 
@@ -870,7 +871,7 @@ def test_a_number_stays_with_its_unit(printed: Handout) -> None:
     parted = [
         (page.number, a["text"], b["text"])
         for page in printed.read
-        for a, b in zip(page.body(), page.body()[1:])
+        for a, b in zip(page.body(), page.body()[1:], strict=False)
         if UNIT.match(a["text"]) and b["text"][:1].isalpha() and abs(a["top"] - b["top"]) > 1 and b["x0"] < a["x0"]
     ]
     assert not parted, parted[:5]
@@ -1037,7 +1038,9 @@ def test_callout_icons_are_named_for_screen_readers(printed: Handout) -> None:
         alts = [
             str(element.Alt)
             for element in pdf.objects
-            if isinstance(element, pikepdf.Dictionary) and element.get("/S") == pikepdf.Name.Figure and "/Alt" in element
+            if isinstance(element, pikepdf.Dictionary)
+            and element.get("/S") == pikepdf.Name.Figure
+            and "/Alt" in element
         ]
     expected = [labels.warning if c.kind == "warning" else labels.tip for c in callouts(printed.article)]
     assert [alt for alt in alts if alt in (labels.warning, labels.tip)] == expected

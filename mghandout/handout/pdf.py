@@ -597,9 +597,10 @@ def _food_grid(item: FoodGrid, styles: _Styles, theme: HandoutTheme, width: floa
     rows = [cells[i : i + item.columns] for i in range(0, len(cells), item.columns)]
 
     def build(start: int, stop: int) -> list[Flowable]:
-        part = rows[start:stop]
-        table = Table([row + [""] * (item.columns - len(row)) for row in part], colWidths=[width / item.columns] * item.columns)
-        blank = [("BACKGROUND", (len(row), r), (-1, r), colors.white) for r, row in enumerate(part) if len(row) < item.columns]
+        part, columns = rows[start:stop], item.columns
+        table = Table([row + [""] * (columns - len(row)) for row in part], colWidths=[width / columns] * columns)
+        white = colors.white
+        blank = [("BACKGROUND", (len(row), r), (-1, r), white) for r, row in enumerate(part) if len(row) < columns]
         table.setStyle(_card_style(theme, len(part), item.columns, blank))
         intro = [Paragraph(_text(item.intro), styles.body)] if item.intro and start == 0 else []
         return [*intro, table]
