@@ -33,6 +33,7 @@ from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
 from mghandout.errors import InputError
 from mghandout.logo import clinic_logo
+from mghandout.metadata import properties
 from mghandout.model import Article, Brand
 
 _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
@@ -347,11 +348,8 @@ def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, 
 
 def _properties(presentation: Any, article: Article, brand: Brand | None, when: dt.datetime) -> None:
     props = presentation.core_properties
-    props.title = article.title
-    props.subject = article.subject or article.summary
-    props.keywords = ", ".join(article.keywords)
-    props.language = article.language
-    props.author = article.author or (brand.clinic if brand else "")
+    for name, value in properties(article, brand).as_dict().items():
+        setattr(props, name, value)
     props.last_modified_by = ""
     props.revision = 1
     naive = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
