@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 from mghandout.errors import Problem, SourceError
 from mghandout.labels import BUILT_IN, missing_for, unsupported_script
 from mghandout.model import BLOCK_KINDS, Article, Brand
+from mghandout.yaml_lint import lint
 
 MAX_BYTES = 1_000_000
 """A patient handout is a few kilobytes; refusing larger files bounds memory and time."""
@@ -56,6 +57,7 @@ def load(path: Path, model: type[M]) -> tuple[M, list[Problem]]:
     text = _read_text(path, name)
     root = _compose(text, name)
     data, problems = _Plain(name).convert(root)
+    problems += lint(name, text, root)
     try:
         result = model.model_validate(data)
     except ValidationError as error:
