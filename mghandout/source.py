@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from mghandout.errors import Problem, SourceError
+from mghandout.glyphs import unprintable
 from mghandout.labels import BUILT_IN, missing_for, unsupported_script
 from mghandout.model import BLOCK_KINDS, Article, Brand
 from mghandout.yaml_lint import lint
@@ -58,6 +59,7 @@ def load(path: Path, model: type[M]) -> tuple[M, list[Problem]]:
     root = _compose(text, name)
     data, problems = _Plain(name).convert(root)
     problems += lint(name, text, root)
+    problems += unprintable(name, text, root)
     try:
         result = model.model_validate(data)
     except ValidationError as error:
