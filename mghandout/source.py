@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 
 from mghandout.errors import Problem, SourceError
 from mghandout.glyphs import unprintable
+from mghandout.limits import too_long
 from mghandout.labels import BUILT_IN, missing_for, unsupported_script
 from mghandout.model import BLOCK_KINDS, Article, Brand
 from mghandout.yaml_lint import lint
@@ -60,6 +61,7 @@ def load(path: Path, model: type[M]) -> tuple[M, list[Problem]]:
     data, problems = _Plain(name).convert(root)
     problems += lint(name, text, root)
     problems += unprintable(name, text, root)
+    problems += too_long(name, root)
     try:
         result = model.model_validate(data)
     except ValidationError as error:
