@@ -18,12 +18,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from mghandout.checks import source_problems
 from mghandout.errors import Problem, SourceError
-from mghandout.glyphs import unprintable
-from mghandout.limits import too_long
 from mghandout.labels import BUILT_IN, missing_for, unsupported_script
 from mghandout.model import BLOCK_KINDS, Article, Brand
-from mghandout.yaml_lint import lint
 
 MAX_BYTES = 1_000_000
 """A patient handout is a few kilobytes; refusing larger files bounds memory and time."""
@@ -59,9 +57,7 @@ def load(path: Path, model: type[M]) -> tuple[M, list[Problem]]:
     text = _read_text(path, name)
     root = _compose(text, name)
     data, problems = _Plain(name).convert(root)
-    problems += lint(name, text, root)
-    problems += unprintable(name, text, root)
-    problems += too_long(name, root)
+    problems += source_problems(name, text, root)
     try:
         result = model.model_validate(data)
     except ValidationError as error:
