@@ -41,6 +41,8 @@ _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 _LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
 LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only"}
 WIDE = (Inches(13.333), Inches(7.5))
+ZIP_FIRST, ZIP_LAST = (1980, 1, 1, 0, 0, 0), (2107, 12, 31, 23, 59, 58)
+"""The dates a zip entry can hold: an article dated 9999 must still build (the entries take the nearest)."""
 
 
 class TemplateError(InputError):
@@ -363,7 +365,7 @@ def _reproducible(data: bytes, when: dt.datetime) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=max(stamp, (1980, 1, 1, 0, 0, 0)))
+            entry = zipfile.ZipInfo(info.filename, date_time=min(max(stamp, ZIP_FIRST), ZIP_LAST))
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, source.read(info.filename))
     return buffer.getvalue()
