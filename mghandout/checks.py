@@ -20,4 +20,9 @@ from mghandout.yaml_lint import lint
 
 def source_problems(name: str, text: str, root: yaml.Node) -> list[Problem]:
     """Every problem these checks find in the source `text` of file `name`, composed as `root`."""
-    return [*lint(name, text, root), *unprintable(name, text, root), *too_long(name, root), *placeholder_problems(name, root)]
+    return [
+        *lint(name, text, root),
+        *unprintable(name, text, root),
+        *too_long(name, root),
+        *placeholder_problems(name, root),
+    ]

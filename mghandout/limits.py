@@ -85,7 +85,7 @@ def _walk(node: yaml.Node, path: Where) -> Iterator[tuple[Where, yaml.Node]]:
 
 def _matches(pattern: tuple[str, ...], path: Where) -> bool:
     return len(pattern) == len(path) and all(
-        isinstance(part, int) if want == ANY else part == want for want, part in zip(pattern, path)
+        isinstance(part, int) if want == ANY else part == want for want, part in zip(pattern, path, strict=True)
     )
 
 

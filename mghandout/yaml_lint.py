@@ -119,7 +119,7 @@ def _split_problems(name: str, sequence: yaml.SequenceNode) -> list[Problem]:
     items = [item for item in sequence.value if isinstance(item, yaml.ScalarNode)]
     capitalised = bool(items) and items[0].value[:1].isupper()
     problems = []
-    for before, item in zip(items, items[1:]):
+    for before, item in zip(items, items[1:], strict=False):
         if not (_plain(item) and _plain(before)):
             continue
         if before.value.count("(") > before.value.count(")") or AMOUNT.match(item.value) or (

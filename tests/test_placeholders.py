@@ -25,12 +25,8 @@ def _write(tmp_path: Path, labels: str) -> Path:
 
 
 def test_the_template_labels_are_the_ones_the_writers_fill() -> None:
-    assert ALLOWED == {
-        "page": {"page", "pages"},
-        "continued": {"title"},
-        "logo": {"clinic"},
-        "date": {"day", "month", "year"},
-    }
+    expected = {"page": {"page", "pages"}, "continued": {"title"}, "logo": {"clinic"}, "date": {"day", "month", "year"}}
+    assert expected == ALLOWED
 
 
 @pytest.mark.parametrize(

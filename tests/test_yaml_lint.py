@@ -31,7 +31,8 @@ def _warnings(tmp_path: Path, text: str) -> list[Problem]:
 
 
 def _with_items(items: str) -> str:
-    return MINIMAL.replace("      - paragraph: One paragraph.\n", "      - paragraph: One paragraph.\n" + FOODS.format(items=items))
+    paragraph = "      - paragraph: One paragraph.\n"
+    return MINIMAL.replace(paragraph, paragraph + FOODS.format(items=items))
 
 
 def _documented(problem: Problem) -> bool:
