@@ -914,6 +914,17 @@ SIZE_WORDS = ("at most", "is too long")
 @example(_minimal(subject=_long_text(349, "magnesium")))  # issue 11: a 349-character subject stopped the build
 @example(_minimal(date=dt.date(9999, 12, 31)))  # found by this test: a date past 2107 cannot stamp a zip entry
 @example(_minimal(labels={"continued": "{titel}"}))  # found by fuzzing: a label field the writers do not fill
+@example(  # the sizes of issue 11's fuzzing: 200 key points, a 300-row table, a 5,000-letter word, 1-letter texts
+    _minimal(
+        title="T",
+        summary="S",
+        key_points=[{"title": f"Point {n}", "text": f"Text {n}."} for n in range(200)],
+        sections=[
+            {"title": "A", "blocks": [{"paragraph": "x" * 5000}, {"table": {"header": ["A", "B", "C"], "rows": [
+                [f"a{n}", f"b{n}", f"c{n}"] for n in range(300)]}}]}
+        ],
+    )
+)
 def test_what_check_accepts_the_build_builds(doc: dict[str, Any]) -> None:
     """--check and the build agree: accepted, both files are written (exit 0); refused, only at located sizes."""
     data = dump(doc).encode("utf-8")
