@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import page
 import pdfplumber
 import pytest
 
@@ -58,6 +59,7 @@ def test_symbols_are_drawn_by_an_embedded_font(tmp_path: Path) -> None:
     fonts = subprocess.run(["pdffonts", str(pdf_path)], capture_output=True, text=True, check=True).stdout
     inter = [line for line in fonts.splitlines() if "Inter-Regular" in line]
     assert inter and inter[0].split()[-5] == "yes", fonts  # the emb column
+    assert page.validate_pdf_bytes(data, profile="ua1").is_compliant, "the symbols font keeps the PDF/UA-1 font rules"
 
 
 def test_an_emoji_is_a_located_error_naming_it(tmp_path: Path) -> None:
