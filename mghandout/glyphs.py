@@ -43,12 +43,15 @@ SAFE = frozenset(
 
 def unprintable(name: str, text: str, root: yaml.Node) -> list[Problem]:
     """An error at the first place of each character of the source's values that no handout font draws."""
-    places: dict[str, list[tuple[int, int]]] = {}
+    first: dict[str, tuple[int, int]] = {}
+    texts: dict[str, int] = {}
     for node in _values(root):
         odd = {char for char in node.value if ord(char) not in SAFE and not char.isspace() and not _control(char)}
         for char in sorted(_missing(odd)):
-            places.setdefault(char, []).append(_place(text, node, char))
-    problems = [_problem(name, char, spots) for char, spots in places.items()]
+            if char not in first:  # located once: a file in a script we cannot draw has thousands
+                first[char] = _place(text, node, char)
+            texts[char] = texts.get(char, 0) + 1
+    problems = [_problem(name, char, first[char], texts[char]) for char in first]
     problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
     if len(problems) > MAX_REPORTED:
         last = problems[MAX_REPORTED - 1]
@@ -92,9 +95,9 @@ def _place(text: str, node: yaml.ScalarNode, char: str) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def _problem(name: str, char: str, spots: list[tuple[int, int]]) -> Problem:
-    line, column = min(spots)
-    others = len(spots) - 1
+def _problem(name: str, char: str, place: tuple[int, int], texts: int) -> Problem:
+    line, column = place
+    others = texts - 1
     more = f" (also in {others} more text{'s' if others > 1 else ''})" if others else ""
     return Problem(
         name,

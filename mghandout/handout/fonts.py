@@ -110,8 +110,14 @@ def markup(text: str, bold: bool = False) -> str:
 
 def missing(text: str) -> set[str]:
     """Characters no handout font can print (shown as boxes), for checks and tests."""
-    covered = frozenset().union(*(font.covered for bold in (False, True) for font in _all(font_set(bold))))
-    return {c for c in text if not c.isspace() and ord(c) not in covered}
+    known = covered()
+    return {c for c in text if not c.isspace() and ord(c) not in known}
+
+
+@cache
+def covered() -> frozenset[int]:
+    """Every code point some handout font draws, in either weight (the fonts' cmaps, read once)."""
+    return frozenset().union(*(font.covered for bold in (False, True) for font in _all(font_set(bold))))
 
 
 def _all(fonts: FontSet) -> tuple[Font, ...]:
