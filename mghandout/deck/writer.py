@@ -42,8 +42,6 @@ _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 _LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
 LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only"}
 WIDE = (Inches(13.333), Inches(7.5))
-ZIP_FIRST, ZIP_LAST = (1980, 1, 1, 0, 0, 0), (2107, 12, 31, 23, 59, 58)
-"""The dates a zip entry can hold: an article dated 9999 must still build (the entries take the nearest)."""
 
 
 class TemplateError(InputError):
@@ -363,11 +361,12 @@ def _properties(presentation: Any, article: Article, brand: Brand | None, when: 
 def _reproducible(data: bytes, when: dt.datetime) -> bytes:
     """The same zip with every entry stamped `when`: python-pptx stamps entries with the time of saving."""
     stamp = when.astimezone(dt.timezone.utc).timetuple()[:6]
+    stamp = min(max(stamp, (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))  # the dates a zip entry can hold
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=min(max(stamp, ZIP_FIRST), ZIP_LAST))
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, source.read(info.filename))
     return buffer.getvalue()
