@@ -1,7 +1,9 @@
 """How much text a box that never splits can hold: past it, a located error instead of a failed build.
 
 Some parts of the handout are set in one box that is never split across pages: a key
-point's card, a callout, the disclaimer, a table row, a food group's column. Text too
+point's card, a callout, the disclaimer, a table row, a food group's column, and the
+clinic's name, phone and website beside the title (from a brand file) and the title
+itself when they stand beside it. Text too
 long for one page made reportlab stop with LayoutError after `--check` had said ok, and
 50 table columns left each column narrower than its padding. So these parts have
 limits, checked on the composed source (any shape: the checks run beside the others and
@@ -44,6 +46,7 @@ _GROUP = (*_BLOCK, "foods", "groups", ANY)
 _CALLOUT = (*_BLOCK, "callout")
 
 LIMITS = (
+    Limit(("title",), 200, "the title", "a title of a few words (beside a clinic's name it is one box)"),
     Limit(("key_points", ANY, "title"), 150, "a key point's title", "a few words name the point"),
     Limit(("key_points", ANY, "text"), 600, "a key point", "one or two sentences; the detail belongs in a section"),
     Limit(("disclaimer", "title"), 150, "the disclaimer's title", "a heading of a few words"),
@@ -57,6 +60,9 @@ LIMITS = (
     Limit((*_CALLOUT, "title"), 150, "a callout's title", "a heading of a few words"),
     Limit((*_CALLOUT, "items"), 12, "a callout", "a callout is never split; keep the few things to act on", "entries"),
     Limit(_CALLOUT, 1200, "a callout", "a callout is never split; move the explanation into a paragraph", "total"),
+    Limit(("clinic",), 100, "the clinic's name", "it stands beside the title on the handout's first page"),
+    Limit(("phone",), 40, "the phone number", "give one number, as patients dial it"),
+    Limit(("website",), 100, "the website", "give the clinic's home page; the handout prints it beside the title"),
 )
 
 

@@ -15,12 +15,16 @@ from mghandout.cli import main
 from mghandout.errors import Problem, SourceError
 from mghandout.handout import render_pdf
 from mghandout.limits import ANY, LIMITS, Limit
-from mghandout.source import load_article
+from mghandout.model import Brand
+from mghandout.source import load_article, load_brand
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = (ROOT / "tests" / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
 ERRORS_DOC = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
 WHEN = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
+BRAND_KEYS = ("clinic", "phone", "website")
+ARTICLE_LIMITS = [limit for limit in LIMITS if limit.pattern[0] not in BRAND_KEYS]
+BRAND_LIMITS = [limit for limit in LIMITS if limit.pattern[0] in BRAND_KEYS]
 WIDE = "WWWWWWW"
 """The widest letter in seven-letter words: text at a limit in these is wider than any real text of that length."""
 
@@ -39,6 +43,7 @@ def _spread(total: int, parts: int) -> list[str]:
 def at_limits() -> dict[str, Any]:
     """An article with every limited part at its limit at once, in wide letters."""
     doc = yaml.safe_load(MINIMAL)
+    doc["title"] = wide(200)
     doc["key_points"] = [{"title": wide(150), "text": wide(600)} for _ in range(3)]
     doc["disclaimer"] = {"title": wide(150), "text": wide(1500)}
     table = {"header": [wide(100)] * 6, "rows": [[wide(250)] * 6 for _ in range(2)]}
@@ -65,16 +70,37 @@ def _check(path: Path) -> tuple[int, str]:
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
 def test_every_part_at_its_limit_builds(tmp_path: Path, paper: str) -> None:
+    """The article and a brand file with every part at its limit at once: the clinic's lines stand beside the title."""
     path = _write(tmp_path, at_limits())
+    brand = tmp_path / "brand.yaml"
+    brand.write_text(yaml.safe_dump(brand_at_limits(), sort_keys=False, width=10**6), encoding="utf-8")
     assert _check(path) == (0, "")
-    data, pages = render_pdf(load_article(path), paper=paper, when=WHEN)
+    assert load_brand(brand) == Brand(**brand_at_limits())
+    data, pages = render_pdf(load_article(path), paper=paper, brand=load_brand(brand), when=WHEN)
     assert data.startswith(b"%PDF-") and pages > 1
+
+
+def brand_at_limits() -> dict[str, str]:
+    return {key: wide(limit.most) for limit in BRAND_LIMITS for key in limit.pattern}
+
+
+@pytest.mark.parametrize("key", BRAND_KEYS)
+def test_a_brand_line_past_its_limit_is_a_located_error(tmp_path: Path, key: str) -> None:
+    brand = brand_at_limits()
+    brand[key] += "W"
+    path = tmp_path / "brand.yaml"
+    path.write_text(yaml.safe_dump(brand, sort_keys=False, width=10**6), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load_brand(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (list(brand).index(key) + 1, len(key) + 3)
+    assert "at most" in problem.message
 
 
 def test_the_at_limit_source_is_at_every_limit(tmp_path: Path) -> None:
     """The source above really reaches each limit (else the build test proves less than it says)."""
     doc = at_limits()
-    for limit in LIMITS:
+    for limit in ARTICLE_LIMITS:
         assert _size(_find(doc, limit.pattern), limit) == limit.most, limit
 
 
@@ -110,7 +136,7 @@ def _strings(value: Any) -> list[str]:
     return [text for child in children for text in _strings(child)]
 
 
-@pytest.mark.parametrize("limit", LIMITS, ids=lambda limit: f"{'.'.join(limit.pattern[-2:])} {limit.measure}")
+@pytest.mark.parametrize("limit", ARTICLE_LIMITS, ids=lambda limit: f"{'.'.join(limit.pattern[-2:])} {limit.measure}")
 def test_one_past_a_limit_is_a_located_error(tmp_path: Path, limit: Limit) -> None:
     doc = at_limits()
     _push_past(doc, limit)
