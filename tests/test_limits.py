@@ -95,6 +95,12 @@ def test_a_brand_line_past_its_limit_is_a_located_error(tmp_path: Path, key: str
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (list(brand).index(key) + 1, len(key) + 3)
     assert "at most" in problem.message
+    source = tmp_path / "topic.yaml"
+    source.write_text(MINIMAL, encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main([str(source), "--check", "--brand", str(path)]) == 2, "--check agrees with the build"
+    assert err.getvalue().startswith(f"{path}:{problem.line}:{problem.column}: error: ")
 
 
 def test_the_at_limit_source_is_at_every_limit(tmp_path: Path) -> None:
