@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
@@ -909,6 +910,7 @@ def extreme_articles(draw: st.DrawFn) -> dict[str, Any]:
 SIZE_WORDS = ("at most", "is too long")
 
 
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")  # a falsifying example is large by design
 @settings(PROPERTY, max_examples=max(EXAMPLES // 2, 4))
 @given(extreme_articles())
 @example(_minimal(subject=_long_text(349, "magnesium")))  # issue 11: a 349-character subject stopped the build
