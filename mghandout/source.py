@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 import yaml
 
+from mghandout.checks import source_problems
 from mghandout.errors import Problem, SourceError
 from mghandout.labels import BUILT_IN, missing_for, unsupported_script
 from mghandout.model import BLOCK_KINDS, Article, Brand, validate
@@ -58,6 +59,7 @@ def load(path: Path, model: type[M]) -> tuple[M, list[Problem]]:
     text = _read_text(path, name)
     root = _compose(text, name)
     data, problems = _Plain(name).convert(root)
+    problems += source_problems(name, text, root)
     try:
         result = validate(data, model)
     except msgspec.ValidationError as error:

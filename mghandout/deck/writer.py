@@ -34,6 +34,7 @@ from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
 from mghandout.errors import InputError
 from mghandout.logo import clinic_logo
+from mghandout.metadata import properties
 from mghandout.model import Article, Brand
 
 _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
@@ -349,11 +350,8 @@ def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, 
 
 def _properties(presentation: Any, article: Article, brand: Brand | None, when: dt.datetime) -> None:
     props = presentation.core_properties
-    props.title = article.title
-    props.subject = article.subject or article.summary
-    props.keywords = ", ".join(article.keywords)
-    props.language = article.language
-    props.author = article.author or (brand.clinic if brand else "")
+    for name, value in properties(article, brand).as_dict().items():
+        setattr(props, name, value)
     props.last_modified_by = ""
     props.revision = 1
     naive = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
@@ -363,11 +361,12 @@ def _properties(presentation: Any, article: Article, brand: Brand | None, when: 
 def _reproducible(data: bytes, when: dt.datetime) -> bytes:
     """The same zip with every entry stamped `when`: python-pptx stamps entries with the time of saving."""
     stamp = when.astimezone(dt.timezone.utc).timetuple()[:6]
+    stamp = min(max(stamp, (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))  # the dates a zip entry can hold
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=max(stamp, (1980, 1, 1, 0, 0, 0)))
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, source.read(info.filename))
     return buffer.getvalue()
