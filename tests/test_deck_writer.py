@@ -24,6 +24,7 @@ from pptx.util import Inches
 
 from mghandout.deck import DeckTheme, TemplateError, deck_layout, render_pptx
 from mghandout.deck.measure import sentences
+from mghandout.deck.template import NAMES
 from mghandout.model import Article, Brand, Foods, Table, TermList, iter_texts
 from mghandout.source import load_article
 
@@ -314,14 +315,14 @@ def test_two_renders_are_byte_identical(article: Article, rendered: tuple[bytes,
 # --- a user's template -------------------------------------------------------------------------------------------
 
 
-def four_by_three(path: Path, rename: str | None = None) -> Path:
-    """A template of another size, built here: python-pptx's default, set to 10 x 7.5 in."""
+def four_by_three(path: Path, without: str | None = None) -> Path:
+    """A template of another size, built here: python-pptx's default, set to 10 x 7.5 in, maybe lacking a layout."""
     template = Presentation()
     template.slide_width, template.slide_height = Inches(10), Inches(7.5)
-    if rename is not None:
-        layout = template.slide_layouts.get_by_name(rename)
+    if without is not None:
+        layout = template.slide_layouts.get_by_name(without)
         assert layout is not None
-        layout._element.cSld.set("name", f"{rename} (renamed)")
+        template.slide_layouts.remove(layout)
     template.save(str(path))
     return path
 
@@ -352,14 +353,14 @@ def test_a_template_with_slides_keeps_none_of_them(article: Article, tmp_path: P
 
 
 def test_a_template_missing_a_layout_is_an_error_naming_it(article: Article, tmp_path: Path) -> None:
-    template = four_by_three(tmp_path / "renamed.pptx", rename="Title Only")
+    template = four_by_three(tmp_path / "lacking.pptx", without="Title Only")
     with pytest.raises(TemplateError, match="'Title Only'"):
         render_pptx(article, template=template, when=WHEN)
 
 
 def test_the_command_reports_a_template_missing_a_layout(tmp_path: Path) -> None:
     """Exit 2, the layout named in one message, no traceback, and no deck written."""
-    template = four_by_three(tmp_path / "renamed.pptx", rename="Title Only")
+    template = four_by_three(tmp_path / "lacking.pptx", without="Title Only")
     out = tmp_path / "out"
     result = subprocess.run(
         [sys.executable, "-m", "mghandout", str(MAGNESIUM), "--template", str(template), "-o", str(out)],
@@ -376,3 +377,4 @@ def test_layout_names_are_the_ones_the_writer_asks_for() -> None:
     """The names in the error message and in the default template agree."""
     names = {layout.name for layout in Presentation().slide_layouts}
     assert set(LAYOUT_NAMES.values()) <= names
+    assert {names[0] for names in NAMES.values()} == set(LAYOUT_NAMES.values())

@@ -31,35 +31,25 @@ from pptx.util import Emu, Inches
 
 from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
-from mghandout.errors import InputError
+from mghandout.deck.template import find_layout
+from mghandout.deck.template import open_template as open_user_template
 from mghandout.logo import clinic_logo
 from mghandout.model import Article, Brand
 
 _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 _LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
-LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only"}
-WIDE = (Inches(13.333), Inches(7.5))
-
-
-class TemplateError(InputError):
-    """The template cannot be used: unreadable, or missing a layout the deck needs."""
+LAYOUTS = ("title", "content", "title_only")
+WIDE = (Emu(12192000), Emu(6858000))
+"""PowerPoint's widescreen slide, 13.333 x 7.5 in."""
 
 
 def open_template(template: Path | None) -> Any:
     """The presentation to build on: the user's template (its slides removed) or python-pptx's, widened to 16:9."""
-    if template is None:
-        presentation = Presentation()
-        presentation.slide_width, presentation.slide_height = WIDE
-        return presentation
-    try:
-        presentation = Presentation(str(template))
-    except Exception as error:
-        raise TemplateError(str(template), f"not a PowerPoint file that can be read ({type(error).__name__})",
-                            "save it from PowerPoint as .pptx, or leave out --template") from None
-    _remove_slides(presentation)
-    for name in LAYOUTS.values():
-        _layout(presentation, name, template)
+    if template is not None:
+        return open_user_template(template)
+    presentation = Presentation()
+    presentation.slide_width, presentation.slide_height = WIDE
     return presentation
 
 
@@ -71,7 +61,7 @@ def slide_size(presentation: Any) -> tuple[float, float]:
 def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, brand: Brand | None,
           brand_dir: Path | None, when: dt.datetime, template: Path | None) -> bytes:
     """Serialise `deck` into `presentation` and return the .pptx bytes."""
-    layouts = {kind: _layout(presentation, name, template) for kind, name in LAYOUTS.items()}
+    layouts = {kind: find_layout(presentation, kind, template) for kind in LAYOUTS}
     notes = _Notes()
     for number, spec in enumerate(deck.slides, start=1):
         slide = presentation.slides.add_slide(layouts[spec.layout])
@@ -116,22 +106,6 @@ class _Notes:
             slide.part.relate_to(part, RT.NOTES_SLIDE)
             notes = slide.notes_slide
         notes.notes_text_frame.text = text
-
-
-def _layout(presentation: Any, name: str, template: Path | None) -> SlideLayout:
-    for layout in presentation.slide_layouts:
-        if layout.name == name:
-            return layout
-    names = ", ".join(layout.name for layout in presentation.slide_layouts)
-    raise TemplateError(str(template), f"the template has no slide layout named '{name}' (it has: {names})",
-                        f"add a layout named '{name}' to the template's slide master, or leave out --template")
-
-
-def _remove_slides(presentation: Any) -> None:
-    slide_ids = presentation.slides._sldIdLst
-    for slide_id in list(slide_ids):
-        presentation.part.drop_rel(slide_id.rId)
-        slide_ids.remove(slide_id)
 
 
 def _place(shape: Any, box: Box) -> None:
