@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -29,9 +31,10 @@ from pptx.slide import SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 
+from mghandout.deck import package
 from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
-from mghandout.deck.template import find_layout
+from mghandout.deck.template import find_layout, layout_placeholders
 from mghandout.deck.template import open_template as open_user_template
 from mghandout.logo import clinic_logo
 from mghandout.model import Article, Brand
@@ -40,8 +43,12 @@ _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 _LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
 LAYOUTS = ("title", "content", "title_only")
+URL = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]])")
+"""A web address in running text, without the punctuation that ends its sentence; the group keeps it when splitting."""
 WIDE = (Emu(12192000), Emu(6858000))
 """PowerPoint's widescreen slide, 13.333 x 7.5 in."""
+NOTES_SIZE = 12.0
+"""Speaker notes' type size: notes without one print near 20 pt in LibreOffice and run off their pages."""
 
 
 def open_template(template: Path | None) -> Any:
@@ -68,9 +75,11 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
         _fill(slide, spec, theme)
         if spec.layout == "title" and brand is not None:
             _brand(slide, spec, brand, brand_dir, theme, deck)
-        _footer(slide, deck, number, theme)
-        notes.add(slide, spec.notes)
+        _footer(slide, deck, number, theme, own=template is not None)
+        _drop_empty_placeholders(slide)
+        notes.add(slide, spec.notes, theme)
     _properties(presentation, article, brand, when)
+    package.finish(presentation)
     buffer = io.BytesIO()
     presentation.save(buffer)
     return _reproducible(buffer.getvalue(), when)
@@ -91,7 +100,7 @@ class _Notes:
         self.master: Any = None
         self.number = 0
 
-    def add(self, slide: PptxSlide, text: str) -> None:
+    def add(self, slide: PptxSlide, text: str, theme: DeckTheme) -> None:
         if self.blank is None:
             notes = slide.notes_slide
             self.blank = copy.deepcopy(notes.part._element)
@@ -105,7 +114,11 @@ class _Notes:
             part.relate_to(slide.part, RT.SLIDE)
             slide.part.relate_to(part, RT.NOTES_SLIDE)
             notes = slide.notes_slide
-        notes.notes_text_frame.text = text
+        frame = notes.notes_text_frame
+        frame.clear()
+        for index, line in enumerate(text.split("\n")):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            _run(paragraph, line, NOTES_SIZE, theme)
 
 
 def _place(shape: Any, box: Box) -> None:
@@ -137,6 +150,21 @@ def _run(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool
         end.addprevious(run)
 
 
+def _linked_runs(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool = False,
+                 color: str | None = None) -> None:
+    """Runs of `text`, each web address in it a link that opens when clicked in a slide show or the editor."""
+    for piece in URL.split(text):
+        if not piece:
+            continue
+        _run(paragraph, piece, size, theme, bold=bold, color=color)
+        if URL.fullmatch(piece):
+            run = paragraph._p.findall(_R)[-1]
+            properties = run.find(_RPR)
+            properties.set("u", "sng")
+            rId = paragraph.part.relate_to(piece, RT.HYPERLINK, is_external=True)
+            etree.SubElement(properties, qn("a:hlinkClick")).set(qn("r:id"), rId)
+
+
 def _spacing(paragraph: Any, *, after: float, single: bool = True) -> None:
     """Single line spacing (the layout measured it; a template's master may say 90%) and the space after.
 
@@ -163,13 +191,14 @@ def _run_properties(run: Any, size: float, theme: DeckTheme, *, bold: bool = Fal
 
 
 def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
-    title = slide.shapes.title
+    title = _title(slide)
     _place(title, spec.title_box)
     _frame(title.text_frame, theme)
     title.text_frame.clear()
     size = theme.cover_title_size if spec.layout == "title" else theme.title_size
     _run(title.text_frame.paragraphs[0], spec.title, size, theme, bold=True, color=theme.accent)
-    body = _body_placeholder(slide)
+    needed = spec.layout == "content" or (spec.layout == "title" and bool(spec.subtitle))
+    body = _body_placeholder(slide, spec.body_box if needed else None)
     if spec.layout == "title":
         _subtitle(body, spec, theme)
     elif spec.layout == "content":
@@ -180,9 +209,33 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
         _foods(slide, spec, theme)
 
 
-def _body_placeholder(slide: PptxSlide) -> Any:
+def _title(slide: PptxSlide) -> Any:
+    """The slide's title placeholder; on a layout without one, a title placeholder of the slide's own, put first.
+
+    It still inherits the master's title style, and screen readers and the outline
+    still find the slide's title, where a plain text box would leave the slide untitled.
+    """
+    if slide.shapes.title is None:
+        tree = slide.shapes._spTree
+        title = tree.add_placeholder(slide.shapes._next_shape_id, "Title", PP_PLACEHOLDER.TITLE, "horz", "full", 0)
+        tree.insert(2, title)  # after the tree's own properties: first in reading order
+    return slide.shapes.title
+
+
+def _body_placeholder(slide: PptxSlide, box: Box | None) -> Any:
+    """The layout's text placeholder, or a text box where the layout would have had one."""
     title_id = slide.shapes.title.shape_id
-    return next((shape for shape in slide.placeholders if shape.shape_id != title_id), None)
+    body = next((shape for shape in slide.placeholders if shape.shape_id != title_id), None)
+    if body is None and box is not None:
+        body = slide.shapes.add_textbox(Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
+    return body
+
+
+def _drop_empty_placeholders(slide: PptxSlide) -> None:
+    """A placeholder left empty shows "Click to add text" in an editor and is read out as empty by a screen reader."""
+    for shape in list(slide.placeholders):
+        if not shape.has_text_frame or not shape.text_frame.text.strip():
+            shape._element.getparent().remove(shape._element)
 
 
 def _subtitle(body: Any, spec: Slide, theme: DeckTheme) -> None:
@@ -209,7 +262,7 @@ def _bullets(body: Any, spec: Slide, theme: DeckTheme) -> None:
             first = False
             _spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
             for text, bold, _ in paragraph_runs:
-                _run(paragraph, text, theme.body_size, theme, bold=bold, color=theme.accent if bold else None)
+                _linked_runs(paragraph, text, theme.body_size, theme, bold=bold, color=theme.accent if bold else None)
             if bullet.stacked and not paragraph_runs[0][1]:
                 properties = paragraph._p.get_or_add_pPr()
                 properties.set("indent", "0")
@@ -286,20 +339,38 @@ def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
             _run(paragraph, text, theme.cell_size, theme, bold=r == 0 or c == 0)
 
 
-def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme) -> None:
-    """Short title and a live slide-number field: python-pptx does not copy footer placeholders."""
+def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, *, own: bool) -> None:
+    """Short title and a live slide-number field, in the template's footer and slide-number placeholders when `own`
+    and its layout has them (placed and aligned as its design expects), else in boxes of ours along the slide's foot."""
     y = deck.height - theme.footer_height
-    left = slide.shapes.add_textbox(Inches(theme.margin), Inches(y), Inches(deck.width * 0.6), Inches(0.4))
-    _frame(left.text_frame, theme, 0.05)
-    _run(left.text_frame.paragraphs[0], deck.short_title, theme.footer_size, theme, color=theme.muted)
-    right = slide.shapes.add_textbox(Inches(deck.width - theme.margin - 1.2), Inches(y), Inches(1.2), Inches(0.4))
-    _frame(right.text_frame, theme, 0.05)
-    paragraph = right.text_frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.RIGHT
+    short = _footer_box(slide, "ftr", own) or _box(slide, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
+    _run(short.text_frame.paragraphs[0], deck.short_title, theme.footer_size, theme, color=theme.muted)
+    count = _footer_box(slide, "sldNum", own)
+    if count is None:
+        count = _box(slide, Box(deck.width - theme.margin - 1.2, y, 1.2, 0.4), theme)
+        count.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
     field_id = f"{{B6F15E2A-0000-4000-8000-{number:012d}}}"
-    field = etree.SubElement(paragraph._p, qn("a:fld"), id=field_id, type="slidenum")
+    field = etree.SubElement(count.text_frame.paragraphs[0]._p, qn("a:fld"), id=field_id, type="slidenum")
     _run_properties(field, theme.footer_size, theme, color=theme.muted)
     etree.SubElement(field, _T).text = str(number)
+
+
+def _box(slide: PptxSlide, box: Box, theme: DeckTheme) -> Any:
+    """A footer text box of ours."""
+    shape = slide.shapes.add_textbox(Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
+    _frame(shape.text_frame, theme, 0.05)
+    return shape
+
+
+def _footer_box(slide: PptxSlide, kind: str, own: bool) -> Any:
+    """The slide's copy of its layout's `kind` placeholder (python-pptx copies none of them), or None."""
+    if not own:
+        return None
+    found = layout_placeholders(slide.slide_layout, (kind,))
+    if not found:
+        return None
+    slide.shapes.clone_placeholder(found[0])
+    return slide.placeholders[found[0].placeholder_format.idx]
 
 
 def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, theme: DeckTheme, deck: Deck) -> None:
