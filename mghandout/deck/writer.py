@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 
 from mghandout.deck import package
+from mghandout.deck.backdrop import Backdrop, Colours, Rect, readable, slide_colours
 from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
 from mghandout.deck.template import find_layout, layout_placeholders
@@ -69,13 +71,16 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
           brand_dir: Path | None, when: dt.datetime, template: Path | None) -> bytes:
     """Serialise `deck` into `presentation` and return the .pptx bytes."""
     layouts = {kind: find_layout(presentation, kind, template) for kind in LAYOUTS}
+    backdrops = {kind: Backdrop(layout) for kind, layout in layouts.items()} if template is not None else {}
     notes = _Notes()
     for number, spec in enumerate(deck.slides, start=1):
         slide = presentation.slides.add_slide(layouts[spec.layout])
-        _fill(slide, spec, theme)
+        colours = _colours(backdrops.get(spec.layout), spec, theme)
+        on_slide = replace(theme, ink=colours.text, accent=colours.label, muted=colours.muted)
+        _fill(slide, spec, theme, on_slide, colours)
         if spec.layout == "title" and brand is not None:
-            _brand(slide, spec, brand, brand_dir, theme, deck)
-        _footer(slide, deck, number, theme, own=template is not None)
+            _brand(slide, spec, brand, brand_dir, on_slide, deck)
+        _footer(slide, deck, number, theme, backdrops.get(spec.layout))
         _drop_empty_placeholders(slide)
         notes.add(slide, spec.notes, theme)
     _properties(presentation, article, brand, when)
@@ -190,23 +195,39 @@ def _run_properties(run: Any, size: float, theme: DeckTheme, *, bold: bool = Fal
     etree.SubElement(props, _LATIN, typeface=theme.font)
 
 
-def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
+def _colours(backdrop: Backdrop | None, spec: Slide, theme: DeckTheme) -> Colours:
+    """Our colours on our own template; on a user's, each role's colour as it reads on what lies behind it."""
+    ours = Colours(title=theme.accent, text=theme.ink, label=theme.accent, muted=theme.muted)
+    if backdrop is None:
+        return ours
+    return slide_colours(backdrop, ours, _rect(spec.title_box), _rect(spec.body_box or spec.title_box))
+
+
+def _rect(box: Box) -> Rect:
+    return Rect(Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
+
+
+def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, colours: Colours) -> None:
+    """The slide's title and content; `on_slide` is the theme for text on the slide's background (not on our fills)."""
     title = _title(slide)
     _place(title, spec.title_box)
     _frame(title.text_frame, theme)
     title.text_frame.clear()
     size = theme.cover_title_size if spec.layout == "title" else theme.title_size
-    _run(title.text_frame.paragraphs[0], spec.title, size, theme, bold=True, color=theme.accent)
+    _run(title.text_frame.paragraphs[0], spec.title, size, theme, bold=True, color=colours.title)
+    _plate(title, colours.title_plate)
     needed = spec.layout == "content" or (spec.layout == "title" and bool(spec.subtitle))
     body = _body_placeholder(slide, spec.body_box if needed else None)
+    if body is not None:
+        _plate(body, colours.body_plate)
     if spec.layout == "title":
-        _subtitle(body, spec, theme)
+        _subtitle(body, spec, on_slide)
     elif spec.layout == "content":
-        _bullets(body, spec, theme)
+        _bullets(body, spec, on_slide)
     elif spec.table is not None:
         _table(slide, spec, theme)
     else:
-        _foods(slide, spec, theme)
+        _foods(slide, spec, theme, on_slide, colours.body_plate)
 
 
 def _title(slide: PptxSlide) -> Any:
@@ -278,12 +299,13 @@ def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
     return [[(bullet.text, False, True)]]
 
 
-def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
+def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, plate: str | None) -> None:
     if spec.intro and spec.body_box is not None:
         box = slide.shapes.add_textbox(Inches(spec.body_box.x), Inches(spec.body_box.y), Inches(spec.body_box.w),
                                        Inches(spec.foods[0].box.y - spec.body_box.y))
+        _plate(box, plate)
         _frame(box.text_frame, theme)
-        _run(box.text_frame.paragraphs[0], spec.intro, theme.body_size, theme)
+        _run(box.text_frame.paragraphs[0], spec.intro, theme.body_size, on_slide)
     for column in spec.foods:
         shape = slide.shapes.add_shape(1, Inches(column.box.x), Inches(column.box.y), Inches(column.box.w),
                                        Inches(column.box.h))
@@ -339,20 +361,38 @@ def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
             _run(paragraph, text, theme.cell_size, theme, bold=r == 0 or c == 0)
 
 
-def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, *, own: bool) -> None:
-    """Short title and a live slide-number field, in the template's footer and slide-number placeholders when `own`
-    and its layout has them (placed and aligned as its design expects), else in boxes of ours along the slide's foot."""
+def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdrop: Backdrop | None) -> None:
+    """Short title and a live slide-number field: on a user's template, in its own footer and slide-number
+    placeholders when the layout has them (placed and aligned as its design expects), else in boxes of ours along the
+    slide's foot; each in a colour that reads on what lies behind it."""
     y = deck.height - theme.footer_height
-    short = _footer_box(slide, "ftr", own) or _box(slide, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
-    _run(short.text_frame.paragraphs[0], deck.short_title, theme.footer_size, theme, color=theme.muted)
-    count = _footer_box(slide, "sldNum", own)
+    short = _footer_box(slide, "ftr", backdrop) or _box(slide, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
+    colour = _footer_colour(short, backdrop, theme)
+    _run(short.text_frame.paragraphs[0], deck.short_title, theme.footer_size, theme, color=colour)
+    count = _footer_box(slide, "sldNum", backdrop)
     if count is None:
         count = _box(slide, Box(deck.width - theme.margin - 1.2, y, 1.2, 0.4), theme)
         count.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
     field_id = f"{{B6F15E2A-0000-4000-8000-{number:012d}}}"
     field = etree.SubElement(count.text_frame.paragraphs[0]._p, qn("a:fld"), id=field_id, type="slidenum")
-    _run_properties(field, theme.footer_size, theme, color=theme.muted)
+    _run_properties(field, theme.footer_size, theme, color=_footer_colour(count, backdrop, theme))
     etree.SubElement(field, _T).text = str(number)
+
+
+def _footer_colour(shape: Any, backdrop: Backdrop | None, theme: DeckTheme) -> str:
+    """The footer's colour as it reads where the footer sits (no plate: a plate would cover the template's design)."""
+    if backdrop is None:
+        return theme.muted
+    rect = Rect(shape.left, shape.top, shape.width, shape.height)
+    behind = backdrop.at(*rect.points()[0]) if shape.is_placeholder else backdrop.behind(rect)
+    return readable([backdrop.text_colour("ftr"), theme.muted], behind)
+
+
+def _plate(shape: Any, colour: str | None) -> None:
+    """A solid fill behind a shape's text, where what the template draws there is too mixed for any text colour."""
+    if colour is not None:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(colour)
 
 
 def _box(slide: PptxSlide, box: Box, theme: DeckTheme) -> Any:
@@ -362,11 +402,9 @@ def _box(slide: PptxSlide, box: Box, theme: DeckTheme) -> Any:
     return shape
 
 
-def _footer_box(slide: PptxSlide, kind: str, own: bool) -> Any:
-    """The slide's copy of its layout's `kind` placeholder (python-pptx copies none of them), or None."""
-    if not own:
-        return None
-    found = layout_placeholders(slide.slide_layout, (kind,))
+def _footer_box(slide: PptxSlide, kind: str, backdrop: Backdrop | None) -> Any:
+    """The slide's copy of its layout's `kind` placeholder on a user's template (python-pptx copies none), or None."""
+    found = layout_placeholders(slide.slide_layout, (kind,)) if backdrop is not None else []
     if not found:
         return None
     slide.shapes.clone_placeholder(found[0])
