@@ -27,6 +27,8 @@ from pptx.oxml.ns import qn
 MINIMUM = 4.5
 """WCAG AA contrast for text."""
 EMU = 914400
+NEAR = EMU // 4
+"""How far around a point a picture's pixels count (EMU): about a line of body text."""
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 _COLOURS = {qn("a:srgbClr"), qn("a:schemeClr"), qn("a:sysClr"), qn("a:prstClr"), qn("a:scrgbClr")}
@@ -145,7 +147,7 @@ class Backdrop:
 
     def _fills(self, owner: Any, holders: list[Any], rect: Rect | None, x: int, y: int) -> list[str]:
         """The colours the first fill among the holders' children puts at a point: one for a solid fill, every stop
-        of a gradient, both colours of a pattern, the darkest and lightest pixels around the point of a picture,
+        of a gradient, the background of a pattern, the darkest and lightest pixels around the point of a picture,
         none for no fill."""
         for holder in holders:
             for fill in holder.iterchildren() if holder is not None else ():
@@ -153,7 +155,9 @@ class Backdrop:
                     return []
                 if fill.tag in (qn("a:blipFill"), qn("p:blipFill")):
                     return _picture_colours(owner, fill, rect or self._slide_rect(), x, y)
-                if fill.tag in (qn("a:solidFill"), qn("a:gradFill"), qn("a:pattFill"), qn("p:bgRef")) or (
+                if fill.tag == qn("a:pattFill"):  # thin lines of one colour on the other: text reads on the other
+                    return [c for c in (self.colour(e) for e in fill.iterchildren(qn("a:bgClr"))) if c is not None]
+                if fill.tag in (qn("a:solidFill"), qn("a:gradFill"), qn("p:bgRef")) or (
                         fill.tag == qn("a:fillRef") and fill.get("idx", "0") != "0"):
                     return [c for c in (self.colour(e) for e in fill.iter(*_COLOURS)) if c is not None]
         return []
@@ -233,7 +237,7 @@ def _rect(properties: Any) -> Rect | None:
 
 
 def _picture_colours(owner: Any, fill: Any, rect: Rect, x: int, y: int) -> list[str]:
-    """The darkest and lightest of a picture's pixels around a point (a tenth of the picture each way)."""
+    """The darkest and lightest of a picture's pixels around a point (a line of text's height each way)."""
     blip = fill.find(qn("a:blip"))
     rId = blip.get(qn("r:embed")) if blip is not None else None
     if rId is None:
@@ -241,9 +245,9 @@ def _picture_colours(owner: Any, fill: Any, rect: Rect, x: int, y: int) -> list[
     image = _image(owner.part.related_part(rId).blob)
     u, v = (x - rect.x) / max(rect.w, 1), (y - rect.y) / max(rect.h, 1)
     w, h = image.size
-    box = (int(max(0.0, u - 0.1) * w), int(max(0.0, v - 0.1) * h),
-           max(int(min(1.0, u + 0.1) * w), int(max(0.0, u - 0.1) * w) + 1),
-           max(int(min(1.0, v + 0.1) * h), int(max(0.0, v - 0.1) * h) + 1))
+    du, dv = NEAR / max(rect.w, 1), NEAR / max(rect.h, 1)
+    left, top = int(max(0.0, u - du) * w), int(max(0.0, v - dv) * h)
+    box = (left, top, max(int(min(1.0, u + du) * w), left + 1), max(int(min(1.0, v + dv) * h), top + 1))
     region = image.crop(box)
     pixels = sorted(_pixels(region), key=luminance)
     if not pixels:
@@ -252,8 +256,9 @@ def _picture_colours(owner: Any, fill: Any, rect: Rect, x: int, y: int) -> list[
 
 
 def _pixels(region: Image.Image) -> Iterator[str]:
-    for r, g, b in region.getdata():
-        yield f"{r:02X}{g:02X}{b:02X}"
+    data = region.tobytes()
+    for i in range(0, len(data), 3):
+        yield data[i:i + 3].hex().upper()
 
 
 @cache
@@ -293,11 +298,12 @@ def slide_colours(backdrop: Backdrop, ours: Colours, title: Rect, body: Rect) ->
     )
 
 
-def text_on(backdrop: Backdrop, candidates: list[str | None], rect: Rect) -> tuple[str, str | None]:
-    """A colour for text in `rect`, and None; or, where what lies behind is too mixed for any colour to read on all
-    of it (a band the text runs past, a busy picture), a colour and the plate to put behind the text: the colour
-    at the middle of the box, so the plate continues what is there."""
-    behind = backdrop.behind(rect)
+def text_on(backdrop: Backdrop, candidates: list[str | None], rect: Rect, *,
+            middle: bool = False) -> tuple[str, str | None]:
+    """A colour for text in `rect` (or only at its `middle`), and None; or, where what lies behind is too mixed for
+    any colour to read on all of it (a band the text runs past, a busy picture), a colour and the plate to put
+    behind the text: the colour at the middle of the box, so the plate continues what is there."""
+    behind = backdrop.at(*rect.points()[0]) if middle else backdrop.behind(rect)
     colour = readable(candidates, behind)
     if all(contrast(colour, back) >= MINIMUM for back in behind):
         return colour, None

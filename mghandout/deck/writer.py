@@ -33,7 +33,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 
 from mghandout.deck import package
-from mghandout.deck.backdrop import Backdrop, Colours, Rect, readable, slide_colours
+from mghandout.deck.backdrop import Backdrop, Colours, Rect, readable, slide_colours, text_on
 from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
 from mghandout.deck.template import find_layout, layout_placeholders
@@ -366,10 +366,10 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdro
     placeholders when the layout has them (placed and aligned as its design expects), else in boxes of ours along the
     slide's foot; each in a colour that reads on what lies behind it."""
     y = deck.height - theme.footer_height
-    short = _footer_box(slide, "ftr", backdrop) or _box(slide, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
+    short = _footer_box(slide, "ftr", backdrop, deck) or _box(slide, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
     colour = _footer_colour(short, backdrop, theme)
     _run(short.text_frame.paragraphs[0], deck.short_title, theme.footer_size, theme, color=colour)
-    count = _footer_box(slide, "sldNum", backdrop)
+    count = _footer_box(slide, "sldNum", backdrop, deck)
     if count is None:
         count = _box(slide, Box(deck.width - theme.margin - 1.2, y, 1.2, 0.4), theme)
         count.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
@@ -380,12 +380,17 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdro
 
 
 def _footer_colour(shape: Any, backdrop: Backdrop | None, theme: DeckTheme) -> str:
-    """The footer's colour as it reads where the footer sits (no plate: a plate would cover the template's design)."""
+    """The footer's colour as it reads where it sits: in a template's placeholder, at its middle (its text is short
+    and the template aligns it), with a plate only where nothing reads there."""
     if backdrop is None:
         return theme.muted
     rect = Rect(shape.left, shape.top, shape.width, shape.height)
-    behind = backdrop.at(*rect.points()[0]) if shape.is_placeholder else backdrop.behind(rect)
-    return readable([backdrop.text_colour("ftr"), theme.muted], behind)
+    candidates = [backdrop.text_colour("ftr"), theme.muted]
+    if not shape.is_placeholder:
+        return readable(candidates, backdrop.behind(rect))
+    colour, plate = text_on(backdrop, candidates, rect, middle=True)
+    _plate(shape, plate)
+    return colour
 
 
 def _plate(shape: Any, colour: str | None) -> None:
@@ -402,13 +407,19 @@ def _box(slide: PptxSlide, box: Box, theme: DeckTheme) -> Any:
     return shape
 
 
-def _footer_box(slide: PptxSlide, kind: str, backdrop: Backdrop | None) -> Any:
+def _footer_box(slide: PptxSlide, kind: str, backdrop: Backdrop | None, deck: Deck) -> Any:
     """The slide's copy of its layout's `kind` placeholder on a user's template (python-pptx copies none), or None."""
     found = layout_placeholders(slide.slide_layout, (kind,)) if backdrop is not None else []
-    if not found:
+    if not found or not _on_slide(found[0], deck):
         return None
     slide.shapes.clone_placeholder(found[0])
     return slide.placeholders[found[0].placeholder_format.idx]
+
+
+def _on_slide(shape: Any, deck: Deck) -> bool:
+    """A template resized without its master keeps placeholders where the old slide ended."""
+    return (shape.left >= 0 and shape.top >= 0 and shape.left + shape.width <= Inches(deck.width)
+            and shape.top + shape.height <= Inches(deck.height))
 
 
 def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, theme: DeckTheme, deck: Deck) -> None:
