@@ -13,11 +13,13 @@ import datetime as dt
 import io
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Inches
@@ -378,3 +380,83 @@ def test_layout_names_are_the_ones_the_writer_asks_for() -> None:
     names = {layout.name for layout in Presentation().slide_layouts}
     assert set(LAYOUT_NAMES.values()) <= names
     assert {names[0] for names in NAMES.values()} == set(LAYOUT_NAMES.values())
+
+
+# --- speaker notes and links -------------------------------------------------------------------------------------
+
+
+def test_notes_are_sized_at_twelve_points(deck: Any) -> None:
+    """Notes without a size print near 20 pt in LibreOffice and run off their pages."""
+    for number, slide in enumerate(deck.slides, start=1):
+        body = slide.notes_slide.notes_placeholder._element
+        sizes = {run_size(run) for run in runs(body)}
+        assert sizes == {12.0}, f"slide {number}: notes sizes {sizes}"
+
+
+def test_reference_addresses_are_links() -> None:
+    """A web address in a reference opens when clicked: the run carries the link, not only the text."""
+    article = load_article(ROOT / "tests" / "fixtures" / "long-english.yaml")
+    urls = [r.url for r in article.references if r.url]
+    assert urls, "the fixture's references have addresses"
+    deck = Presentation(io.BytesIO(render_pptx(article, when=WHEN)[0]))
+    linked = {}
+    for slide in deck.slides:
+        for run in slide.shapes._spTree.iter(qn("a:r")):
+            link = run.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}")
+            if link is not None:
+                linked[run_text(run)] = slide.part.target_ref(link.get(qn("r:id")))
+    assert set(urls) <= set(linked), f"not linked: {set(urls) - set(linked)}"
+    assert all(text == target for text, target in linked.items())
+
+
+# --- the package -------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def package(rendered: tuple[bytes, int]) -> zipfile.ZipFile:
+    return zipfile.ZipFile(io.BytesIO(rendered[0]))
+
+
+def test_the_notes_master_is_listed(package: zipfile.ZipFile) -> None:
+    """PowerPoint and Keynote find the notes master through `notesMasterIdLst`, which python-pptx leaves out."""
+    presentation = etree.fromstring(package.read("ppt/presentation.xml"))
+    listed = presentation.findall(f"{qn('p:notesMasterIdLst')}/{qn('p:notesMasterId')}")
+    assert len(listed) == 1
+    rels = etree.fromstring(package.read("ppt/_rels/presentation.xml.rels"))
+    target = next(r.get("Target") for r in rels if r.get("Id") == listed[0].get(qn("r:id")))
+    assert target.endswith("notesMasters/notesMaster1.xml") and "ppt/notesMasters/notesMaster1.xml" in package.namelist()
+    order = [child.tag for child in presentation]
+    assert order.index(qn("p:notesMasterIdLst")) == order.index(qn("p:sldMasterIdLst")) + 1
+
+
+def test_a_sixteen_by_nine_deck_is_not_typed_four_by_three(package: zipfile.ZipFile) -> None:
+    size = etree.fromstring(package.read("ppt/presentation.xml")).find(qn("p:sldSz"))
+    assert (size.get("cx"), size.get("cy")) == ("12192000", "6858000")
+    assert size.get("type") is None
+
+
+def test_no_printer_settings_or_stale_thumbnail(package: zipfile.ZipFile) -> None:
+    """python-pptx's template carries a Mac printer's settings and a blank 4:3 thumbnail; neither is ours."""
+    names = package.namelist()
+    assert not [n for n in names if "printerSettings" in n or "thumbnail" in n]
+    every_rels = b"".join(package.read(n) for n in names if n.endswith(".rels"))
+    assert b"printerSettings" not in every_rels and b"thumbnail" not in every_rels
+    types = package.read("[Content_Types].xml")
+    assert b"printerSettings" not in types
+
+
+def test_app_properties_tell_the_truth(package: zipfile.ZipFile, deck: Any) -> None:
+    """Our name, the slide and notes counts, and the slides' titles (python-pptx's said 0 slides, PowerPoint for Mac)."""
+    app = etree.fromstring(package.read("docProps/app.xml"))
+    ns = {"e": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+          "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"}
+    assert app.findtext("e:Application", namespaces=ns) == "mghandout"
+    assert app.findtext("e:Slides", namespaces=ns) == str(len(deck.slides))
+    assert app.findtext("e:Notes", namespaces=ns) == str(len(deck.slides))
+    assert app.findtext("e:PresentationFormat", namespaces=ns) == "Widescreen"
+    titles = [t.text for t in app.findall("e:TitlesOfParts/vt:vector/vt:lpstr", ns)]
+    counts = [int(i.text) for i in app.findall("e:HeadingPairs/vt:vector/vt:variant/vt:i4", ns)]
+    assert sum(counts) == len(titles)
+    assert titles[-len(deck.slides):] == [slide.shapes.title.text_frame.text for slide in deck.slides]
+    words = sum(len(piece.split()) for slide in deck.slides for piece in text_pieces(slide))
+    assert int(app.findtext("e:Words", namespaces=ns)) == words
