@@ -424,7 +424,8 @@ def test_the_notes_master_is_listed(package: zipfile.ZipFile) -> None:
     assert len(listed) == 1
     rels = etree.fromstring(package.read("ppt/_rels/presentation.xml.rels"))
     target = next(r.get("Target") for r in rels if r.get("Id") == listed[0].get(qn("r:id")))
-    assert target.endswith("notesMasters/notesMaster1.xml") and "ppt/notesMasters/notesMaster1.xml" in package.namelist()
+    assert target == "notesMasters/notesMaster1.xml"
+    assert "ppt/notesMasters/notesMaster1.xml" in package.namelist()
     order = [child.tag for child in presentation]
     assert order.index(qn("p:notesMasterIdLst")) == order.index(qn("p:sldMasterIdLst")) + 1
 
@@ -446,7 +447,7 @@ def test_no_printer_settings_or_stale_thumbnail(package: zipfile.ZipFile) -> Non
 
 
 def test_app_properties_tell_the_truth(package: zipfile.ZipFile, deck: Any) -> None:
-    """Our name, the slide and notes counts, and the slides' titles (python-pptx's said 0 slides, PowerPoint for Mac)."""
+    """Our name, the slide and notes counts, the slides' titles (python-pptx's said 0 slides, PowerPoint for Mac)."""
     app = etree.fromstring(package.read("docProps/app.xml"))
     ns = {"e": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
           "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"}

@@ -57,7 +57,7 @@ def open_template(template: Path) -> Any:
 
 
 def find_layout(presentation: Any, kind: str, template: Path | None) -> SlideLayout:
-    """The layout for `kind` ("title", "content", "title_only"): by name, else by recorded type, else by placeholders."""
+    """The layout for `kind` ("title", "content", "title_only"): by name, else by type, else by its placeholders."""
     layouts = list(presentation.slide_layouts)
     tests = (
         lambda layout: layout.name in NAMES[kind],
