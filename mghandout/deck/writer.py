@@ -33,6 +33,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 
 from mghandout.deck import package
+from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, readable, slide_colours, text_on
 from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
@@ -82,6 +83,7 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
             _brand(slide, spec, brand, brand_dir, on_slide, deck)
         _footer(slide, deck, number, theme, backdrops.get(spec.layout))
         _drop_empty_placeholders(slide)
+        make_accessible(slide, theme.labels.logo.format(clinic=brand.clinic) if brand else None)
         notes.add(slide, spec.notes, theme)
     _properties(presentation, article, brand, when)
     package.finish(presentation)
