@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -461,3 +462,28 @@ def test_app_properties_tell_the_truth(package: zipfile.ZipFile, deck: Any) -> N
     assert titles[-len(deck.slides):] == [slide.shapes.title.text_frame.text for slide in deck.slides]
     words = sum(len(piece.split()) for slide in deck.slides for piece in text_pieces(slide))
     assert int(app.findtext("e:Words", namespaces=ns)) == words
+
+
+NOTES_PDF = ('pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"},'
+             '"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}')
+
+
+def test_libreoffice_prints_every_notes_page_inside_its_notes_box(tmp_path: Path) -> None:
+    """Unsized notes printed near 20 pt and ran off 12 of the magnesium deck's 18 notes pages; a table's notes, one
+    line per cell, ran off at 12 pt too until the slide picture gave them room."""
+    sources = [MAGNESIUM, *(ROOT / "tests" / "fixtures" / f"{name}.yaml" for name in ("long-english", "spanish"))]
+    for source in sources:
+        (tmp_path / f"{source.stem}.pptx").write_bytes(render_pptx(load_article(source), when=WHEN)[0])
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", NOTES_PDF,
+                    *(f"{s.stem}.pptx" for s in sources)], cwd=tmp_path, check=True, capture_output=True, timeout=300)
+    for source in sources:
+        deck = Presentation(str(tmp_path / f"{source.stem}.pptx"))
+        body = next(p for p in deck.notes_master.placeholders if p.placeholder_format.type == 2)  # the notes box
+        bottom = (body.top + body.height) / 12700
+        words = subprocess.run(["pdftotext", "-bbox", f"{source.stem}.pdf", "-"], cwd=tmp_path, check=True,
+                               capture_output=True, text=True).stdout.split("<page ")[1:]
+        assert len(words) == len(deck.slides)
+        for number, page in enumerate(words, start=1):
+            found = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', page)
+            below = [float(y) for top, y, word in found if float(top) > body.top / 12700 and not word.isdigit()]
+            assert below and max(below) <= bottom + 1, f"{source.stem} notes page {number}: text to {max(below):.0f} pt"

@@ -35,7 +35,8 @@ from pptx.util import Emu, Inches
 from mghandout.deck import package
 from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, readable, slide_colours, text_on
-from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
+from mghandout.deck.layout import FOOD_INDENT, POINTS, Box, Bullet, Deck, Slide
+from mghandout.deck.measure import wrap
 from mghandout.deck.theme import DeckTheme
 from mghandout.deck.template import find_layout, layout_placeholders
 from mghandout.deck.template import open_template as open_user_template
@@ -50,8 +51,9 @@ URL = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]])")
 """A web address in running text, without the punctuation that ends its sentence; the group keeps it when splitting."""
 WIDE = (Emu(12192000), Emu(6858000))
 """PowerPoint's widescreen slide, 13.333 x 7.5 in."""
-NOTES_SIZE = 12.0
-"""Speaker notes' type size: notes without one print near 20 pt in LibreOffice and run off their pages."""
+NOTES_SIZE, NOTES_LINE = 12.0, 1.2
+"""Speaker notes' type size (notes without one print near 20 pt in LibreOffice and run off their pages) and the
+line height, as a multiple of it, that presentation programs give them."""
 
 
 def open_template(template: Path | None) -> Any:
@@ -126,6 +128,31 @@ class _Notes:
         for index, line in enumerate(text.split("\n")):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             _run(paragraph, line, NOTES_SIZE, theme)
+        _fit_notes(notes, text)
+
+
+def _fit_notes(notes: Any, text: str) -> None:
+    """Notes too long for the notes page's text box at 12 pt take room from the slide picture above it.
+
+    A table's notes spell out every row; at 12 pt they ran off the printed page. The
+    picture shrinks (its shape kept, centred) to at most a quarter of its height;
+    the lines are counted with the metrics the slides are measured with.
+    """
+    body = notes.notes_placeholder
+    image = next((p for p in notes.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE), None)
+    if body is None or image is None:
+        return
+    room = (body.width - 2 * Inches(0.1)) / Inches(1) * POINTS
+    lines = sum(max(1, len(wrap(line, NOTES_SIZE, room))) for line in text.split("\n"))
+    short = int(lines * NOTES_SIZE * NOTES_LINE / POINTS * Inches(1)) + Inches(0.1) - body.height
+    if short <= 0:
+        return
+    left, top, width, height = image.left, image.top, image.width, image.height
+    lost = min(short, body.top - top - height // 4)
+    body.left, body.top, body.width, body.height = body.left, body.top - lost, body.width, body.height + lost
+    kept = height - lost
+    image.left, image.top = left + (width - width * kept // height) // 2, top
+    image.width, image.height = width * kept // height, kept
 
 
 def _place(shape: Any, box: Box) -> None:
