@@ -354,3 +354,20 @@ def test_a_renamed_layout_is_found_by_its_type(tmp_path: Path) -> None:
     path = tmp_path / "renamed.pptx"
     template.save(str(path))
     assert find_layout(Presentation(str(path)), "title_only", path).name == "Headline"
+
+
+def test_a_powerpoint_template_file_potx_is_built_on(templates: dict[str, Path], tmp_path: Path) -> None:
+    """A .potx is a .pptx with another main content type, which python-pptx refused ("not a PowerPoint file")."""
+    potx = tmp_path / "clinic.potx"
+    shutil.copy(templates["pandoc"], potx)
+    with zipfile.ZipFile(potx) as package:
+        types = package.read("[Content_Types].xml")
+    replace_entry(potx, "[Content_Types].xml", types.replace(b"presentation.main+xml", b"template.main+xml"))
+    result = subprocess.run([sys.executable, "-m", "mghandout", str(MAGNESIUM), "--format", "pptx", "--template",
+                             str(potx), "-o", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    deck = tmp_path / "out" / f"{MAGNESIUM.stem}.pptx"
+    with zipfile.ZipFile(deck) as package:
+        assert b"presentationml.presentation.main+xml" in package.read("[Content_Types].xml")
+    assert Presentation(str(deck)).slide_layouts.get_by_name("Title and Content") is not None

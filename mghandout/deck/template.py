@@ -11,6 +11,8 @@ ours under the same names.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,9 @@ TITLES = {"title", "ctrTitle"}
 BODIES = {"body", "obj", "subTitle"}
 LATENT = {"dt", "ftr", "sldNum"}
 """Placeholders a slide shows only when asked (date, footer, slide number): they say nothing about the layout's kind."""
+PRESENTATION_MAIN_TYPE = b"presentationml.presentation.main+xml"
+OTHER_MAIN_TYPES = (b"presentationml.template.main+xml", b"presentationml.slideshow.main+xml")
+"""The main part's content type in a .potx and a .ppsx, which hold a presentation like a .pptx does."""
 _SECTIONS = "{http://schemas.microsoft.com/office/powerpoint/2010/main}sectionLst"
 _REL_ID = qn("r:id")
 
@@ -44,9 +49,9 @@ class TemplateError(InputError):
 
 
 def open_template(template: Path) -> Any:
-    """The user's template, its slides removed, checked to hold every kind of layout the deck needs."""
+    """The user's template (.pptx, .potx or .ppsx), its slides removed, checked to hold every layout the deck needs."""
     try:
-        presentation = Presentation(str(template))
+        presentation = Presentation(_as_presentation(template))
     except Exception as error:
         raise TemplateError(str(template), f"not a PowerPoint file that can be read ({type(error).__name__})",
                             "save it from PowerPoint as .pptx, or leave out --template") from None
@@ -54,6 +59,31 @@ def open_template(template: Path) -> Any:
     for kind in NAMES:
         find_layout(presentation, kind, template)
     return presentation
+
+
+def _as_presentation(template: Path) -> io.BytesIO:
+    """The file's bytes, a PowerPoint template (.potx) or show (.ppsx) relabelled as the presentation it holds.
+
+    They differ from a .pptx only in their main part's content type, which python-pptx refuses.
+    """
+    data = template.read_bytes()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            types = package.read("[Content_Types].xml")
+            if not any(kind in types for kind in OTHER_MAIN_TYPES):
+                return io.BytesIO(data)
+            entries = [(info, package.read(info.filename)) for info in package.infolist()]
+    except (zipfile.BadZipFile, KeyError):
+        return io.BytesIO(data)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as relabelled:
+        for info, blob in entries:
+            if info.filename == "[Content_Types].xml":
+                for kind in OTHER_MAIN_TYPES:
+                    blob = blob.replace(kind, PRESENTATION_MAIN_TYPE)
+            relabelled.writestr(info, blob)
+    buffer.seek(0)
+    return buffer
 
 
 def find_layout(presentation: Any, kind: str, template: Path | None) -> SlideLayout:
@@ -100,7 +130,8 @@ def remove_slides(presentation: Any) -> None:
     slide_ids = presentation.slides._sldIdLst
     removed = set()
     for slide_id in list(slide_ids):
-        removed.add(part.related_part(slide_id.rId))
+        if slide_id.rId in part._rels:  # a slide id naming no part (a damaged file) just goes
+            removed.add(part.related_part(slide_id.rId))
         slide_ids.remove(slide_id)
     for holder in [part.package, *part.package.iter_parts()]:
         if holder not in removed:
