@@ -96,7 +96,7 @@ class Backdrop:
 
     def text_colour(self, kind: str) -> str | None:
         """The colour the template gives text in its `kind` placeholder (title, body, subTitle, ftr, sldNum)."""
-        for part, tree in ((self.layout, self.layout._element), (self.master, self.master._element)):
+        for tree in (self.layout._element, self.master._element):
             for sp in tree.iter(qn("p:sp")):
                 ph = sp.find(_PH)
                 if ph is not None and _same_kind(ph.get("type", "obj"), kind):

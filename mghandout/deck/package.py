@@ -112,4 +112,4 @@ def app_xml(themes: list[str], titles: list[str], presentation_format: str, word
         f'</HeadingPairs><TitlesOfParts><vt:vector size="{len(parts)}" baseType="lpstr">{strings(parts)}'
         "</vt:vector></TitlesOfParts><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
         "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
-    ).encode("utf-8")
+    ).encode()

@@ -33,6 +33,8 @@ NAMES = {
 """The layout names each kind is known by: PowerPoint's, then LibreOffice's."""
 TYPES = {"title": ("title",), "content": ("obj", "tx"), "title_only": ("titleOnly",)}
 """The `p:sldLayout type` each kind has when the template's program records it."""
+SHAPES = {"title": ("title", "body"), "content": ("title", "body"), "title_only": ("title",)}
+"""What each kind holds (see `_shape`), for templates whose layouts have neither our names nor a type."""
 TITLES = {"title", "ctrTitle"}
 BODIES = {"body", "obj", "subTitle"}
 LATENT = {"dt", "ftr", "sldNum"}
@@ -91,8 +93,8 @@ def find_layout(presentation: Any, kind: str, template: Path | None) -> SlideLay
     layouts = list(presentation.slide_layouts)
     tests = (
         lambda layout: layout.name in NAMES[kind],
-        lambda layout: layout._element.get("type") in TYPES[kind] and _shape(layout) == _SHAPES[kind],
-        lambda layout: _shape(layout) == _SHAPES[kind],
+        lambda layout: layout._element.get("type") in TYPES[kind] and _shape(layout) == SHAPES[kind],
+        lambda layout: _shape(layout) == SHAPES[kind],
     )
     for test in tests:
         found = next((layout for layout in layouts if test(layout)), None)
@@ -105,11 +107,9 @@ def find_layout(presentation: Any, kind: str, template: Path | None) -> SlideLay
                         f"add a layout named '{name}' to the template's slide master, or leave out --template")
 
 
-_SHAPES = {"title": ("title", "body"), "content": ("title", "body"), "title_only": ("title",)}
-
-
 def _shape(layout: SlideLayout) -> tuple[str, ...]:
-    """What a layout holds, as the deck sees it: a title, then one "body" per text placeholder."""
+    """What a layout holds, as the deck sees it: a title, and a body if it has one text placeholder; () for a layout
+    with no title, more text placeholders, or anything else (pictures, charts, tables)."""
     xml_types = [_ph_type(placeholder.element) for placeholder in layout.placeholders]
     title = [t for t in xml_types if t in TITLES]
     bodies = [t for t in xml_types if t in BODIES]

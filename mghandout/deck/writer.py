@@ -28,7 +28,6 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.slide import Slide as PptxSlide
-from pptx.slide import SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 
@@ -37,9 +36,9 @@ from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, readable, slide_colours, text_on
 from mghandout.deck.layout import FOOD_INDENT, POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
-from mghandout.deck.theme import DeckTheme
 from mghandout.deck.template import find_layout, layout_placeholders
 from mghandout.deck.template import open_template as open_user_template
+from mghandout.deck.theme import DeckTheme
 from mghandout.logo import clinic_logo
 from mghandout.model import Article, Brand
 
