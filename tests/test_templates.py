@@ -10,6 +10,8 @@ empty placeholder, footers in the template's own placeholders, text colours that
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import shutil
 import subprocess
 import sys
@@ -24,8 +26,10 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches
 from pypdf import PdfReader
 
+from mghandout.deck import render_pptx
 from mghandout.deck.backdrop import MINIMUM, Backdrop, Rect, contrast
 from mghandout.deck.template import find_layout
+from mghandout.source import load_article
 
 ROOT = Path(__file__).resolve().parents[1]
 MAGNESIUM = ROOT / "source" / "magnesium-muscle-contractions.yaml"
@@ -34,6 +38,7 @@ IMPRESS = ("Midnightblue", "Focus", "Vivid", "Metropolis")
 """LibreOffice templates: a title band, a busy picture of shapes, a patterned bottom band, a blue picture."""
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 SECTIONS_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+WHEN = dt.datetime(2026, 11, 25, tzinfo=dt.timezone.utc)
 
 
 def soffice(*args: str, cwd: Path) -> None:
@@ -371,3 +376,18 @@ def test_a_powerpoint_template_file_potx_is_built_on(templates: dict[str, Path],
     with zipfile.ZipFile(deck) as package:
         assert b"presentationml.presentation.main+xml" in package.read("[Content_Types].xml")
     assert Presentation(str(deck)).slide_layouts.get_by_name("Title and Content") is not None
+
+
+@pytest.mark.parametrize("name", ["Metropolis", "pandoc"])
+def test_links_read_on_the_template(templates: dict[str, Path], name: str) -> None:
+    """Presentation programs paint links in the theme's link colour: Metropolis's blue links were 2:1 on its blue."""
+    article = load_article(ROOT / "tests" / "fixtures" / "long-english.yaml")
+    deck = Presentation(io.BytesIO(render_pptx(article, template=templates[name], when=WHEN)[0]))
+    linked = [slide for slide in deck.slides if list(slide.shapes._spTree.iter(qn("a:hlinkClick")))]
+    assert linked, "the references' addresses are links"
+    for slide in linked:
+        backdrop = Backdrop(slide.slide_layout)
+        body = next(shape for shape in slide.placeholders if shape.shape_id != slide.shapes.title.shape_id)
+        behind = backdrop.behind(Rect(body.left, body.top, body.width, body.height))
+        link = backdrop.scheme_colour("hlink")
+        assert link is not None and min(contrast(link, back) for back in behind) >= MINIMUM, (link, behind)

@@ -166,6 +166,17 @@ class Backdrop:
         presentation = self.master.part.package.presentation_part.presentation
         return Rect(0, 0, presentation.slide_width, presentation.slide_height)
 
+    def recolour_links(self, colour: str) -> None:
+        """Set the theme's link colours, which PowerPoint and LibreOffice paint links in whatever the run says."""
+        theme_part = self.master.part.part_related_by(RT.THEME)
+        theme = etree.fromstring(theme_part.blob)
+        for slot in ("hlink", "folHlink"):
+            for holder in theme.iter(f"{_A}{slot}"):
+                for child in list(holder):
+                    holder.remove(child)
+                etree.SubElement(holder, f"{_A}srgbClr", val=colour)
+        theme_part.blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
+
     def scheme_colour(self, name: str) -> str | None:
         """A scheme colour's RRGGBB, through the master's colour map (tx1 is dk1, bg1 is lt1 ...)."""
         return self.scheme.get(self.mapping.get(name, name))
@@ -296,6 +307,11 @@ def slide_colours(backdrop: Backdrop, ours: Colours, title: Rect, body: Rect) ->
         title_plate=title_plate,
         body_plate=body_plate,
     )
+
+
+def link_colour(backdrop: Backdrop, ours: str, body: Rect) -> str:
+    """The colour links take on text slides: the template's where it reads on the body's backdrop, else ours."""
+    return readable([backdrop.scheme_colour("hlink"), ours], backdrop.behind(body))
 
 
 def text_on(backdrop: Backdrop, candidates: list[str | None], rect: Rect, *,

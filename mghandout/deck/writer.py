@@ -33,7 +33,7 @@ from pptx.util import Emu, Inches
 
 from mghandout.deck import package
 from mghandout.deck.accessibility import make_accessible
-from mghandout.deck.backdrop import Backdrop, Colours, Rect, readable, slide_colours, text_on
+from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
 from mghandout.deck.layout import FOOD_INDENT, POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
 from mghandout.deck.template import find_layout, layout_placeholders
@@ -86,6 +86,8 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
         _drop_empty_placeholders(slide)
         make_accessible(slide, theme.labels.logo.format(clinic=brand.clinic) if brand else None)
         notes.add(slide, spec.notes, theme)
+    if "content" in backdrops:
+        _link_colour(backdrops["content"], deck, theme)
     _properties(presentation, article, brand, when)
     package.finish(presentation)
     buffer = io.BytesIO()
@@ -229,6 +231,13 @@ def _colours(backdrop: Backdrop | None, spec: Slide, theme: DeckTheme) -> Colour
     if backdrop is None:
         return ours
     return slide_colours(backdrop, ours, _rect(spec.title_box), _rect(spec.body_box or spec.title_box))
+
+
+def _link_colour(backdrop: Backdrop, deck: Deck, theme: DeckTheme) -> None:
+    """Links in a colour that reads on the template's text slides: blue links were 2:1 on a blue template."""
+    body = next((spec.body_box for spec in deck.slides if spec.layout == "content" and spec.body_box), None)
+    if body is not None:
+        backdrop.recolour_links(link_colour(backdrop, theme.accent, _rect(body)))
 
 
 def _rect(box: Box) -> Rect:
