@@ -50,6 +50,8 @@ URL = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]])")
 """A web address in running text, without the punctuation that ends its sentence; the group keeps it when splitting."""
 WIDE = (Emu(12192000), Emu(6858000))
 """PowerPoint's widescreen slide, 13.333 x 7.5 in."""
+FOOTER_FLOOR = 10.0
+"""The smallest footer type, for a template's narrow footer placeholder."""
 NOTES_SIZE, NOTES_LINE = 12.0, 1.2
 """Speaker notes' type size (notes without one print near 20 pt in LibreOffice and run off their pages) and the
 line height, as a multiple of it, that presentation programs give them."""
@@ -405,7 +407,8 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdro
     y = deck.height - theme.footer_height
     short = _footer_box(slide, "ftr", backdrop, deck) or _box(slide, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
     colour = _footer_colour(short, backdrop, theme)
-    _run(short.text_frame.paragraphs[0], deck.short_title, theme.footer_size, theme, color=colour)
+    _run(short.text_frame.paragraphs[0], deck.short_title, _footer_size(short, deck.short_title, theme), theme,
+         color=colour)
     count = _footer_box(slide, "sldNum", backdrop, deck)
     if count is None:
         count = _box(slide, Box(deck.width - theme.margin - 1.2, y, 1.2, 0.4), theme)
@@ -414,6 +417,15 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdro
     field = etree.SubElement(count.text_frame.paragraphs[0]._p, qn("a:fld"), id=field_id, type="slidenum")
     _run_properties(field, theme.footer_size, theme, color=_footer_colour(count, backdrop, theme))
     etree.SubElement(field, _T).text = str(number)
+
+
+def _footer_size(shape: Any, text: str, theme: DeckTheme) -> float:
+    """Our footer size, or smaller down to 10 pt where a template's footer placeholder is too narrow for one line."""
+    room = (shape.width - 2 * Inches(0.1)) / Inches(1) * POINTS  # a placeholder's default side insets
+    size = theme.footer_size
+    while size > FOOTER_FLOOR and len(wrap(text, size, room)) > 1:
+        size -= 1
+    return size
 
 
 def _footer_colour(shape: Any, backdrop: Backdrop | None, theme: DeckTheme) -> str:
