@@ -89,6 +89,14 @@ class Backdrop:
         self.scheme = {child.tag.removeprefix(_A): _plain(child) for child in scheme} if scheme is not None else {}
         mapping = self.master._element.find(qn("p:clrMap"))
         self.mapping = dict(mapping.attrib) if mapping is not None else {}
+        layers = [self.layout] if self.layout._element.get("showMasterSp") == "0" else [self.master, self.layout]
+        self.shapes = [(owner, shape, rect) for owner in layers
+                       for shape in owner._element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+                       if (rect := _drawn(shape)) is not None]
+        """The shapes and pictures that can lie behind text (no placeholders), bottom first, with where they are."""
+        self._points: dict[tuple[int, int], list[str]] = {}
+        self._texts: dict[str, str | None] = {}
+        self._placeholders: dict[str, tuple[Any, Rect] | None] = {}
 
     def behind(self, rect: Rect) -> list[str]:
         """Every colour behind the text of `rect`: at each sample point, the topmost fill there."""
@@ -96,6 +104,11 @@ class Backdrop:
 
     def text_colour(self, kind: str) -> str | None:
         """The colour the template gives text in its `kind` placeholder (title, body, subTitle, ftr, sldNum)."""
+        if kind not in self._texts:
+            self._texts[kind] = self._find_text_colour(kind)
+        return self._texts[kind]
+
+    def _find_text_colour(self, kind: str) -> str | None:
         for tree in (self.layout._element, self.master._element):
             for sp in tree.iter(qn("p:sp")):
                 ph = sp.find(_PH)
@@ -119,14 +132,16 @@ class Backdrop:
     def at(self, x: int, y: int) -> list[str]:
         """The colours at one point: the topmost filled shape or picture of master and layout holding it, else the
         background (the layout's, else the master's, else the scheme's first background colour)."""
-        layers = [self.layout] if self.layout._element.get("showMasterSp") == "0" else [self.master, self.layout]
-        found: list[str] = []
-        for owner in layers:
-            for shape in owner._element.find(f"{qn('p:cSld')}/{qn('p:spTree')}"):
-                colours = self._shape_at(owner, shape, x, y)
-                found = colours or found
-        if found:
-            return found
+        if (x, y) not in self._points:
+            self._points[x, y] = self._find_at(x, y)
+        return self._points[x, y]
+
+    def _find_at(self, x: int, y: int) -> list[str]:
+        for owner, shape, rect in reversed(self.shapes):
+            if rect.holds(x, y):
+                colours = self._fills(owner, [shape.find(qn("p:spPr")), shape, shape.find(qn("p:style"))], rect, x, y)
+                if colours:
+                    return colours
         for owner in (self.layout, self.master):
             background = owner._element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
             if background is not None:
@@ -135,15 +150,13 @@ class Backdrop:
                     return colours
         return [self.scheme_colour("bg1") or "FFFFFF"]
 
-    def _shape_at(self, owner: Any, shape: Any, x: int, y: int) -> list[str]:
-        """The colours a filled shape or picture not a placeholder puts at a point, if it holds the point."""
-        if shape.tag not in (qn("p:sp"), qn("p:pic")) or shape.find(_PH) is not None:
-            return []
-        properties = shape.find(qn("p:spPr"))
-        rect = _rect(properties)
-        if rect is None or not rect.holds(x, y):
-            return []
-        return self._fills(owner, [properties, shape, shape.find(qn("p:style"))], rect, x, y)
+    def placeholder(self, kind: str) -> tuple[Any, Rect] | None:
+        """The layout's first placeholder of XML type `kind` (`ftr`, `sldNum`) and where it is, or None."""
+        if kind not in self._placeholders:
+            found = [p for p in self.layout.placeholders if _ph_type(p.element) == kind]
+            self._placeholders[kind] = (found[0], Rect(found[0].left, found[0].top, found[0].width,
+                                                       found[0].height)) if found else None
+        return self._placeholders[kind]
 
     def _fills(self, owner: Any, holders: list[Any], rect: Rect | None, x: int, y: int) -> list[str]:
         """The colours the first fill among the holders' children puts at a point: one for a solid fill, every stop
@@ -194,6 +207,18 @@ class Backdrop:
         else:
             base = _plain(colour_element.getparent()) if tag == "sysClr" else _plain_value(colour_element)
         return None if base is None else _transformed(base, colour_element)
+
+
+def _drawn(shape: Any) -> Rect | None:
+    """Where a shape or picture that is not a placeholder lies, or None (placeholders, groups, connectors)."""
+    if shape.tag not in (qn("p:sp"), qn("p:pic")) or shape.find(_PH) is not None:
+        return None
+    return _rect(shape.find(qn("p:spPr")))
+
+
+def _ph_type(sp: Any) -> str:
+    ph = sp.find(_PH)
+    return "obj" if ph is None else ph.get("type", "obj")
 
 
 def _same_kind(ph_type: str, kind: str) -> bool:

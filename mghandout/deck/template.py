@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -191,9 +190,3 @@ def _show_all_slides(part: Any) -> None:
         show.remove(element)
     if stale:
         properties.blob = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def layout_placeholders(layout: SlideLayout, types: Iterable[str]) -> list[Any]:
-    """The layout's placeholders of the given XML types (`ftr`, `sldNum`), in its order."""
-    wanted = set(types)
-    return [placeholder for placeholder in layout.placeholders if _ph_type(placeholder.element) in wanted]

@@ -36,7 +36,7 @@ from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
 from mghandout.deck.layout import FOOD_INDENT, POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
-from mghandout.deck.template import find_layout, layout_placeholders
+from mghandout.deck.template import find_layout
 from mghandout.deck.template import open_template as open_user_template
 from mghandout.deck.theme import DeckTheme
 from mghandout.logo import clinic_logo
@@ -405,39 +405,57 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdro
     placeholders when the layout has them (placed and aligned as its design expects), else in boxes of ours along the
     slide's foot; each in a colour that reads on what lies behind it."""
     y = deck.height - theme.footer_height
-    short = _footer_box(slide, "ftr", backdrop, deck) or _box(slide, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
-    colour = _footer_colour(short, backdrop, theme)
-    _run(short.text_frame.paragraphs[0], deck.short_title, _footer_size(short, deck.short_title, theme), theme,
-         color=colour)
-    count = _footer_box(slide, "sldNum", backdrop, deck)
-    if count is None:
-        count = _box(slide, Box(deck.width - theme.margin - 1.2, y, 1.2, 0.4), theme)
+    short, where = _footer_box(slide, "ftr", backdrop, deck, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
+    size = _footer_size(where, deck.short_title, theme)
+    _run(short.text_frame.paragraphs[0], deck.short_title, size, theme, color=_footer_colour(short, where, backdrop,
+                                                                                           theme))
+    count, where = _footer_box(slide, "sldNum", backdrop, deck, Box(deck.width - theme.margin - 1.2, y, 1.2, 0.4),
+                               theme)
+    if not count.is_placeholder:
         count.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
     field_id = f"{{B6F15E2A-0000-4000-8000-{number:012d}}}"
     field = etree.SubElement(count.text_frame.paragraphs[0]._p, qn("a:fld"), id=field_id, type="slidenum")
-    _run_properties(field, theme.footer_size, theme, color=_footer_colour(count, backdrop, theme))
+    _run_properties(field, theme.footer_size, theme, color=_footer_colour(count, where, backdrop, theme))
     etree.SubElement(field, _T).text = str(number)
 
 
-def _footer_size(shape: Any, text: str, theme: DeckTheme) -> float:
+def _footer_box(slide: PptxSlide, kind: str, backdrop: Backdrop | None, deck: Deck, ours: Box,
+                theme: DeckTheme) -> tuple[Any, Rect]:
+    """The slide's copy of its layout's `kind` placeholder on a user's template (python-pptx copies none), else a
+    text box of ours at `ours`; and where it is."""
+    found = backdrop.placeholder(kind) if backdrop is not None else None
+    if found is not None and _on_slide(found[1], deck):
+        slide.shapes.clone_placeholder(found[0])
+        return slide.placeholders[found[0].placeholder_format.idx], found[1]
+    shape = slide.shapes.add_textbox(Inches(ours.x), Inches(ours.y), Inches(ours.w), Inches(ours.h))
+    _frame(shape.text_frame, theme, 0.05)
+    return shape, _rect(ours)
+
+
+def _on_slide(rect: Rect, deck: Deck) -> bool:
+    """A template resized without its master keeps placeholders where the old slide ended."""
+    return rect.x >= 0 and rect.y >= 0 and rect.x + rect.w <= Inches(deck.width) and rect.y + rect.h <= Inches(
+        deck.height)
+
+
+def _footer_size(where: Rect, text: str, theme: DeckTheme) -> float:
     """Our footer size, or smaller down to 10 pt where a template's footer placeholder is too narrow for one line."""
-    room = (shape.width - 2 * Inches(0.1)) / Inches(1) * POINTS  # a placeholder's default side insets
+    room = (where.w - 2 * Inches(0.1)) / Inches(1) * POINTS  # a placeholder's default side insets
     size = theme.footer_size
     while size > FOOTER_FLOOR and len(wrap(text, size, room)) > 1:
         size -= 1
     return size
 
 
-def _footer_colour(shape: Any, backdrop: Backdrop | None, theme: DeckTheme) -> str:
+def _footer_colour(shape: Any, where: Rect, backdrop: Backdrop | None, theme: DeckTheme) -> str:
     """The footer's colour as it reads where it sits: in a template's placeholder, at its middle (its text is short
     and the template aligns it), with a plate only where nothing reads there."""
     if backdrop is None:
         return theme.muted
-    rect = Rect(shape.left, shape.top, shape.width, shape.height)
     candidates = [backdrop.text_colour("ftr"), theme.muted]
     if not shape.is_placeholder:
-        return readable(candidates, backdrop.behind(rect))
-    colour, plate = text_on(backdrop, candidates, rect, middle=True)
+        return readable(candidates, backdrop.behind(where))
+    colour, plate = text_on(backdrop, candidates, where, middle=True)
     _plate(shape, plate)
     return colour
 
@@ -447,28 +465,6 @@ def _plate(shape: Any, colour: str | None) -> None:
     if colour is not None:
         shape.fill.solid()
         shape.fill.fore_color.rgb = RGBColor.from_string(colour)
-
-
-def _box(slide: PptxSlide, box: Box, theme: DeckTheme) -> Any:
-    """A footer text box of ours."""
-    shape = slide.shapes.add_textbox(Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
-    _frame(shape.text_frame, theme, 0.05)
-    return shape
-
-
-def _footer_box(slide: PptxSlide, kind: str, backdrop: Backdrop | None, deck: Deck) -> Any:
-    """The slide's copy of its layout's `kind` placeholder on a user's template (python-pptx copies none), or None."""
-    found = layout_placeholders(slide.slide_layout, (kind,)) if backdrop is not None else []
-    if not found or not _on_slide(found[0], deck):
-        return None
-    slide.shapes.clone_placeholder(found[0])
-    return slide.placeholders[found[0].placeholder_format.idx]
-
-
-def _on_slide(shape: Any, deck: Deck) -> bool:
-    """A template resized without its master keeps placeholders where the old slide ended."""
-    return (shape.left >= 0 and shape.top >= 0 and shape.left + shape.width <= Inches(deck.width)
-            and shape.top + shape.height <= Inches(deck.height))
 
 
 def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, theme: DeckTheme, deck: Deck) -> None:
