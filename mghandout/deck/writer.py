@@ -1,9 +1,11 @@
-"""The deck writer: a laid-out `Deck` to .pptx bytes. The only module that imports python-pptx.
+"""The deck writer: a laid-out `Deck` to .pptx bytes.
 
-It decides nothing about what goes where (that is `layout.py`); it finds the
-template's layouts by name, places each box where the layout step put it, sets every
-size explicitly, turns autofit off (the layout already guaranteed the fit), and
-makes the file byte-for-byte reproducible.
+It decides nothing about what goes where (that is `layout.py`); it builds each slide
+on the template's layout for its kind (found by `template.py`), places each box where
+the layout step put it, sets every size explicitly, turns autofit off (the layout
+already guaranteed the fit), colours text as `backdrop.py` finds it reads on the
+template, has `package.py` make the package true, and makes the file byte-for-byte
+reproducible. With layout.py's neighbours, the only modules that import python-pptx.
 """
 
 from __future__ import annotations
