@@ -5,7 +5,7 @@ on the template's layout for its kind (found by `template.py`), places each box 
 the layout step put it, sets every size explicitly, turns autofit off (the layout
 already guaranteed the fit), colours text as `backdrop.py` finds it reads on the
 template, has `package.py` make the package true, and makes the file byte-for-byte
-reproducible. With layout.py's neighbours, the only modules that import python-pptx.
+reproducible. It, those three and `accessibility.py` are the only modules that import python-pptx.
 """
 
 from __future__ import annotations
