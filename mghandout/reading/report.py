@@ -1,0 +1,192 @@
+"""A source's reading report as values, and its two forms: one screen of text, and JSON.
+
+The report is decided by `analyse.analyse` (pure, no printing); these classes only hold
+it and serialise it, so the text and the JSON cannot say different things.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+from mghandout.reading.formulas import LONG_SENTENCE, SMOG_SENTENCES, Counts, huerta_grade, inflesz, whole
+from mghandout.reading.grading import SCORES
+
+HARDEST = 5
+"""Hard sentences shown: enough to start on, few enough for one screen."""
+WIDTH = 120
+"""The text form's line width, for the swaps packed several to a line."""
+SHOWN_TEXT = 90
+"""Characters of a sentence or a title shown in the text form (JSON gives it whole)."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the article (summary, a section, the FAQ ...), graded on its own."""
+
+    title: str
+    line: int | None
+    counts: Counts
+    scores: dict[str, float]
+    grade: float
+
+    @property
+    def rough(self) -> bool:
+        """Too few sentences for SMOG's sample of 30: the grade is a rough guide."""
+        return self.counts.sentences < SMOG_SENTENCES
+
+
+@dataclass(frozen=True)
+class HardSentence:
+    """A sentence among the hardest to read, where it is."""
+
+    line: int | None
+    text: str
+    words: int
+    grade: float
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A word to look at, where it is, and a plainer way to say it."""
+
+    word: str
+    line: int | None
+    plain: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the reading check says about one source."""
+
+    source: str
+    language: str
+    target: int
+    counts: Counts = Counts()
+    scores: dict[str, float] = field(default_factory=dict)
+    met: bool | None = None
+    """None when the language has no grade."""
+    notes: list[str] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    hard_sentences: list[HardSentence] = field(default_factory=list)
+    terms: list[Flag] = field(default_factory=list)
+    swaps: list[Flag] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        """The report as JSON-ready data (documented in docs/reading-level.md)."""
+        return {
+            "source": self.source,
+            "language": self.language,
+            "target": self.target,
+            "reading": {
+                **_scores(self.scores),
+                "met": self.met,
+                "sentences": self.counts.sentences,
+                "words": self.counts.words,
+                "syllables": self.counts.syllables,
+                "over_20_words": round(self.counts.long_share, 3),
+            },
+            "notes": self.notes,
+            "sections": [
+                {
+                    "title": part.title,
+                    "line": part.line,
+                    "grade": whole(part.grade),
+                    **_scores(part.scores),
+                    "words": part.counts.words,
+                    "sentences": part.counts.sentences,
+                    "over_20_words": round(part.counts.long_share, 3),
+                    "rough": part.rough,
+                }
+                for part in self.parts
+            ],
+            "hard_sentences": [
+                {"line": s.line, "text": s.text, "words": s.words, "grade": whole(s.grade)}
+                for s in self.hard_sentences
+            ],
+            "terms": [{"word": t.word, "line": t.line, "plain": t.plain} for t in self.terms],
+            "swaps": [{"word": t.word, "line": t.line, "plain": t.plain} for t in self.swaps],
+        }
+
+    def as_text(self) -> str:
+        """The report as one screen for a terminal: every place as FILE:LINE, which editors open."""
+        lines = [f"{self.source}: reading level: {self._headline()}"]
+        lines += [f"  note: {note}" for note in self.notes]
+        if self.parts:
+            lines += self._parts_table()
+        if self.hard_sentences:
+            lines.append("  hardest sentences:")
+            lines += [
+                f"  {self._at(s.line)} grade {whole(s.grade)}, {s.words} words: {_short(s.text)}"
+                for s in self.hard_sentences
+            ]
+        if self.terms:
+            lines.append("  medical words not explained where first used (a plain alternative):")
+            lines += [f"  {self._at(t.line)} {t.word} -> {t.plain}" for t in self.terms]
+        if self.swaps:
+            lines.append("  everyday swaps, word (lines) -> plainer:")
+            lines += self._swap_lines()
+        return "\n".join(lines)
+
+    def _headline(self) -> str:
+        if self.met is None:
+            return "no grade"
+        verdict = "met" if self.met else "not met"
+        return f"{_score_text(self.scores)}; target grade {self.target}: {verdict}"
+
+    def _parts_table(self) -> list[str]:
+        names = [name for name in SCORES if name in self.scores]
+        header = "  ".join(f"{_SHORT_NAMES[name]:>5}" for name in names)
+        rows = [f"  {'line':>5}  {header}  {'words':>5}  >{LONG_SENTENCE} words  part"]
+        for part in self.parts:
+            marks = "  ".join(f"{whole(part.scores[name]):>4}{'*' if _rough(name, part) else ' '}" for name in names)
+            rows.append(
+                f"  {part.line or '':>5}  {marks}  {part.counts.words:>5}  {part.counts.long_share:>9.0%}  "
+                f"{_short(part.title, 50)}"
+            )
+        if "smog" in names and any(part.rough for part in self.parts):
+            rows.append(f"  * rough: SMOG needs {SMOG_SENTENCES} sentences; these parts have fewer")
+        return rows
+
+    def _swap_lines(self) -> list[str]:
+        """Each word once, with the lines it is on, packed into lines of the screen's width (they are many)."""
+        by_word: dict[str, list[Flag]] = {}
+        for flag in self.swaps:
+            by_word.setdefault(flag.word.lower(), []).append(flag)
+        entries = []
+        for word, flags in by_word.items():
+            lines = ", ".join(str(line) for line in sorted({f.line for f in flags if f.line is not None}))
+            entries.append(f"{word} ({lines}) -> {flags[0].plain};" if lines else f"{word} -> {flags[0].plain};")
+        return textwrap.wrap(" ".join(entries).removesuffix(";"), WIDTH, initial_indent="    ",
+                             subsequent_indent="    ", break_on_hyphens=False)
+
+    def _at(self, line: int | None) -> str:
+        return f"{self.source}:{line}:" if line is not None else f"{self.source}:"
+
+
+_SHORT_NAMES = {"smog": "SMOG", "flesch_kincaid": "FK", "fernandez_huerta": "F-H", "szigriszt_pazos": "S-P"}
+
+
+def _rough(name: str, part: Part) -> bool:
+    return name == "smog" and part.rough
+
+
+def _scores(scores: dict[str, float]) -> dict[str, int | str | None]:
+    """Every score as a whole number (null where the language has none), and the INFLESZ band where it applies."""
+    result: dict[str, int | str | None] = {name: whole(scores[name]) if name in scores else None for name in SCORES}
+    result["inflesz"] = inflesz(scores["szigriszt_pazos"]) if "szigriszt_pazos" in scores else None
+    return result
+
+
+def _score_text(scores: dict[str, float]) -> str:
+    if "smog" in scores:
+        return f"SMOG {whole(scores['smog'])}, Flesch-Kincaid {whole(scores['flesch_kincaid'])}"
+    ease, perspicuity = scores["fernandez_huerta"], scores["szigriszt_pazos"]
+    return (
+        f"Fernández-Huerta {whole(ease)} (grade {huerta_grade(ease)}), "
+        f"Szigriszt-Pazos {whole(perspicuity)} (INFLESZ: {inflesz(perspicuity)})"
+    )
+
+
+def _short(text: str, limit: int = SHOWN_TEXT) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
