@@ -16,8 +16,8 @@ HARDEST = 5
 """Hard sentences shown: enough to start on, few enough for one screen."""
 WIDTH = 120
 """The text form's line width, for the swaps packed several to a line."""
-SHOWN_TEXT = 90
-"""Characters of a sentence or a title shown in the text form (JSON gives it whole)."""
+SHORTEST_SHOWN = 40
+"""Characters of a hard sentence shown at least, however long the file's name (JSON gives it whole)."""
 
 
 @dataclass(frozen=True)
@@ -116,15 +116,14 @@ class Report:
             lines += self._parts_table()
         if self.hard_sentences:
             lines.append("  hardest sentences:")
-            lines += [
-                f"  {self._at(s.line)} grade {whole(s.grade)}, {s.words} words: {_short(s.text)}"
-                for s in self.hard_sentences
-            ]
+            for sentence in self.hard_sentences:
+                where = f"  {self._at(sentence.line)} grade {whole(sentence.grade)}, {sentence.words} words: "
+                lines.append(where + _short(sentence.text, max(WIDTH - len(where), SHORTEST_SHOWN)))
         if self.terms:
             lines.append("  medical words not explained where first used (a plain alternative):")
             lines += [f"  {self._at(t.line)} {t.word} -> {t.plain}" for t in self.terms]
         if self.swaps:
-            lines.append("  everyday swaps, word (lines) -> plainer:")
+            lines.append("  everyday swaps (--json gives every line):")
             lines += self._swap_lines()
         return "\n".join(lines)
 
@@ -149,21 +148,24 @@ class Report:
         return rows
 
     def _swap_lines(self) -> list[str]:
-        """Each word once, with the lines it is on, packed into lines of the screen's width (they are many)."""
+        """Each word once, how often, and its first plainer form, packed several to a line (JSON has every place)."""
         by_word: dict[str, list[Flag]] = {}
         for flag in self.swaps:
             by_word.setdefault(flag.word.lower(), []).append(flag)
-        entries = []
-        for word, flags in by_word.items():
-            lines = ", ".join(str(line) for line in sorted({f.line for f in flags if f.line is not None}))
-            entries.append(f"{word} ({lines}) -> {flags[0].plain};" if lines else f"{word} -> {flags[0].plain};")
-        return textwrap.wrap(" ".join(entries).removesuffix(";"), WIDTH, initial_indent="    ",
-                             subsequent_indent="    ", break_on_hyphens=False)
+        entries = [
+            f"{word}{f' ({len(flags)}x)' if len(flags) > 1 else ''} -> {flags[0].plain.split(',')[0].split(';')[0]};"
+            for word, flags in by_word.items()
+        ]
+        text = " ".join(entry.replace(" ", _KEEP) for entry in entries).removesuffix(";")
+        wrapped = textwrap.wrap(text, WIDTH, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
+        return [line.replace(_KEEP, " ") for line in wrapped]
 
     def _at(self, line: int | None) -> str:
         return f"{self.source}:{line}:" if line is not None else f"{self.source}:"
 
 
+_KEEP = "\u00a0"
+"""Holds an entry's words together while wrapping (textwrap breaks at ASCII spaces only)."""
 _SHORT_NAMES = {"smog": "SMOG", "flesch_kincaid": "FK", "fernandez_huerta": "F-H", "szigriszt_pazos": "S-P"}
 
 
@@ -188,5 +190,5 @@ def _score_text(scores: dict[str, float]) -> str:
     )
 
 
-def _short(text: str, limit: int = SHOWN_TEXT) -> str:
+def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
