@@ -24,6 +24,11 @@ def _run(*args: str) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
+def _documented(message: str) -> bool:
+    """docs/errors.md lists every message an editor can meet, as the command prints it."""
+    return f"`{message.strip()}`" in (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def magnesium_json() -> dict:  # type: ignore[type-arg]
     status, out, err = _run(str(MAGNESIUM), "--check", "--json")
@@ -86,6 +91,7 @@ def test_require_grade_turns_a_missed_target_into_exit_1() -> None:
     status, _, err = _run(str(MAGNESIUM), "--check", "--require-grade")
     assert status == 1
     assert err == f"make-handout: error: {MAGNESIUM}: reads above its target grade 8 (--require-grade); see the report\n"
+    assert _documented(err.replace(str(MAGNESIUM), "topic.yaml"))
 
 
 def test_a_language_without_a_grade_is_not_failed_by_require_grade() -> None:
@@ -96,6 +102,7 @@ def test_a_language_without_a_grade_is_not_failed_by_require_grade() -> None:
 def test_json_needs_check() -> None:
     status, _, err = _run(str(MAGNESIUM), "--json")
     assert status == 2 and "add --check" in err
+    assert _documented(err)
 
 
 def test_json_for_an_invalid_source_lists_its_problems_and_exits_2(tmp_path: Path) -> None:
@@ -107,3 +114,4 @@ def test_json_for_an_invalid_source_lists_its_problems_and_exits_2(tmp_path: Pat
     assert first["valid"] is False and first["problems"][0]["severity"] == "error" and "reading" not in first
     assert second["valid"] is True and second["reading"]["smog"] == 13
     assert f"{bad}:" in err
+
