@@ -10,7 +10,7 @@ too, in reading order, so "first used" means first met by a reader.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mghandout.model import Article, Callout, Foods, Paragraph, Section, Table, TermList
 from mghandout.reading.formulas import LONG_SENTENCE, Counts
@@ -27,8 +27,7 @@ WORD_LISTS_LANGUAGE = "en"
 """The medical-word and swap lists are English."""
 
 
-@dataclass(frozen=True)
-class _Text:
+class _Text(NamedTuple):
     text: str
     graded: bool
 

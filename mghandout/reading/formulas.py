@@ -10,7 +10,7 @@ et al. 2008), which was made for health texts.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SMOG_SENTENCES = 30
 """SMOG was fitted on samples of 30 sentences; on fewer it is a rough guide."""
@@ -18,8 +18,7 @@ LONG_SENTENCE = 20
 """Words in a sentence past which it is long for a patient (plain-language guides say 15-20)."""
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(NamedTuple):
     """What every formula counts, for a sentence, a part of the article, or all of it."""
 
     sentences: int = 0

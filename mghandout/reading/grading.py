@@ -8,7 +8,7 @@ on Vietnamese or Tagalog would print a number that means nothing, so they get no
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mghandout.reading import spanish, syllables
 from mghandout.reading.formulas import (
@@ -25,8 +25,7 @@ SCORES = ("smog", "flesch_kincaid", "fernandez_huerta", "szigriszt_pazos")
 """Every score a report may hold; a language has some of them."""
 
 
-@dataclass(frozen=True)
-class Grader:
+class Grader(NamedTuple):
     """One language's syllables and formulas."""
 
     syllables: Callable[[str], int]

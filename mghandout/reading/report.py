@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from mghandout.reading.formulas import LONG_SENTENCE, SMOG_SENTENCES, Counts, huerta_grade, inflesz, whole
 from mghandout.reading.grading import SCORES
@@ -20,8 +21,7 @@ SHORTEST_SHOWN = 40
 """Characters of a hard sentence shown at least, however long the file's name (JSON gives it whole)."""
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One part of the article (summary, a section, the FAQ ...), graded on its own."""
 
     title: str
@@ -36,8 +36,7 @@ class Part:
         return self.counts.sentences < SMOG_SENTENCES
 
 
-@dataclass(frozen=True)
-class HardSentence:
+class HardSentence(NamedTuple):
     """A sentence among the hardest to read, where it is."""
 
     line: int | None
@@ -46,8 +45,7 @@ class HardSentence:
     grade: float
 
 
-@dataclass(frozen=True)
-class Flag:
+class Flag(NamedTuple):
     """A word to look at, where it is, and a plainer way to say it."""
 
     word: str

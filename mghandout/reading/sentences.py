@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 WORD = re.compile(r"\d[\d,]*(?:\.\d+)?%?(?:st|nd|rd|th|s)?|[^\W\d_]+(?:[-'’.][^\W_]+)*%?|(?<![\w.])\.\d+")
 """A word: letters with inner hyphens or apostrophes ("magnesium-rich", "isn't"), or a number ("2.5", "70%")."""
@@ -21,8 +21,7 @@ ABBREVIATIONS = frozenset(
 """Words that a full stop follows without ending the sentence (English and Spanish)."""
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence: its text, where it starts in its source text, and its words."""
 
     text: str

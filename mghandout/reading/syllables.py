@@ -30,10 +30,16 @@ _LETTERS = {"w": 3}
 def syllables(word: str) -> int:
     """How many syllables `word` has when read aloud; numbers count as spoken ('300' is 'three hundred')."""
     word = word.strip("'’")
+    if word.isalpha():
+        return _word(word)
     if "-" in word:
         return sum(syllables(part) for part in word.split("-") if part)
     if any(c.isdigit() for c in word):
         return sum(syllables(part) for part in spoken_english(word))
+    return _word(word)
+
+
+def _word(word: str) -> int:
     lower = word.lower().replace("’", "'")
     known = _table().get(lower)
     if known is not None:

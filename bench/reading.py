@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""What the reading report costs `make-handout --check` (issue 16), in figures.
+
+Run from the repository root:
+
+    .venv/bin/python bench/reading.py              # 30 rounds
+    .venv/bin/python bench/reading.py --rounds 60 SOURCE.yaml ...
+
+Prints, per source (default: the bundled article):
+  - load            read_article, as a build loads it (median, in this process)
+  - load+starts     read_article_located: the same, noting where each text starts
+  - report cold     in a fresh process with the article loaded: importing mghandout.reading,
+                    the syllable table and word lists, the first analysis (what --check pays)
+  - report warm     analyse again in the same process (median)
+  - text, json      the two forms
+and, for the first source, whole commands run interleaved N times (medians):
+  `make-handout SRC --check` against `check-jsonschema --schemafile <our schema> SRC`
+(on PATH or in bench/.venv; skipped when absent), with the ratio and the issue's 0.75 target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE = ROOT / "source" / "magnesium-muscle-contractions.yaml"
+SCHEMA = ROOT / "mghandout" / "schema" / "article.schema.json"
+BENCH_VENV = Path(os.environ.get("BENCH_VENV", ROOT / "bench" / ".venv"))
+TARGET_RATIO = 0.75
+
+sys.path.insert(0, str(ROOT))
+from mghandout.reading.analyse import analyse  # noqa: E402
+from mghandout.source import read_article, read_article_located  # noqa: E402
+
+COLD = """
+import sys, time
+from pathlib import Path
+from mghandout.source import read_article_located
+path = Path(sys.argv[1])
+article, _, starts = read_article_located(path)
+lines = path.read_text("utf-8").splitlines()
+start = time.perf_counter()
+from mghandout.reading.analyse import analyse
+analyse(str(path), article, starts, lines).as_text()
+print(time.perf_counter() - start)
+"""
+
+
+def median_ms(action: Callable[[], object], rounds: int) -> float:
+    """The median wall time of `action`, in milliseconds."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def cold_ms(source: Path, rounds: int) -> float:
+    """The report's cost in a fresh process, imports and tables included (median of `rounds` processes)."""
+    runs = [
+        float(subprocess.run([sys.executable, "-c", COLD, str(source)], capture_output=True, text=True, check=True,
+                             cwd=ROOT).stdout)
+        for _ in range(rounds)
+    ]
+    return statistics.median(runs) * 1000
+
+
+def per_source(source: Path, rounds: int) -> None:
+    """Print the in-process figures for one source."""
+    article, _, starts = read_article_located(source)
+    lines = source.read_text("utf-8").splitlines()
+    report = analyse(str(source), article, starts, lines)
+    figures = {
+        "load": median_ms(lambda: read_article(source), rounds),
+        "load+starts": median_ms(lambda: read_article_located(source), rounds),
+        "report cold": cold_ms(source, max(rounds // 3, 5)),
+        "report warm": median_ms(lambda: analyse(str(source), article, starts, lines), rounds),
+        "text": median_ms(report.as_text, rounds),
+        "json": median_ms(report.as_json, rounds),
+    }
+    print(f"{source.relative_to(ROOT) if source.is_relative_to(ROOT) else source}: "
+          f"{report.counts.words} words, {report.counts.sentences} sentences")
+    for name, value in figures.items():
+        print(f"  {name:<12} {value:7.2f} ms")
+
+
+def commands(source: Path, rounds: int) -> None:
+    """Time make-handout --check against check-jsonschema on the same file, interleaved."""
+    checker = shutil.which("check-jsonschema") or next(
+        (str(p) for p in [BENCH_VENV / "bin" / "check-jsonschema"] if p.exists()), None)
+    runs: dict[str, list[float]] = {"make-handout --check": []}
+    argv = {"make-handout --check": [sys.executable, "-m", "mghandout", str(source), "--check"]}
+    if checker:
+        runs["check-jsonschema"] = []
+        argv["check-jsonschema"] = [checker, "--schemafile", str(SCHEMA), str(source)]
+    for name in argv:  # one untimed warm-up each
+        subprocess.run(argv[name], capture_output=True, cwd=ROOT)
+    for _ in range(rounds):
+        for name in argv:
+            start = time.perf_counter()
+            subprocess.run(argv[name], capture_output=True, cwd=ROOT, check=True)
+            runs[name].append(time.perf_counter() - start)
+    medians = {name: statistics.median(times) * 1000 for name, times in runs.items()}
+    for name, value in medians.items():
+        print(f"  {name:<22} {value:7.1f} ms (median of {rounds})")
+    if checker:
+        ratio = medians["make-handout --check"] / medians["check-jsonschema"]
+        verdict = "PASS" if ratio <= TARGET_RATIO else "FAIL"
+        print(f"  ratio {ratio:.2f} (target at most {TARGET_RATIO}): {verdict}")
+    else:
+        print("  check-jsonschema not found (pip install check-jsonschema, or into bench/.venv): no ratio")
+
+
+def main() -> None:
+    """Parse the arguments and print every figure."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sources", nargs="*", type=Path, default=[DEFAULT_SOURCE])
+    parser.add_argument("--rounds", type=int, default=30)
+    args = parser.parse_args()
+    for source in args.sources:
+        per_source(source.resolve(), args.rounds)
+    print(f"whole commands on {args.sources[0]}:")
+    commands(args.sources[0].resolve(), max(args.rounds // 3, 5))
+    print(f"load average {os.getloadavg()[0]:.2f}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+
+
+if __name__ == "__main__":
+    main()
