@@ -11,6 +11,7 @@ from mghandout.reading.formulas import (
     flesch_kincaid,
     huerta_grade,
     inflesz,
+    school_grade,
     smog,
     szigriszt_pazos,
     whole,
@@ -109,3 +110,9 @@ def test_spanish_graded_by_spanish_formulas_and_vietnamese_not_at_all() -> None:
 
 def test_whole_rounds_halves_up() -> None:
     assert [whole(12.5), whole(12.49), whole(13.5)] == [13, 12, 14]
+
+
+def test_a_grade_is_never_printed_below_zero() -> None:
+    # "One key point." 3 words, 3 syllables: 0.39 x 3 + 11.8 x 1 - 15.59 = -2.62
+    assert flesch_kincaid(Counts(1, 3, 3)) == pytest.approx(-2.62)
+    assert school_grade(-2.62) == 0 and school_grade(7.5) == 8

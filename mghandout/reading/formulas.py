@@ -90,5 +90,10 @@ def inflesz(perspicuity: float) -> str:
 
 
 def whole(value: float) -> int:
-    """A grade as a whole number, halves rounded up (12.5 is 13), as readers round."""
+    """A score as a whole number, halves rounded up (12.5 is 13), as readers round."""
     return math.floor(value + 0.5)
+
+
+def school_grade(value: float) -> int:
+    """A grade as printed: whole, and never below 0 (Flesch-Kincaid goes negative on very short, plain sentences)."""
+    return max(whole(value), 0)

@@ -23,6 +23,8 @@ from mghandout.reading.formulas import (
 
 SCORES = ("smog", "flesch_kincaid", "fernandez_huerta", "szigriszt_pazos")
 """Every score a report may hold; a language has some of them."""
+GRADES = ("smog", "flesch_kincaid")
+"""The scores that are US school grades (the others are ease, 0-100, higher is easier)."""
 
 
 class Grader(NamedTuple):

@@ -10,8 +10,16 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from mghandout.reading.formulas import LONG_SENTENCE, SMOG_SENTENCES, Counts, huerta_grade, inflesz, whole
-from mghandout.reading.grading import SCORES
+from mghandout.reading.formulas import (
+    LONG_SENTENCE,
+    SMOG_SENTENCES,
+    Counts,
+    huerta_grade,
+    inflesz,
+    school_grade,
+    whole,
+)
+from mghandout.reading.grading import GRADES, SCORES
 
 HARDEST = 5
 """Hard sentences shown: enough to start on, few enough for one screen."""
@@ -89,7 +97,7 @@ class Report:
                 {
                     "title": part.title,
                     "line": part.line,
-                    "grade": whole(part.grade),
+                    "grade": school_grade(part.grade),
                     **_scores(part.scores),
                     "words": part.counts.words,
                     "sentences": part.counts.sentences,
@@ -99,7 +107,7 @@ class Report:
                 for part in self.parts
             ],
             "hard_sentences": [
-                {"line": s.line, "text": s.text, "words": s.words, "grade": whole(s.grade)}
+                {"line": s.line, "text": s.text, "words": s.words, "grade": school_grade(s.grade)}
                 for s in self.hard_sentences
             ],
             "terms": [{"word": t.word, "line": t.line, "plain": t.plain} for t in self.terms],
@@ -115,7 +123,7 @@ class Report:
         if self.hard_sentences:
             lines.append("  hardest sentences:")
             for sentence in self.hard_sentences:
-                where = f"  {self._at(sentence.line)} grade {whole(sentence.grade)}, {sentence.words} words: "
+                where = f"  {self._at(sentence.line)} grade {school_grade(sentence.grade)}, {sentence.words} words: "
                 lines.append(where + _short(sentence.text, max(WIDTH - len(where), SHORTEST_SHOWN)))
         if self.terms:
             lines.append("  medical words not explained where first used (a plain alternative):")
@@ -136,7 +144,8 @@ class Report:
         header = "  ".join(f"{_SHORT_NAMES[name]:>5}" for name in names)
         rows = [f"  {'line':>5}  {header}  {'words':>5}  >{LONG_SENTENCE} words  part"]
         for part in self.parts:
-            marks = "  ".join(f"{whole(part.scores[name]):>4}{'*' if _rough(name, part) else ' '}" for name in names)
+            marks = "  ".join(f"{_number(name, part.scores[name]):>4}{'*' if _rough(name, part) else ' '}"
+                              for name in names)
             rows.append(
                 f"  {part.line or '':>5}  {marks}  {part.counts.words:>5}  {part.counts.long_share:>9.0%}  "
                 f"{_short(part.title, 50)}"
@@ -167,20 +176,26 @@ _KEEP = "\u00a0"
 _SHORT_NAMES = {"smog": "SMOG", "flesch_kincaid": "FK", "fernandez_huerta": "F-H", "szigriszt_pazos": "S-P"}
 
 
+def _number(name: str, score: float) -> int:
+    """Grades (SMOG, Flesch-Kincaid) never below 0; the Spanish scores are ease, 0-100, shown whole."""
+    return school_grade(score) if name in GRADES else whole(score)
+
+
 def _rough(name: str, part: Part) -> bool:
     return name == "smog" and part.rough
 
 
 def _scores(scores: dict[str, float]) -> dict[str, int | str | None]:
     """Every score as a whole number (null where the language has none), and the INFLESZ band where it applies."""
-    result: dict[str, int | str | None] = {name: whole(scores[name]) if name in scores else None for name in SCORES}
+    result: dict[str, int | str | None] = {name: _number(name, scores[name]) if name in scores else None
+                                           for name in SCORES}
     result["inflesz"] = inflesz(scores["szigriszt_pazos"]) if "szigriszt_pazos" in scores else None
     return result
 
 
 def _score_text(scores: dict[str, float]) -> str:
     if "smog" in scores:
-        return f"SMOG {whole(scores['smog'])}, Flesch-Kincaid {whole(scores['flesch_kincaid'])}"
+        return f"SMOG {school_grade(scores['smog'])}, Flesch-Kincaid {school_grade(scores['flesch_kincaid'])}"
     ease, perspicuity = scores["fernandez_huerta"], scores["szigriszt_pazos"]
     return (
         f"Fernández-Huerta {whole(ease)} (grade {huerta_grade(ease)}), "
