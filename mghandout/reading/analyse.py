@@ -3,8 +3,8 @@
 Pure: the article, where its texts start, and the file's lines in; a `Report` out.
 The texts graded are those a patient reads as prose: headings, labels, references and
 the editor's short slide texts are not (a heading is not a sentence, and a slide text
-repeats one). Medical words and swaps are looked for in every printed text, headings
-too, in reading order, so "first used" means first met by a reader.
+repeats one). Medical words are looked for in that prose, in reading order, so "first
+used" means first met by a reader; swaps in headings too.
 """
 
 from __future__ import annotations
@@ -103,9 +103,12 @@ class _Counter:
 
 
 def _unexplained(texts: Texts, locate: _Locate) -> Iterator[Flag]:
-    """Each medical word whose first use, in reading order, has no plain words beside it."""
+    """Each medical word whose first use in the prose, in reading order, has no plain words beside it.
+
+    Headings are passed over: a title cannot hold an explanation, and the text under it can.
+    """
     seen: set[str] = set()
-    for text in texts:
+    for text in (t for t in texts if t.graded):
         for word in medical_words(text.text):
             if word.plain in seen:
                 continue

@@ -51,7 +51,8 @@ def _spanish_scores(c: Counts) -> dict[str, float]:
 
 
 def _spanish_grade(c: Counts) -> float:
-    return huerta_grade(fernandez_huerta(c))
+    """The grade of the score as printed (a score shown as 80 reads as grade 5, not as 79.6's grade 6)."""
+    return huerta_grade(whole(fernandez_huerta(c)))
 
 
 def _spanish_meets(c: Counts, target: int) -> bool:

@@ -198,7 +198,7 @@ def _score_text(scores: dict[str, float]) -> str:
         return f"SMOG {school_grade(scores['smog'])}, Flesch-Kincaid {school_grade(scores['flesch_kincaid'])}"
     ease, perspicuity = scores["fernandez_huerta"], scores["szigriszt_pazos"]
     return (
-        f"Fernández-Huerta {whole(ease)} (grade {huerta_grade(ease)}), "
+        f"Fernández-Huerta {whole(ease)} (grade {huerta_grade(whole(ease))}), "
         f"Szigriszt-Pazos {whole(perspicuity)} (INFLESZ: {inflesz(perspicuity)})"
     )
 

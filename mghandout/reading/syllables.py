@@ -25,6 +25,9 @@ _LE = re.compile(r"[^aeiouy]le$")
 _SPELLED = re.compile(r"[A-Z]{2,5}s?")
 _LETTERS = {"w": 3}
 """Letters spoken as themselves (ATP, DNA) take one syllable each, but W takes three."""
+UNITS = {"mg": "milligrams", "mcg": "micrograms", "µg": "micrograms", "ml": "milliliters", "kg": "kilograms",
+         "g": "grams", "lb": "pounds", "lbs": "pounds", "oz": "ounces", "iu": "international units"}
+"""Units read aloud in full: "8 mg" is "eight milligrams"."""
 
 
 def syllables(word: str) -> int:
@@ -41,6 +44,8 @@ def syllables(word: str) -> int:
 
 def _word(word: str) -> int:
     lower = word.lower().replace("’", "'")
+    if lower in UNITS:
+        return sum(_word(part) for part in UNITS[lower].split())
     known = _table().get(lower)
     if known is not None:
         return known

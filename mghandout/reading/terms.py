@@ -12,7 +12,9 @@ import re
 from mghandout.reading.wordlists import Found, find, load
 
 MEDICAL_WORDS = "medical_words.txt"
-_EXPLAINED_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:or|which means|meaning|means|that is|i\.e\.)\b|\s*[—–:]\s)", re.I)
+_EXPLAINED_AFTER = re.compile(
+    r"\s*(?:\(|,?\s*(?:or|which means|meaning|means|that is|i\.e\.)\b|,\s+(?:the|a|an)\s|\s*[—–:]\s)", re.I
+)
 _EXPLAINED_BEFORE = re.compile(r"(?:\(|\b(?:called|known as|or|named|termed)\s+)$", re.I)
 
 
@@ -25,6 +27,7 @@ def explained(text: str, word: Found) -> bool:
     """Whether `text` explains `word` where it stands: a plain form in brackets, or linked by 'called', 'or' ...
 
     'hypomagnesemia (low magnesium)', 'irregular heart rhythms (arrhythmia)', 'a condition
-    known as hypomagnesemia' and 'low magnesium, or hypomagnesemia' all explain the word.
+    known as hypomagnesemia', 'low magnesium, or hypomagnesemia' and 'hemoglobin, the part
+    of red blood cells that carries oxygen' all explain the word.
     """
     return bool(_EXPLAINED_AFTER.match(text, word.end) or _EXPLAINED_BEFORE.search(text, 0, word.start))
