@@ -15,6 +15,8 @@ from mghandout.reading.report import WIDTH
 ROOT = Path(__file__).resolve().parents[1]
 MAGNESIUM = ROOT / "source" / "magnesium-muscle-contractions.yaml"
 WORLD = ROOT / "tests" / "fixtures" / "world.yaml"
+LONG = ROOT / "tests" / "fixtures" / "long-english.yaml"
+SPANISH = ROOT / "tests" / "fixtures" / "spanish.yaml"
 
 
 def _run(*args: str) -> tuple[int, str, str]:
@@ -70,12 +72,16 @@ def test_json_has_the_documented_fields(magnesium_json: dict) -> None:  # type: 
     assert all(set(t) == {"word", "line", "plain"} for t in magnesium_json["terms"] + magnesium_json["swaps"])
 
 
-def test_every_line_given_holds_what_it_points_at(magnesium_json: dict) -> None:  # type: ignore[type-arg]
+@pytest.mark.parametrize("source", [MAGNESIUM, LONG, SPANISH], ids=lambda p: p.name)
+def test_every_line_given_holds_what_it_points_at(source: Path) -> None:
     """An editor who jumps to FILE:LINE finds the sentence's first word, the medical word, the swap."""
-    lines = MAGNESIUM.read_text(encoding="utf-8").splitlines()
-    for sentence in magnesium_json["hard_sentences"]:
+    status, out, _ = _run(str(source), "--check", "--json")
+    (report,) = json.loads(out)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    assert report["hard_sentences"] and all(part["line"] for part in report["sections"])
+    for sentence in report["hard_sentences"]:
         assert sentence["text"].split()[0] in lines[sentence["line"] - 1], sentence
-    for flag in magnesium_json["terms"] + magnesium_json["swaps"]:
+    for flag in report["terms"] + report["swaps"]:
         assert flag["word"].split()[0] in lines[flag["line"] - 1], flag
 
 
@@ -115,3 +121,13 @@ def test_json_for_an_invalid_source_lists_its_problems_and_exits_2(tmp_path: Pat
     assert second["valid"] is True and second["reading"]["smog"] == 13
     assert f"{bad}:" in err
 
+
+
+def test_the_spanish_fixture_is_graded_in_spanish() -> None:
+    status, out, _ = _run(str(SPANISH), "--check", "--json")
+    (report,) = json.loads(out)
+    reading = report["reading"]
+    assert status == 0 and reading["smog"] is None and reading["flesch_kincaid"] is None
+    assert 0 < reading["fernandez_huerta"] <= 100 and reading["inflesz"] in {"normal", "bastante fácil", "muy fácil"}
+    assert report["terms"] == [] and report["notes"] == ["medical words and everyday swaps are checked in English "
+                                                         "sources only"]
