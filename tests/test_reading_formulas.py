@@ -20,8 +20,10 @@ from mghandout.reading.grading import grader
 from mghandout.reading.sentences import split
 from mghandout.reading.syllables import syllables
 
-ENGLISH = "Magnesium helps your muscles relax. Low magnesium can cause cramps. Eat more leafy greens, nuts, and beans " \
-    "each day."
+ENGLISH = (
+    "Magnesium helps your muscles relax. Low magnesium can cause cramps. "
+    "Eat more leafy greens, nuts, and beans each day."
+)
 """Counted by hand:
   Magnesium(4) helps(1) your(1) muscles(2) relax(2)                      5 words, 10 syllables, 1 of 3+
   Low(1) magnesium(4) can(1) cause(1) cramps(1)                          5 words,  8 syllables, 1 of 3+

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
-    "seventeen eighteen nineteen".split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = [(10**9, "billion"), (10**6, "million"), (1000, "thousand"), (100, "hundred")]
 _NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(%)?(st|nd|rd|th|s)?(.*)", re.IGNORECASE)
 
@@ -36,14 +38,17 @@ def _integer(number: int) -> list[str]:
     return [*_integer(high), name, *(_integer(low) if low else [])]
 
 
-_UNITS_ES = (
-    "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete "
-    "dieciocho diecinueve veinte veintiuno veintidós veintitrés veinticuatro veinticinco veintiséis veintisiete "
-    "veintiocho veintinueve"
-).split()
-_TENS_ES = "_ _ _ treinta cuarenta cincuenta sesenta setenta ochenta noventa".split()
-_HUNDREDS_ES = "_ ciento doscientos trescientos cuatrocientos quinientos seiscientos setecientos ochocientos " \
-    "novecientos".split()
+_UNITS_ES = [
+    "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce",
+    "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte", "veintiuno",
+    "veintidós", "veintitrés", "veinticuatro", "veinticinco", "veintiséis", "veintisiete", "veintiocho",
+    "veintinueve",
+]
+_TENS_ES = ["_", "_", "_", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"]
+_HUNDREDS_ES = [
+    "_", "ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos", "seiscientos", "setecientos",
+    "ochocientos", "novecientos",
+]
 _NUMBER_ES = re.compile(r"(\d[\d.]*)(?:,(\d+))?(%)?(.*)")
 
 

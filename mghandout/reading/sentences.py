@@ -16,7 +16,8 @@ WORD = re.compile(r"\d[\d,]*(?:\.\d+)?%?(?:st|nd|rd|th|s)?|[^\W\d_]+(?:[-'’.][
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 ABBREVIATIONS = frozenset(
-    "vs e.g i.e etc dr mr mrs ms st approx cf fig no min max p ej sr sra dra ud uds aprox pág".split()
+    {"vs", "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "approx", "cf", "fig", "no", "min", "max"}
+    | {"p", "ej", "sr", "sra", "dra", "ud", "uds", "aprox", "pág"}
 )
 """Words that a full stop follows without ending the sentence (English and Spanish). Units (mg, mL) are
 written without a full stop, so one after them ends the sentence."""

@@ -35,7 +35,7 @@ def _vowel_runs(word: str) -> list[str]:
 def _nuclei(run: str) -> int:
     """Syllables in one run of vowels: each strong-strong pair and each stressed í or ú starts another."""
     count = 1
-    for before, after in zip(run, run[1:]):
+    for before, after in zip(run, run[1:], strict=False):
         if (before in _STRONG and after in _STRONG) or before in _WEAK_STRESSED or after in _WEAK_STRESSED:
             count += 1
     return count

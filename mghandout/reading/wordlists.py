@@ -7,9 +7,9 @@ without reading code: word forms separated by '|', a tab, the plain words.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -24,7 +24,7 @@ class Found(NamedTuple):
 
 
 class WordList(NamedTuple):
-    """A list's entries, and for each first word the lengths of the entries it starts (so most words cost one look-up)."""
+    """A list's entries, and for each first word the lengths of the entries it starts (most words: one look-up)."""
 
     plain: dict[str, str]
     sizes: dict[str, tuple[int, ...]]
