@@ -31,6 +31,10 @@ sections:
           header: [Feature, Arrhythmia]
           rows:
             - [Heart, Irregular heart rhythms (arrhythmia)]
+      - foods:
+          groups:
+            - {group: Cardiovascular Greens, items: [Spinach]}
+      - callout: {title: Transdermal warning, items: [Call if you faint.]}
 conclusion:
   title: Conclusion
   paragraphs: [One closing sentence.]
@@ -53,15 +57,16 @@ def test_headings_and_slide_texts_are_not_graded_but_cells_and_items_are(tmp_pat
     # It can also cause palpitations, and you should utilize what your doctor says. (13 words)
     assert (parts["Summary"].sentences, parts["Summary"].words) == (2, 23)
     assert (parts["Key points"].sentences, parts["Key points"].words) == (1, 2)  # the title is a heading
-    # 'Eat greens.' (2 words) + Feature, Arrhythmia (1, 1) + Heart, Irregular heart rhythms (arrhythmia) (1, 4);
-    # the slide text is the editor's short form of the paragraph, not graded
-    assert (parts["Section one"].sentences, parts["Section one"].words) == (5, 9)
+    # 'Eat greens.' (2 words) + Feature, Arrhythmia (1, 1) + Heart, Irregular heart rhythms (arrhythmia) (1, 4)
+    # + the food Spinach (1) + the callout's item 'Call if you faint.' (4); the group name and the callout title are
+    # headings; the slide text is the editor's short form of the paragraph, not graded
+    assert (parts["Section one"].sentences, parts["Section one"].words) == (7, 14)
 
 
 def test_each_part_is_at_its_first_line(tmp_path: Path) -> None:
     lines = {part.title: part.line for part in _report(tmp_path).parts}
-    assert lines == {"Summary": 5, "Introduction": 8, "Key points": 10, "Section one": 13, "Conclusion": 22,
-                     "Disclaimer": 25}
+    assert lines == {"Summary": 5, "Introduction": 8, "Key points": 10, "Section one": 13, "Conclusion": 26,
+                     "Disclaimer": 29}
 
 
 def test_a_sentence_is_at_the_line_it_starts_on(tmp_path: Path) -> None:
@@ -73,8 +78,8 @@ def test_a_sentence_is_at_the_line_it_starts_on(tmp_path: Path) -> None:
 def test_medical_words_flagged_only_where_first_used_unexplained(tmp_path: Path) -> None:
     terms = [(t.word, t.line) for t in _report(tmp_path).terms]
     # hypomagnesemia is explained ('called'); Arrhythmia's first use is the bare header cell, explained only later;
-    # the key point's title 'Neuromuscular Point' is a heading (it cannot hold an explanation); the slide text is
-    # not read at all.
+    # the key point's title 'Neuromuscular Point', the food group and the callout title are headings (a heading
+    # cannot hold an explanation); the slide text is not read at all.
     assert terms == [("palpitations", 6), ("Arrhythmia", 18)]
     assert _report(tmp_path).terms[0].plain == "a pounding, fluttering or racing heartbeat"
 

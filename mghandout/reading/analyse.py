@@ -39,24 +39,34 @@ def analyse(source: str, article: Article, starts: TextStarts, file_lines: list[
     """The reading report of one article; `starts` and `file_lines` place each finding at its line."""
     locate = _Locator(starts, file_lines).line
     parts = _parts(article)
-    language = article.language
-    english_lists = language.split("-")[0].lower() == WORD_LISTS_LANGUAGE
-    texts = [text for _, texts in parts for text in texts]
-    report = Report(source, language, article.reading_grade)
-    if english_lists:
-        report.terms.extend(_unexplained(texts, locate))
-        report.swaps.extend(_swaps(texts, locate))
+    language, target = article.language, article.reading_grade
+    notes, terms, swaps = [], [], []
+    if language.split("-")[0].lower() == WORD_LISTS_LANGUAGE:
+        texts = [text for _, texts in parts for text in texts]
+        terms, swaps = list(_unexplained(texts, locate)), list(_swaps(texts, locate))
     else:
-        report.notes.append("medical words and everyday swaps are checked in English sources only")
+        notes.append("medical words and everyday swaps are checked in English sources only")
     grading = grader(language)
+    grades = _grades(parts, grading, locate, target) if grading else None
     if grading is None:
-        report.notes.insert(0, f"no readability formula is validated for language '{language}' (English and Spanish "
-                            "are graded), so no grade is given")
-        return report
-    return _graded(report, parts, grading, locate)
+        notes.insert(0, f"no readability formula is validated for language '{language}' (English and Spanish are "
+                     "graded), so no grade is given")
+    elif grades is None:
+        notes.insert(0, "no sentences to grade")
+    return Report(source, language, target, **(grades._asdict() if grades else {}), notes=notes, terms=terms,
+                  swaps=swaps)
 
 
-def _graded(report: Report, parts: list[tuple[str, Texts]], grading: Grader, locate: _Locate) -> Report:
+class _Grades(NamedTuple):
+    counts: Counts
+    scores: dict[str, float]
+    met: bool
+    parts: list[Part]
+    hard_sentences: list[HardSentence]
+
+
+def _grades(parts: list[tuple[str, Texts]], grading: Grader, locate: _Locate, target: int) -> _Grades | None:
+    """The whole article's and each part's grades, and the hardest sentences; None when nothing is graded."""
     count = _Counter(grading.syllables)
     graded_parts, sentences = [], []
     for title, texts in parts:
@@ -71,22 +81,15 @@ def _graded(report: Report, parts: list[tuple[str, Texts]], grading: Grader, loc
                                      grading.grade(counts)))
     total = sum((part.counts for part in graded_parts), Counts())
     if not total.sentences:
-        report.notes.insert(0, "no sentences to grade")
-        return report
+        return None
     candidates = [s for s in sentences if s[0].words >= HARD_SENTENCE_WORDS]
     hardest = sorted(candidates, key=lambda s: (grading.grade(s[0]), s[0].words), reverse=True)[:HARDEST]
-    return Report(
-        report.source,
-        report.language,
-        report.target,
+    return _Grades(
         total,
         grading.scores(total),
-        grading.meets(total, report.target),
-        report.notes,
+        grading.meets(total, target),
         graded_parts,
         [HardSentence(locate(text, s.start), s.text, c.words, grading.grade(c)) for c, text, s in hardest],
-        report.terms,
-        report.swaps,
     )
 
 
@@ -125,7 +128,6 @@ def _swaps(texts: Texts, locate: _Locate) -> Iterator[Flag]:
 
 def _parts(article: Article) -> list[tuple[str, Texts]]:
     """The article in reading order, in the parts the report grades; headings are read but not graded."""
-    heading, prose = (lambda t: _Text(t, False)), (lambda t: _Text(t, True))
     parts: list[tuple[str, Texts]] = [
         ("Title", [heading(article.title)]),
         ("Summary", [prose(article.summary)]),
@@ -142,25 +144,35 @@ def _parts(article: Article) -> list[tuple[str, Texts]]:
     return parts
 
 
+def heading(text: str) -> _Text:
+    """A text that is read but not graded (a title, a label)."""
+    return _Text(text, False)
+
+
+def prose(text: str) -> _Text:
+    """A text that is graded."""
+    return _Text(text, True)
+
+
 def _section_texts(section: Section) -> Texts:
+    """A section's texts in order: list items and table cells are prose (each a sentence), labels are headings."""
     texts: Texts = []
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            texts.append(_Text(block.paragraph, True))
+            texts.append(prose(block.paragraph))
         elif isinstance(block, TermList):
-            texts += [t for term in block.terms for t in (_Text(term.term, False), _Text(term.text, True))]
+            texts += [t for term in block.terms for t in (heading(term.term), prose(term.text))]
         elif isinstance(block, Foods):
-            texts += [_Text(t, True) for t in filter(None, [block.foods.intro])]
+            texts += [prose(intro) for intro in filter(None, [block.foods.intro])]
             for group in block.foods.groups:
-                texts += [_Text(group.group, False), *(_Text(item, True) for item in group.items)]
+                texts += [heading(group.group), *map(prose, group.items)]
         elif isinstance(block, Table):
             table = block.table
             cells = [*filter(None, [table.caption]), *table.header, *(cell for row in table.rows for cell in row)]
-            texts += [_Text(cell, True) for cell in cells]
+            texts += map(prose, cells)
         elif isinstance(block, Callout):
             callout = block.callout
-            texts += [_Text(callout.title, False), *(_Text(t, True) for t in [*filter(None, [callout.text]),
-                                                                                  *(callout.items or [])])]
+            texts += [heading(callout.title), *map(prose, [*filter(None, [callout.text]), *(callout.items or [])])]
     return texts
 
 
