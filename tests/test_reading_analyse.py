@@ -132,3 +132,9 @@ def test_a_language_without_a_validated_formula_gets_no_grade_and_says_so(tmp_pa
     assert report.met is None and report.scores == {} and report.parts == [] and report.hard_sentences == []
     assert "no readability formula is validated for language 'vi'" in report.notes[0]
     assert report.as_text().splitlines()[0] == "topic.yaml: reading level: no grade"
+
+
+def test_or_in_a_list_explains_nothing(tmp_path: Path) -> None:
+    text = SOURCE.replace("called hypomagnesemia", "so").replace("Eat more greens.", "Cramps or hypomagnesemia or "
+                                                                                      "tremors can happen.")
+    assert {"hypomagnesemia", "tremors"} <= {t.word.lower() for t in _report(tmp_path, text).terms}

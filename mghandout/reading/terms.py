@@ -13,9 +13,10 @@ from mghandout.reading.wordlists import Found, find, load
 
 MEDICAL_WORDS = "medical_words.txt"
 _EXPLAINED_AFTER = re.compile(
-    r"\s*(?:\(|,?\s*(?:or|which means|meaning|means|that is|i\.e\.)\b|,\s+(?:the|a|an)\s|\s*[—–:]\s)", re.I
+    r"\s*(?:\(|,\s*or\s|,?\s*(?:which means|meaning|means|that is|i\.e\.)\b|,\s+(?:the|a|an)\s|\s*[—–:]\s)", re.I
 )
-_EXPLAINED_BEFORE = re.compile(r"(?:\(|\b(?:called|known as|or|named|termed)\s+)$", re.I)
+_EXPLAINED_BEFORE = re.compile(r"(?:\(|\b(?:called|known as|named|termed)\s+|,\s*or\s+)$", re.I)
+"""'or' explains only after a comma ('low magnesium, or hypomagnesemia'): 'cramps or spasms' is a list."""
 
 
 def medical_words(text: str) -> list[Found]:
