@@ -138,3 +138,12 @@ def test_or_in_a_list_explains_nothing(tmp_path: Path) -> None:
     text = SOURCE.replace("called hypomagnesemia", "so").replace("Eat more greens.", "Cramps or hypomagnesemia or "
                                                                                       "tremors can happen.")
     assert {"hypomagnesemia", "tremors"} <= {t.word.lower() for t in _report(tmp_path, text).terms}
+
+
+def test_words_are_found_in_text_whose_lower_case_is_longer() -> None:
+    """'İ' lower-cases to two characters; the places found must still be those of the original text."""
+    from mghandout.reading.terms import medical_words
+
+    text = "İİ neuromuscular İ"
+    (found,) = medical_words(text)
+    assert text[found.start : found.end] == "neuromuscular" == found.word

@@ -128,3 +128,9 @@ def test_spanish_numbers_as_spoken(token: str, spoken: str) -> None:
 def test_units_are_read_in_full(unit: str, count: int) -> None:
     """As the dictionary says them: mil-li-grams, mil-li-li-ters, mi-cro-grams, in-ter-na-tion-al u-nits."""
     assert syllables(unit) == count
+
+
+@pytest.mark.parametrize("token", ["x1", "B12", "x²", "³", "٣", "7" * 5000, "a'1x", "1.2.3", "v2.0"])
+def test_any_token_with_digits_has_a_count(token: str) -> None:
+    """Letters and digits mixed, superscripts, other scripts' digits, a number too long to say: no crash, >= 1."""
+    assert syllables(token) >= 1 and spanish.syllables(token) >= 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _ONES = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -10,21 +11,30 @@ _ONES = [
 ]
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _SCALES = [(10**9, "billion"), (10**6, "million"), (1000, "thousand"), (100, "hundred")]
-_NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(%)?(st|nd|rd|th|s)?(.*)", re.IGNORECASE)
+_NUMBER = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(%)?(?:st|nd|rd|th|s)?", re.IGNORECASE)
+PARTS = re.compile(r"\d[\d,.]*(?<=\d)%?(?:st|nd|rd|th|s)?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.IGNORECASE)
+"""A word's parts: numbers, and runs of letters ('B12' is B and 12; hyphens and signs separate)."""
+LONGEST_NUMBER = 12
+"""Digits past which a number is read digit by digit (a phone number, a code), as people do."""
 
 
-def spoken_english(token: str) -> list[str]:
-    """The words a reader says for a token holding digits: '2.5' two point five, '70%' seventy percent."""
-    match = _NUMBER.fullmatch(token)
-    if not match:
-        return [token] if token else []
-    whole, decimals, percent, _suffix, rest = match.groups()
-    words = _integer(int(whole.replace(",", "")))
+def spoken(token: str, speak: Callable[[str], list[str]]) -> list[str]:
+    """The words a reader says for a token: each number in it spoken by `speak`, its letter runs as they are."""
+    return [word for part in PARTS.findall(token) for word in (speak(part) if part[0].isdecimal() else [part])]
+
+
+def spoken_english(number: str) -> list[str]:
+    """The words a reader says for a number: '2.5' two point five, '70%' seventy percent, '1,250' ..."""
+    match = _NUMBER.match(number)
+    assert match, number  # PARTS hands over numbers only
+    whole, decimals, percent = match.groups()
+    digits = whole.replace(",", "")
+    words = _integer(int(digits)) if len(digits) <= LONGEST_NUMBER else [_ONES[int(d)] for d in digits]
     if decimals:
         words += ["point", *(_ONES[int(digit)] for digit in decimals)]
     if percent:
         words.append("percent")
-    return words + spoken_english(rest) if rest else words
+    return words
 
 
 def _integer(number: int) -> list[str]:
@@ -49,21 +59,21 @@ _HUNDREDS_ES = [
     "_", "ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos", "seiscientos", "setecientos",
     "ochocientos", "novecientos",
 ]
-_NUMBER_ES = re.compile(r"(\d[\d.]*)(?:,(\d+))?(%)?(.*)")
+_NUMBER_ES = re.compile(r"(\d[\d.]*)(?:,(\d+))?(%)?")
 
 
-def spoken_spanish(token: str) -> list[str]:
-    """The words a Spanish reader says for a token holding digits: '2,5' dos coma cinco, '70%' setenta por ciento."""
-    match = _NUMBER_ES.fullmatch(token)
-    if not match:
-        return [token] if token else []
-    whole, decimals, percent, rest = match.groups()
-    words = _integer_es(int(whole.replace(".", "") or 0))
+def spoken_spanish(number: str) -> list[str]:
+    """The words a Spanish reader says for a number: '2,5' dos coma cinco, '70%' setenta por ciento."""
+    match = _NUMBER_ES.match(number)
+    assert match, number  # PARTS hands over numbers only
+    whole, decimals, percent = match.groups()
+    digits = whole.replace(".", "")
+    words = _integer_es(int(digits)) if len(digits) <= LONGEST_NUMBER else [_UNITS_ES[int(d)] for d in digits]
     if decimals:
         words += ["coma", *(_UNITS_ES[int(digit)] for digit in decimals)]
     if percent:
         words += ["por", "ciento"]
-    return words + spoken_spanish(rest) if rest else words
+    return words
 
 
 def _integer_es(number: int) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mghandout.reading.numbers import spoken_spanish
+from mghandout.reading.numbers import spoken, spoken_spanish
 
 _STRONG = set("aeoáéó")
 _WEAK_STRESSED = set("íú")
@@ -19,10 +19,10 @@ _SILENT_U = re.compile(r"(?<=[qg])u(?=[eiéí])")
 
 def syllables(word: str) -> int:
     """How many syllables a Spanish word has when read aloud; numbers as spoken."""
-    if "-" in word:
-        return sum(syllables(part) for part in word.split("-") if part)
-    if any(c.isdigit() for c in word):
-        return sum(syllables(part) for part in spoken_spanish(word))
+    return max(sum(_syllables(part) for part in spoken(word, spoken_spanish)), 1)
+
+
+def _syllables(word: str) -> int:
     lower = _SILENT_U.sub("", word.lower())
     return max(sum(_nuclei(run) for run in _vowel_runs(lower)), 1)
 

@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from mghandout.reading.numbers import spoken_english
+from mghandout.reading.numbers import spoken, spoken_english
 
 TABLE = "cmu_syllables.txt"
 """The dictionary's counts where the rules differ, one line per count: `N word word ...`."""
@@ -35,11 +35,7 @@ def syllables(word: str) -> int:
     word = word.strip("'’")
     if word.isalpha():
         return _word(word)
-    if "-" in word:
-        return sum(syllables(part) for part in word.split("-") if part)
-    if any(c.isdigit() for c in word):
-        return sum(syllables(part) for part in spoken_english(word))
-    return _word(word)
+    return max(sum(_word(part) for part in spoken(word, spoken_english)), 1)
 
 
 def _word(word: str) -> int:
