@@ -8,6 +8,7 @@ import pytest
 
 from mghandout.reading.analyse import analyse
 from mghandout.reading.report import Report
+from mghandout.reading.terms import medical_words
 from mghandout.source import read_article_located
 
 SOURCE = """\
@@ -142,8 +143,6 @@ def test_or_in_a_list_explains_nothing(tmp_path: Path) -> None:
 
 def test_words_are_found_in_text_whose_lower_case_is_longer() -> None:
     """'İ' lower-cases to two characters; the places found must still be those of the original text."""
-    from mghandout.reading.terms import medical_words
-
     text = "İİ neuromuscular İ"
     (found,) = medical_words(text)
     assert text[found.start : found.end] == "neuromuscular" == found.word
