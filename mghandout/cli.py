@@ -8,7 +8,6 @@ a traceback only with --debug.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import traceback
@@ -118,6 +117,8 @@ def _source_date_epoch() -> int | None:
 def _checked(outcomes: list[Outcome], *, as_json: bool, require_grade: bool) -> int:
     """Print what --check found: each reading report (text, or one JSON list), then the usual status lines."""
     if as_json:
+        import json
+
         print(json.dumps([_json(outcome) for outcome in outcomes], ensure_ascii=False, indent=2))
     status = EXIT_OK
     for outcome in outcomes:
