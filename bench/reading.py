@@ -11,7 +11,9 @@ Prints, per source (default: the bundled article):
   - load+starts     read_article_located: the same, noting where each text starts
   - report cold     in a fresh process with the article loaded: importing mghandout.reading,
                     the syllable table and word lists, the first analysis (what --check pays)
+(wall and CPU time: on a busy machine CPU time is the steadier figure)
   - report warm     analyse again in the same process (median)
+  - table load      reading the CMU syllable table (part of report cold, once per process)
   - text, json      the two forms
 and, for the first source, whole commands run interleaved N times (medians):
   `make-handout SRC --check` against `check-jsonschema --schemafile <our schema> SRC`
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -38,6 +41,7 @@ TARGET_RATIO = 0.75
 
 sys.path.insert(0, str(ROOT))
 from mghandout.reading.analyse import analyse  # noqa: E402
+from mghandout.reading.syllables import _table  # noqa: E402
 from mghandout.source import read_article, read_article_located  # noqa: E402
 
 COLD = """
@@ -47,31 +51,38 @@ from mghandout.source import read_article_located
 path = Path(sys.argv[1])
 article, _, starts = read_article_located(path)
 lines = path.read_text("utf-8").splitlines()
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 from mghandout.reading.analyse import analyse
 analyse(str(path), article, starts, lines).as_text()
-print(time.perf_counter() - start)
+print(time.perf_counter() - start, time.process_time() - cpu)
 """
 
 
-def median_ms(action: Callable[[], object], rounds: int) -> float:
-    """The median wall time of `action`, in milliseconds."""
-    times = []
+def median_ms(action: Callable[[], object], rounds: int) -> tuple[float, float]:
+    """The median wall and CPU time of `action`, in milliseconds."""
+    wall, cpu = [], []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
 
 
-def cold_ms(source: Path, rounds: int) -> float:
-    """The report's cost in a fresh process, imports and tables included (median of `rounds` processes)."""
+def cold_ms(source: Path, rounds: int) -> tuple[float, float]:
+    """The report's wall and CPU cost in a fresh process, imports and tables included (medians of `rounds`)."""
     runs = [
-        float(subprocess.run([sys.executable, "-c", COLD, str(source)], capture_output=True, text=True, check=True,
-                             cwd=ROOT).stdout)
+        [float(value) for value in subprocess.run([sys.executable, "-c", COLD, str(source)], capture_output=True,
+                                                  text=True, check=True, cwd=ROOT).stdout.split()]
         for _ in range(rounds)
     ]
-    return statistics.median(runs) * 1000
+    return statistics.median(r[0] for r in runs) * 1000, statistics.median(r[1] for r in runs) * 1000
+
+
+def children_cpu() -> float:
+    """CPU seconds used so far by this process's finished children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def per_source(source: Path, rounds: int) -> None:
@@ -84,13 +95,15 @@ def per_source(source: Path, rounds: int) -> None:
         "load+starts": median_ms(lambda: read_article_located(source), rounds),
         "report cold": cold_ms(source, max(rounds // 3, 5)),
         "report warm": median_ms(lambda: analyse(str(source), article, starts, lines), rounds),
+        "table load": median_ms(_table.__wrapped__, rounds),
         "text": median_ms(report.as_text, rounds),
         "json": median_ms(report.as_json, rounds),
     }
     print(f"{source.relative_to(ROOT) if source.is_relative_to(ROOT) else source}: "
           f"{report.counts.words} words, {report.counts.sentences} sentences")
-    for name, value in figures.items():
-        print(f"  {name:<12} {value:7.2f} ms")
+    print(f"  {'':<12} {'wall':>7}    {'CPU':>7}")
+    for name, (wall, cpu) in figures.items():
+        print(f"  {name:<12} {wall:7.2f} ms {cpu:7.2f} ms")
 
 
 def commands(source: Path, rounds: int) -> None:
@@ -98,24 +111,28 @@ def commands(source: Path, rounds: int) -> None:
     checker = shutil.which("check-jsonschema") or next(
         (str(p) for p in [BENCH_VENV / "bin" / "check-jsonschema"] if p.exists()), None)
     runs: dict[str, list[float]] = {"make-handout --check": []}
+    cpu: dict[str, list[float]] = {"make-handout --check": []}
     argv = {"make-handout --check": [sys.executable, "-m", "mghandout", str(source), "--check"]}
     if checker:
-        runs["check-jsonschema"] = []
+        runs["check-jsonschema"], cpu["check-jsonschema"] = [], []
         argv["check-jsonschema"] = [checker, "--schemafile", str(SCHEMA), str(source)]
     for name in argv:  # one untimed warm-up each
         subprocess.run(argv[name], capture_output=True, cwd=ROOT)
     for _ in range(rounds):
         for name in argv:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), children_cpu()
             subprocess.run(argv[name], capture_output=True, cwd=ROOT, check=True)
             runs[name].append(time.perf_counter() - start)
+            cpu[name].append(children_cpu() - start_cpu)
     medians = {name: statistics.median(times) * 1000 for name, times in runs.items()}
+    cpu_medians = {name: statistics.median(times) * 1000 for name, times in cpu.items()}
     for name, value in medians.items():
-        print(f"  {name:<22} {value:7.1f} ms (median of {rounds})")
+        print(f"  {name:<22} {value:7.1f} ms wall, {cpu_medians[name]:7.1f} ms CPU (medians of {rounds})")
     if checker:
         ratio = medians["make-handout --check"] / medians["check-jsonschema"]
+        cpu_ratio = cpu_medians["make-handout --check"] / cpu_medians["check-jsonschema"]
         verdict = "PASS" if ratio <= TARGET_RATIO else "FAIL"
-        print(f"  ratio {ratio:.2f} (target at most {TARGET_RATIO}): {verdict}")
+        print(f"  ratio {ratio:.2f} wall, {cpu_ratio:.2f} CPU (target at most {TARGET_RATIO}): {verdict}")
     else:
         print("  check-jsonschema not found (pip install check-jsonschema, or into bench/.venv): no ratio")
 

@@ -6,7 +6,6 @@ it and serialise it, so the text and the JSON cannot say different things.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -163,16 +162,23 @@ class Report:
             f"{word}{f' ({len(flags)}x)' if len(flags) > 1 else ''} -> {flags[0].plain.split(',')[0].split(';')[0]};"
             for word, flags in by_word.items()
         ]
-        text = " ".join(entry.replace(" ", _KEEP) for entry in entries).removesuffix(";")
-        wrapped = textwrap.wrap(text, WIDTH, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
-        return [line.replace(_KEEP, " ") for line in wrapped]
+        entries[-1] = entries[-1].removesuffix(";")
+        return _packed(entries, "    ")
 
     def _at(self, line: int | None) -> str:
         return f"{self.source}:{line}:" if line is not None else f"{self.source}:"
 
 
-_KEEP = "\u00a0"
-"""Holds an entry's words together while wrapping (textwrap breaks at ASCII spaces only)."""
+def _packed(entries: list[str], indent: str) -> list[str]:
+    """Entries several to a line, each kept whole, lines at most WIDTH wide (but for an entry wider alone)."""
+    lines = [indent]
+    for entry in entries:
+        if len(lines[-1]) > len(indent) and len(lines[-1]) + 1 + len(entry) > WIDTH:
+            lines.append(indent)
+        lines[-1] += entry if len(lines[-1]) == len(indent) else " " + entry
+    return lines
+
+
 _SHORT_NAMES = {"smog": "SMOG", "flesch_kincaid": "FK", "fernandez_huerta": "F-H", "szigriszt_pazos": "S-P"}
 
 
