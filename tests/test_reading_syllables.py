@@ -45,6 +45,9 @@ def test_the_table_holds_only_what_the_rules_get_wrong() -> None:
         ("neuromuscular", 5),
         ("transdermal", 3),
         ("hyperexcitable", 6),
+        ("contraindicated", 6),  # con-tra-in-di-cat-ed: the prefix is split off before a vowel
+        ("paresthesia", 4),  # par-es-the-sia: -sia is one syllable
+        ("supplementation", 5),  # sup-ple-men-ta-tion: -tion is one
         # In the dictionary.
         ("magnesium", 4),
         ("arrhythmia", 4),

@@ -19,9 +19,17 @@ TABLE = "cmu_syllables.txt"
 """The dictionary's counts where the rules differ, one line per count: `N word word ...`."""
 
 _VOWELS = re.compile(r"[aeiouy]+")
-_TWO_VOWEL_SYLLABLES = re.compile(r"ia|io(?!u)|iu|ie(?=[rt])|eo|ua|uo|ii|[^aeiou]ue[^aeiou]|ea(?=l$)")
-_SILENT_E = re.compile(r"[^aeiouyl]e$|[^aeiouy][^aeiouy]?es$|[^aeiouydt]ed$")
-_LE = re.compile(r"[^aeiouy]le$")
+_TWO_VOWEL_SYLLABLES = re.compile(
+    r"(?<![stcxg])io(?!u)|(?<![stc])ia|iu|ie(?=[rt])|eo|ua|uo|ii|[^aeiou]ue[^aeiou]|ea(?=l$)"
+    r"|[aeouy]i(?=ngs?$)|[^aeiou]sms?$|(?<=[aeou])y(?=e)"
+)
+"""Vowels said apart (di-a, ne-on, go-ing, pris-m, play-er); not the one sound of -tion, -sion, -sia."""
+_SILENT_E = re.compile(r"[^aeiouyl]e$|(?:[^aeiouyscgzxh]|[^cs]h)es$|[^aeiouydt]ed$|[^aeiouy]ely$")
+"""A final e, -es, -ed or -ely that adds no syllable (make, makes, moved, lonely; not houses, wanted)."""
+_LE = re.compile(r"[^aeiouy]les?$")
+_PREFIX = re.compile(r"(anti|auto|cardio|contra|electro|extra|gastro|hypo|infra|intra|macro|micro|multi|neuro|pseudo"
+                     r"|semi|supra|ultra)(?=[aeiou][a-z]{3})")
+"""Prefixes ending in a vowel, split off before a vowel so the two are not read as one (contra-indicated)."""
 _SPELLED = re.compile(r"[A-Z]{2,5}s?")
 _LETTERS = {"w": 3}
 """Letters spoken as themselves (ATP, DNA) take one syllable each, but W takes three."""
@@ -58,6 +66,9 @@ def _unaccented(word: str) -> str:
 def by_rules(word: str) -> int:
     """Syllables by spelling: vowel groups, less a silent final e, plus vowel pairs said as two (i-a, e-o)."""
     word = word.replace("'", "")
+    prefix = _PREFIX.match(word)
+    if prefix:
+        return by_rules(prefix.group()) + by_rules(word[prefix.end() :])
     count = len(_VOWELS.findall(word)) + len(_TWO_VOWEL_SYLLABLES.findall(word))
     if _SILENT_E.search(word) and not _LE.search(word):
         count -= 1
