@@ -49,7 +49,7 @@ def analyse(source: str, article: Article, starts: TextStarts, file_lines: list[
     grading = grader(language)
     grades = _grades(parts, grading, locate, target) if grading else None
     if grading is None:
-        notes.insert(0, f"no readability formula is validated for language '{language}' (English and Spanish are "
+        notes.insert(0, f"no readability formula for language '{language}' is built in (English and Spanish are "
                      "graded), so no grade is given")
     elif grades is None:
         notes.insert(0, "no sentences to grade")

@@ -1,6 +1,6 @@
 """How each language is graded: its syllable counter and its validated formulas.
 
-Only languages with a formula validated for them are graded: English (SMOG,
+Only languages whose own validated formulas are built in are graded: English (SMOG,
 Flesch-Kincaid) and Spanish (Fernández-Huerta, Szigriszt-Pazos). An English formula
 on Vietnamese or Tagalog would print a number that means nothing, so they get none.
 """
