@@ -128,7 +128,7 @@ def test_spanish_is_graded_with_spanish_formulas(tmp_path: Path) -> None:
     assert report.notes == ["medical words and everyday swaps are checked in English sources only"]
 
 
-def test_a_language_without_a_validated_formula_gets_no_grade_and_says_so(tmp_path: Path) -> None:
+def test_a_language_without_a_formula_gets_no_grade_and_says_so(tmp_path: Path) -> None:
     report = _report(tmp_path, SOURCE + "language: vi\n")
     assert report.met is None and report.scores == {} and report.parts == [] and report.hard_sentences == []
     assert "no readability formula for language 'vi' is built in" in report.notes[0]
