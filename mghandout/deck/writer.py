@@ -18,7 +18,8 @@ from typing import Any
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -29,7 +30,7 @@ from pptx.slide import SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 
-from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
+from mghandout.deck.layout import Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
 from mghandout.errors import InputError
 from mghandout.logo import clinic_logo
@@ -70,14 +71,14 @@ def slide_size(presentation: Any) -> tuple[float, float]:
 
 def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, brand: Brand | None,
           brand_dir: Path | None, when: dt.datetime, template: Path | None) -> bytes:
-    """Serialise `deck` into `presentation` and return the .pptx bytes."""
+    """Serialise `deck` into `presentation` and return the .pptx bytes; `theme` is the deck's, scaled to its slides."""
     layouts = {kind: _layout(presentation, name, template) for kind, name in LAYOUTS.items()}
     notes = _Notes()
     for number, spec in enumerate(deck.slides, start=1):
         slide = presentation.slides.add_slide(layouts[spec.layout])
         _fill(slide, spec, theme)
-        if spec.layout == "title" and brand is not None:
-            _brand(slide, spec, brand, brand_dir, theme, deck)
+        if spec.cover is not None:
+            _cover(slide, spec, brand, brand_dir, theme, drawn=template is None)
         _footer(slide, deck, number, theme)
         notes.add(slide, spec.notes)
     _properties(presentation, article, brand, when)
@@ -193,8 +194,10 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
     _place(title, spec.title_box)
     _frame(title.text_frame, theme)
     title.text_frame.clear()
-    size = theme.cover_title_size if spec.layout == "title" else theme.title_size
-    _run(title.text_frame.paragraphs[0], spec.title, size, theme, bold=True, color=theme.accent)
+    title.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    paragraph = title.text_frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.LEFT if spec.layout == "title" else PP_ALIGN.CENTER
+    _run(paragraph, spec.title, spec.title_size, theme, bold=True, color=theme.accent)
     body = _body_placeholder(slide)
     if spec.layout == "title":
         _subtitle(body, spec, theme)
@@ -217,8 +220,11 @@ def _subtitle(body: Any, spec: Slide, theme: DeckTheme) -> None:
     _place(body, spec.body_box)
     _frame(body.text_frame, theme)
     body.text_frame.clear()
+    body.text_frame.vertical_anchor = MSO_ANCHOR.TOP
     for index, line in enumerate(spec.subtitle):
         paragraph = body.text_frame.paragraphs[0] if index == 0 else body.text_frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.LEFT
+        _spacing(paragraph, after=theme.paragraph_gap)
         _run(paragraph, line, theme.subtitle_size, theme, color=theme.muted)
 
 
@@ -235,11 +241,22 @@ def _bullets(body: Any, spec: Slide, theme: DeckTheme) -> None:
             first = False
             _spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
             for text, bold, _ in paragraph_runs:
-                _run(paragraph, text, theme.body_size, theme, bold=bold, color=theme.accent if bold else None)
-            if bullet.stacked and not paragraph_runs[0][1]:
-                properties = paragraph._p.get_or_add_pPr()
-                properties.set("indent", "0")
-                etree.SubElement(properties, qn("a:buNone"))
+                _run(paragraph, text, spec.body_size, theme, bold=bold, color=theme.accent if bold else None)
+            _bullet_mark(paragraph, theme, hanging=not (bullet.stacked and not paragraph_runs[0][1]))
+
+
+def _bullet_mark(paragraph: Any, theme: DeckTheme, *, hanging: bool) -> None:
+    """The layout's indent, and one bullet colour whatever the first word's (the master's marks follow the text)."""
+    properties = paragraph._p.get_or_add_pPr()
+    indent = Inches(theme.bullet_indent)
+    properties.set("marL", str(indent))
+    properties.set("indent", str(-indent if hanging else 0))
+    if hanging:
+        etree.SubElement(etree.SubElement(properties, qn("a:buClr")), _RGB, val=theme.accent)
+        etree.SubElement(properties, qn("a:buFont"), typeface=theme.font)
+        etree.SubElement(properties, qn("a:buChar"), char="•")
+    else:
+        etree.SubElement(properties, qn("a:buNone"))
 
 
 def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
@@ -257,6 +274,7 @@ def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
                                        Inches(spec.foods[0].box.y - spec.body_box.y))
         _frame(box.text_frame, theme)
         _run(box.text_frame.paragraphs[0], spec.intro, theme.body_size, theme)
+        _spacing(box.text_frame.paragraphs[0], after=0)
     for column in spec.foods:
         shape = slide.shapes.add_shape(1, Inches(column.box.x), Inches(column.box.y), Inches(column.box.w),
                                        Inches(column.box.h))
@@ -270,12 +288,13 @@ def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
         head = frame.paragraphs[0]
         head.alignment = PP_ALIGN.LEFT
         _spacing(head, after=theme.paragraph_gap, single=False)
-        _run(head, column.group, theme.food_size, theme, bold=True, color=theme.accent)
+        _run(head, column.group, column.size, theme, bold=True, color=theme.accent)
         for item in column.items:
             paragraph = frame.add_paragraph()
             paragraph.alignment = PP_ALIGN.LEFT
-            _hanging_bullet(paragraph, FOOD_INDENT)
-            _run(paragraph, item, theme.food_size, theme)
+            _spacing(paragraph, after=0)
+            _hanging_bullet(paragraph, theme.food_indent)
+            _run(paragraph, item, column.size, theme)
 
 
 def _hanging_bullet(paragraph: Any, indent: float) -> None:
@@ -309,7 +328,7 @@ def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
             cell.text_frame.word_wrap = True
             paragraph = cell.text_frame.paragraphs[0]
             _spacing(paragraph, after=0)
-            _run(paragraph, text, theme.cell_size, theme, bold=r == 0 or c == 0)
+            _run(paragraph, text, part.size, theme, bold=r == 0 or c == 0)
 
 
 def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme) -> None:
@@ -328,20 +347,33 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme) -> None
     etree.SubElement(field, _T).text = str(number)
 
 
-def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, theme: DeckTheme, deck: Deck) -> None:
-    contact = " · ".join(part for part in (brand.clinic, brand.phone, brand.website) if part)
-    box = slide.shapes.add_textbox(Inches(theme.margin), Inches(deck.height - theme.footer_height - 0.8),
-                                   Inches(deck.width - 2 * theme.margin - 2.2), Inches(0.6))
-    _frame(box.text_frame, theme)
-    _run(box.text_frame.paragraphs[0], contact, 20, theme, color=theme.ink)
-    logo = clinic_logo(brand, brand_dir)
-    if logo is None:
+def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path | None, theme: DeckTheme, *,
+           drawn: bool) -> None:
+    """The title slide's band and rule (ours only: a template brings its own look), the clinic and its logo."""
+    cover = spec.cover
+    assert cover is not None
+    if drawn:
+        for box in (cover.band, cover.rule):
+            shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Inches(v) for v in (box.x, box.y, box.w, box.h)))
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = RGBColor.from_string(theme.accent)
+            shape.line.fill.background()
+            shape.shadow.inherit = False
+    if brand is None or cover.clinic_box is None:
         return
-    picture = slide.shapes.add_picture(str(logo.path), Inches(deck.width - theme.margin - 2.0), Inches(0.4),
-                                       height=Inches(0.9))
-    if picture.width > Inches(2.0):
-        ratio = Inches(2.0) / picture.width
+    box = slide.shapes.add_textbox(*(Inches(v) for v in (cover.clinic_box.x, cover.clinic_box.y,
+                                                         cover.clinic_box.w, cover.clinic_box.h)))
+    _frame(box.text_frame, theme)
+    _run(box.text_frame.paragraphs[0], cover.clinic, theme.clinic_size, theme, color=theme.ink)
+    logo = clinic_logo(brand, brand_dir)
+    if logo is None or cover.logo_box is None:
+        return
+    room = cover.logo_box
+    picture = slide.shapes.add_picture(str(logo.path), Inches(room.x), Inches(room.y), height=Inches(room.h))
+    if picture.width > Inches(room.w):
+        ratio = Inches(room.w) / picture.width
         picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
+    picture.left = Inches(room.x + room.w) - picture.width
     picture._element.nvPicPr.cNvPr.set("descr", f"{brand.clinic} logo")
 
 
