@@ -7,8 +7,8 @@ serialises.
 
 - Slides to present: a text slide shows what `slidetext.py` chooses (the editor's
   `slide:` text, else the lead sentence and every urgent one); the full text is in the
-  notes. Text slides aim at `theme.slide_words` words and never pass
-  `theme.slide_words_most`; food grids and tables are read by scanning and are held to
+  notes. Text slides aim at `theme.slide_words` words (less when the deck's median text
+  slide would pass `theme.slide_words_median`) and never pass `theme.slide_words_most`; food grids and tables are read by scanning and are held to
   their boxes, not to the word budget.
 - Shared evenly: what continues on a slide titled "... (continued)" is split into the
   fewest slides the budget allows, then so that the heaviest slide is as light, and the
@@ -26,16 +26,20 @@ serialises.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from functools import partial
 from itertools import accumulate
+from typing import TypeVar
 
 from mghandout.deck.measure import sentences, widest_word, words, wrap
 from mghandout.deck.slidetext import shown
 from mghandout.deck.theme import DeckTheme, slide_scale
-from mghandout.model import (Article, Brand, Callout, FoodGroup, FoodList, Foods, Paragraph, Section, TableData,
-                             TermList)
+from mghandout.model import (Article, Brand, Callout, FoodGroup, FoodList, Foods, Paragraph, Section, Table,
+                             TableData, TermList)
 
+_T = TypeVar("_T")
 POINTS = 72.0
 EPS = 1e-9
 BALANCE = 0.4
@@ -143,6 +147,7 @@ class _Geometry:
 
     def __init__(self, theme: DeckTheme, width: float, height: float, titles: list[str]) -> None:
         self.theme, self.width, self.height = theme, width, height
+        self.aim = theme.slide_words
         self.inner = width - 2 * theme.margin
         self.title_room = (self.inner - 2 * theme.inset) * POINTS
         need = max(len(wrap(title, theme.title_size, self.title_room, bold=True)) for title in titles)
@@ -189,6 +194,13 @@ class _Geometry:
             lines = len(wrap(_joined(bullet), size, room, bold=bool(bullet.label)))
         return self.lines_height(lines, size) + self.theme.paragraph_gap / POINTS
 
+    def intro_height(self, text: str) -> float:
+        """Inches a line or two of body text above a food grid or a table takes (none without text)."""
+        if not text:
+            return 0.0
+        lines = len(wrap(text, self.theme.body_size, (self.body.w - 2 * self.theme.inset) * POINTS))
+        return self.lines_height(lines, self.theme.body_size) + 2 * self.theme.inset
+
     def fits(self, bullets: list[Bullet], size: float) -> bool:
         used = sum(self.bullet_height(b, size) for b in bullets) + 2 * self.theme.inset
         return used <= self.body.h + EPS
@@ -204,10 +216,48 @@ def _joined(bullet: Bullet) -> str:
 
 def deck_layout(article: Article, theme: DeckTheme, width: float = 13.333, height: float = 7.5,
                 brand: Brand | None = None) -> Deck:
-    """Lay the article out on slides of `width` x `height` inches, the theme scaled to that size."""
-    theme = theme.scaled(slide_scale(width, height))
-    geo = _Geometry(theme, width, height, _titles(article, theme))
-    labels = theme.labels
+    """Lay the article out on slides of `width` x `height` inches, the theme scaled to that size.
+
+    Text slides aim at `theme.slide_words` words; when the deck's median text slide then
+    holds more than `theme.slide_words_median`, the aim is lowered until it does not: the
+    fewest slides that keep a median slide light.
+    """
+    scale = slide_scale(width, height)
+    geo = _Geometry(theme, width / scale, height / scale, _titles(article, theme))
+    for geo.aim in range(theme.slide_words, theme.slide_words_median // 2, -2):
+        slides = tuple(_slides(article, geo, brand))
+        if _median_words(slides) <= theme.slide_words_median:
+            break
+    return Deck(width, height, article.short_title, theme.scaled(scale), _scaled(slides, scale))
+
+
+def _scaled(value: _T, factor: float) -> _T:
+    """Every length and type size of the laid-out slides times `factor`: all their floats are one or the other.
+
+    The layout is decided at the reference size and scaled last, so a 10-inch 16:9 slide
+    gets the very same decisions as a 13.333-inch one, not ones nudged by rounding.
+    """
+    if isinstance(value, float):
+        return value * factor  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        return tuple(_scaled(item, factor) for item in value)  # type: ignore[return-value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _scaled(getattr(value, f.name), factor) for f in fields(value)})
+    return value
+
+
+def median_words(deck: Deck) -> float:
+    """Words of body text on the deck's median text slide (food grids and tables are read by scanning)."""
+    return _median_words(deck.slides)
+
+
+def _median_words(slides: Iterable[Slide]) -> float:
+    return statistics.median([body_words(slide) for slide in slides if slide.layout == "content"] or [0])
+
+
+def _slides(article: Article, geo: _Geometry, brand: Brand | None) -> list[Slide]:
+    """Every slide of the deck, in the article's order."""
+    labels = geo.theme.labels
     slides: list[Slide] = [_title_slide(article, geo, brand)]
     slides += _text_slides(geo, labels.summary, [Bullet(s) for s in sentences(article.summary)])
     key_points = [Bullet(shown(p.text, p.slide), p.title, note=f"{p.title}: {p.text}") for p in article.key_points]
@@ -224,7 +274,7 @@ def deck_layout(article: Article, theme: DeckTheme, width: float = 13.333, heigh
         refs = [Bullet(r.text + (f" {r.url}" if r.url else "")) for r in article.references]
         slides += _text_slides(geo, labels.references, refs)
     slides += _text_slides(geo, article.disclaimer.heading(labels), [Bullet(article.disclaimer.text)])
-    return Deck(width, height, article.short_title, theme, tuple(slides))
+    return slides
 
 
 def _titles(article: Article, theme: DeckTheme) -> list[str]:
@@ -293,7 +343,7 @@ def _text_slides(geo: _Geometry, title: str, bullets: list[Bullet]) -> list[Slid
     counts = [_words(b) for b in items]
     heights = [geo.bullet_height(b, size) for b in items]
     room = geo.body.h - 2 * geo.theme.inset
-    shares = _shares(counts, heights, room, geo.theme.slide_words, geo.theme.slide_words_most)
+    shares = _shares(counts, heights, room, geo.aim, geo.theme.slide_words_most)
     slides = [geo.slide("content", title, "\n\n".join(filter(None, map(_note, page))), body_size=size,
                         bullets=tuple(page)) for page in _cut(items, shares)]
     return _continued(geo, title, slides)
@@ -338,15 +388,14 @@ def _shares(counts: list[int], heights: list[float], room: float, aim: float, mo
     def fits(cap: float) -> Callable[[int, int], bool]:
         return lambda i, j: j - i == 1 or (tall[j] - tall[i] <= room + EPS and many[j] - many[i] <= cap)
 
-    first = None
-    for slides in range(_fewest(len(counts), fits(aim)), _fewest(len(counts), fits(most)) - 1, -1):
-        split = _even(many, slides, fits(most))
-        first = first or split
-        loads = [many[j] - many[i] for i, j in zip([0, *accumulate(split)], accumulate(split), strict=False)]
-        if min(loads) >= BALANCE * max(loads):
-            return split
-    assert first is not None
-    return first
+    splits = [_even(many, slides, fits(most))
+              for slides in range(_fewest(len(counts), fits(aim)), _fewest(len(counts), fits(most)) - 1, -1)]
+    return next((split for split in splits if _balanced(many, split)), splits[0])
+
+
+def _balanced(many: list[int], split: list[int]) -> bool:
+    loads = [many[j] - many[i] for i, j in zip([0, *accumulate(split)], accumulate(split), strict=False)]
+    return min(loads) >= BALANCE * max(loads)
 
 
 def _fewest(count: int, fits: Callable[[int, int], bool]) -> int:
@@ -417,16 +466,14 @@ def _section_slides(section: Section, geo: _Geometry) -> Iterator[Slide]:
             pending += [Bullet(shown(t.text, t.slide), t.term, note=f"{t.term}: {t.text}") for t in block.terms]
             continue
         if isinstance(block, Foods):
-            yield from _foods_after(geo, section.title, block.foods, pending)
-            pending = []
-            continue
-        if pending:
-            yield from _text_slides(geo, section.title, pending)
-            pending = []
-        if isinstance(block, Callout):
+            yield from _led(geo, section.title, pending, partial(_food_slides, geo, section.title, block.foods))
+        elif isinstance(block, Table):
+            yield from _led(geo, section.title, pending, partial(_table_slides, geo, section.title, block.table))
+        else:
+            if pending:
+                yield from _text_slides(geo, section.title, pending)
             yield from _callout_slides(geo, block)
-            continue
-        yield from _table_slides(geo, section.title, block.table)
+        pending = []
     if pending:
         yield from _text_slides(geo, section.title, pending)
 
@@ -439,18 +486,18 @@ def _callout_slides(geo: _Geometry, block: Callout) -> list[Slide]:
     return _text_slides(geo, callout.title, bullets)
 
 
-def _foods_after(geo: _Geometry, title: str, foods: FoodList, lead: list[Bullet]) -> list[Slide]:
-    """The food grid, led by the one or two sentences before it when they fit above it without costing a slide.
+def _led(geo: _Geometry, title: str, lead: list[Bullet], slides: Callable[[tuple[Bullet, ...]], list[Slide]]) -> list[Slide]:
+    """A food grid or table, led by the one or two sentences before it when they fit above it without costing a slide.
 
     Otherwise a lone "starts with dietary changes" sentence would take a slide of its own.
     """
-    plain = _food_slides(geo, title, foods, ())
+    plain = slides(())
     if not lead:
         return plain
     if len(lead) <= 2 and not any(b.label for b in lead):
-        led = _food_slides(geo, title, foods, tuple(lead))
+        led = slides(tuple(lead))
         intro_room = (geo.inner - 2 * geo.theme.inset) * POINTS
-        if len(led) == len(plain) and len(wrap(led[0].intro, geo.theme.body_size, intro_room)) <= 3:
+        if led[0].intro and len(led) == len(plain) and len(wrap(led[0].intro, geo.theme.body_size, intro_room)) <= 3:
             return led
     return [*_text_slides(geo, title, lead), *plain]
 
@@ -463,29 +510,33 @@ def _food_slides(geo: _Geometry, title: str, foods: FoodList, lead: tuple[Bullet
     """
     theme = geo.theme
     first_intro = " ".join([*(b.text for b in lead), *([foods.intro] if foods.intro else [])])
-    top = geo.body.y
-    if first_intro:
-        intro_lines = len(wrap(first_intro, theme.body_size, (geo.body.w - 2 * theme.inset) * POINTS))
-        top += geo.lines_height(intro_lines, theme.body_size) + 2 * theme.inset
+    top = geo.body.y + geo.intro_height(first_intro)
     room = geo.body.y + geo.body.h - top
     most = max(1, int((geo.inner + theme.food_gap) // (theme.food_column + theme.food_gap)))
-    across = min(len(foods.groups), most)
-    while True:
-        groups = [part for group in foods.groups for part in _group_parts(geo, group, across, room)]
-        across = min(across, len(groups))
-        chunks = _chunks(groups, across)
-        columns = [_food_columns(geo, chunk, top, room) for chunk in chunks]
-        if across == 1 or all(column is not None for column in columns):
-            break
-        across -= 1
+    grids = [_food_grid(geo, foods, across, top, room) for across in range(min(len(foods.groups), most), 0, -1)]
+    chunks, columns = min((grid for grid in grids if grid is not None),
+                          key=lambda grid: (len(grid[0]), sum(len(chunk) for chunk in grid[0])))
     slides = []
     for index, (chunk, placed) in enumerate(zip(chunks, columns, strict=True)):
         intro = first_intro if index == 0 else foods.intro or ""
         notes = [*(_note(b) for b in lead if index == 0), *([foods.intro] if foods.intro else []),
                  "\n".join(f"{g.group}: {', '.join(g.items)}" for g in chunk)]
-        assert placed is not None, f"a food group of {title!r} fits no column"
         slides.append(geo.slide("title_only", title, "\n\n".join(notes), intro=intro, foods=tuple(placed)))
     return slides
+
+
+def _food_grid(geo: _Geometry, foods: FoodList, across: int, top: float,
+               room: float) -> tuple[list[list[FoodGroup]], list[list[FoodColumn]]] | None:
+    """The groups in at most `across` columns a slide: (groups, columns) per slide, or None when a column cannot fit.
+
+    The grid with the fewest slides wins, then the one that cuts the fewest groups, then the widest columns.
+    """
+    groups = [part for group in foods.groups for part in _group_parts(geo, group, across, room)]
+    chunks = _chunks(groups, min(across, len(groups)))
+    columns = [_food_columns(geo, chunk, top, room) for chunk in chunks]
+    if any(column is None for column in columns):
+        return None
+    return chunks, [column for column in columns if column is not None]
 
 
 def _chunks(groups: list[FoodGroup], across: int) -> list[list[FoodGroup]]:
@@ -551,26 +602,32 @@ def food_column_height(geo: _Geometry, column: FoodColumn) -> float:
     return geo.lines_height(lines + items, size) + 2 * theme.inset + theme.paragraph_gap / POINTS
 
 
-def _table_slides(geo: _Geometry, title: str, table: TableData) -> Iterator[Slide]:
-    """The table on one slide when it fits; else as few slides as the rows need, shared evenly, the header on each."""
+def _table_slides(geo: _Geometry, title: str, table: TableData, lead: tuple[Bullet, ...] = ()) -> list[Slide]:
+    """The table on one slide when it fits; else as few slides as the rows need, shared evenly, the header on each.
+
+    The sentences before it (`lead`) and its caption stand above it when it fits one slide with them.
+    """
     size = _cell_size(geo, table)
     widths = _column_widths(geo, table, size)
     header_h = _row_height(geo, table.header, widths, size, bold=True)
     rows = [tuple(row) for row in table.rows]
     heights = [_row_height(geo, row, widths, size) for row in rows]
     counts = [sum(words(cell) for cell in row) for row in rows]
-    room = geo.body.h - header_h
-    shares = _shares(counts, heights, room, math.inf, math.inf)
-    start = 0
-    for index, share in enumerate(shares):
-        caption = table.caption if index == 0 else None
-        part = TablePart(tuple(table.header), tuple(rows[start:start + share]), widths,
-                         (header_h, *heights[start:start + share]), Box(geo.body.x, geo.body.y, sum(widths),
-                                                                         header_h + sum(heights[start:start + share])),
-                         size)
-        start += share
+    shares = _shares(counts, heights, geo.body.h - header_h, math.inf, math.inf)
+    intro = " ".join([*(b.text for b in lead), *([table.caption] if table.caption else [])])
+    if len(shares) > 1 or geo.intro_height(intro) + header_h + sum(heights) > geo.body.h + EPS:
+        intro = ""
+    top = geo.body.y + geo.intro_height(intro)
+    slides = []
+    for index, page in enumerate(_cut(list(zip(rows, heights, strict=True)), shares)):
+        part = TablePart(tuple(table.header), tuple(row for row, _ in page), widths, (header_h, *(h for _, h in page)),
+                         Box(geo.body.x, top, sum(widths), header_h + sum(h for _, h in page)), size)
         notes = ["\n".join(f"{head}: {cell}" for head, cell in zip(table.header, row, strict=True)) for row in part.rows]
-        yield geo.slide("title_only", title, "\n\n".join([caption, *notes] if caption else notes), table=part)
+        if index == 0:
+            notes = [*(_note(b) for b in lead), *([table.caption] if table.caption else []), *notes]
+        slides.append(geo.slide("title_only", title, "\n\n".join(notes), intro=intro if index == 0 else "",
+                                table=part))
+    return slides
 
 
 def _cell_size(geo: _Geometry, table: TableData) -> float:

@@ -5,7 +5,8 @@ The rule (documented for editors in docs/source-format.md, "Slide texts"):
 1. The editor decides. A paragraph, key point or term with a `slide:` text shows that
    text on its slide; the full text goes to the speaker notes.
 2. Without it, the slide shows whole sentences of the source, never a cut or reworded one:
-   the first (lead) sentence, and every later sentence that carries safety content. The
+   the first (lead) sentence (with the next one when the lead is a bare "Yes." of fewer
+   than `SHORT_LEAD` words), and every later sentence that carries safety content. The
    other sentences go to the notes, in full with the rest of the text.
 3. A sentence carries safety content when it holds a digit (a dose, a threshold, an age,
    a number to call) or one of the words in `SAFETY_WORDS` (in English and Spanish): what
@@ -23,17 +24,19 @@ from __future__ import annotations
 
 import re
 
-from mghandout.deck.measure import sentences
+from mghandout.deck.measure import sentences, words
+
+SHORT_LEAD = 4
+"""A lead sentence of fewer words than this ("Yes.", "No, not always.") is shown with the next."""
 
 SAFETY_WORDS = (
     # English
-    "call", "calling", "seek", "consult", "emergency", "emergencies", "urgent", "immediately", "right away",
+    "call", "calling", "seek", "consult", "emergency", "emergencies", "urgent", "right away",
     "do not", "don't", "never", "avoid", "stop taking", "children", "child", "infants", "babies", "pregnant",
     "pregnancy", "breastfeeding", "kidney", "kidneys", "liver", "seizure", "seizures", "overdose", "poison",
     "poisoning", "danger", "dangerous", "chest pain", "faint", "fainting",
     # Spanish
-    "llame", "llamar", "busque", "consulte", "emergencia", "urgencias", "urgente", "de inmediato",
-    "inmediatamente", "no tome", "no use", "no deje", "nunca", "evite", "niños", "niñas", "bebés", "embarazada",
+    "llame", "llamar", "busque", "consulte", "emergencia", "urgencias", "urgente", "de inmediato", "no tome", "no use", "no deje", "nunca", "evite", "niños", "niñas", "bebés", "embarazada",
     "embarazo", "lactancia", "riñón", "riñones", "renal", "hígado", "convulsiones", "sobredosis", "veneno",
     "peligro", "peligroso", "desmayo",
 )
@@ -52,4 +55,5 @@ def shown(text: str, slide: str | None = None) -> str:
     if slide is not None:
         return slide
     parts = sentences(text)
-    return " ".join(part for index, part in enumerate(parts) if index == 0 or is_urgent(part))
+    lead = 2 if len(parts) > 1 and words(parts[0]) < SHORT_LEAD else 1
+    return " ".join(part for index, part in enumerate(parts) if index < lead or is_urgent(part))

@@ -64,7 +64,9 @@ class DeckTheme:
     logo_width: float = 2.0
     logo_height: float = 0.9
     slide_words: int = 50
-    """Words of body text a text slide aims at; one item longer than this goes alone."""
+    """Words of body text a text slide aims at first; one item longer than this goes alone."""
+    slide_words_median: int = 40
+    """Words of body text the deck's median text slide keeps to (the aim is lowered until it does)."""
     slide_words_most: int = 60
     """Words of body text no text slide passes (an item longer is cut between sentences)."""
     ink: str = "1F1F1F"

@@ -40,7 +40,8 @@ _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 _LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
 LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only"}
-WIDE = (Inches(13.333), Inches(7.5))
+WIDE = (Emu(12192000), Emu(6858000))
+"""PowerPoint's own 16:9 size, 13.333... x 7.5 in."""
 
 
 class TemplateError(InputError):
@@ -203,10 +204,12 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
         _subtitle(body, spec, theme)
     elif spec.layout == "content":
         _bullets(body, spec, theme)
-    elif spec.table is not None:
-        _table(slide, spec, theme)
     else:
-        _foods(slide, spec, theme)
+        _intro(slide, spec, theme)
+        if spec.table is not None:
+            _table(slide, spec, theme)
+        else:
+            _foods(slide, spec, theme)
 
 
 def _body_placeholder(slide: PptxSlide) -> Any:
@@ -268,13 +271,18 @@ def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
     return [[(bullet.text, False, True)]]
 
 
-def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
+def _intro(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
+    """The sentences that lead into a food grid or a table, above it."""
     if spec.intro and spec.body_box is not None:
+        below = spec.table.box.y if spec.table is not None else spec.foods[0].box.y
         box = slide.shapes.add_textbox(Inches(spec.body_box.x), Inches(spec.body_box.y), Inches(spec.body_box.w),
-                                       Inches(spec.foods[0].box.y - spec.body_box.y))
+                                       Inches(below - spec.body_box.y))
         _frame(box.text_frame, theme)
         _run(box.text_frame.paragraphs[0], spec.intro, theme.body_size, theme)
         _spacing(box.text_frame.paragraphs[0], after=0)
+
+
+def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
     for column in spec.foods:
         shape = slide.shapes.add_shape(1, Inches(column.box.x), Inches(column.box.y), Inches(column.box.w),
                                        Inches(column.box.h))
