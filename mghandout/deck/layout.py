@@ -337,13 +337,19 @@ def _plain_words(text: str) -> list[str]:
 
 
 def _text_slides(geo: _Geometry, title: str, bullets: list[Bullet]) -> list[Slide]:
-    """Bullets shared evenly over as few slides as the word budget allows; the notes hold the text behind them."""
+    """Bullets shared evenly over as few slides as the word budget allows; the notes hold the text behind them.
+
+    When whole bullets cannot be shared evenly, they are cut between sentences and shared again.
+    """
     size = geo.body_size(bullets)
-    items = list(_fitting(geo, bullets, size))
-    counts = [_words(b) for b in items]
-    heights = [geo.bullet_height(b, size) for b in items]
     room = geo.body.h - 2 * geo.theme.inset
-    shares = _shares(counts, heights, room, geo.aim, geo.theme.slide_words_most)
+    for cut in (False, True):
+        items = list(_fitting(geo, bullets, size, cut))
+        counts = [_words(b) for b in items]
+        heights = [geo.bullet_height(b, size) for b in items]
+        shares, even = _shares(counts, heights, room, geo.aim, geo.theme.slide_words_most)
+        if even:
+            break
     slides = [geo.slide("content", title, "\n\n".join(filter(None, map(_note, page))), body_size=size,
                         bullets=tuple(page)) for page in _cut(items, shares)]
     return _continued(geo, title, slides)
@@ -355,10 +361,10 @@ def _note(bullet: Bullet) -> str:
     return f"{bullet.label}\n{bullet.text}" if bullet.stacked else _joined(bullet)
 
 
-def _fitting(geo: _Geometry, bullets: list[Bullet], size: float) -> Iterator[Bullet]:
-    """Bullets too tall for a slide, or past the word limit, are cut between sentences, never inside one."""
+def _fitting(geo: _Geometry, bullets: list[Bullet], size: float, cut: bool = False) -> Iterator[Bullet]:
+    """Bullets too tall for a slide, or past the word limit, or all when `cut`, are cut between sentences, never inside one."""
     for bullet in bullets:
-        if geo.fits([bullet], size) and _words(bullet) <= geo.theme.slide_words_most:
+        if not cut and geo.fits([bullet], size) and _words(bullet) <= geo.theme.slide_words_most:
             yield bullet
             continue
         label, stacked, note = bullet.label, bullet.stacked, bullet.note
@@ -375,8 +381,8 @@ def _cut(items: list, shares: list[int]) -> Iterator[list]:
         start += share
 
 
-def _shares(counts: list[int], heights: list[float], room: float, aim: float, most: float) -> list[int]:
-    """How many items go on each slide: the fewest slides at `aim` words each, shared evenly.
+def _shares(counts: list[int], heights: list[float], room: float, aim: float, most: float) -> tuple[list[int], bool]:
+    """How many items go on each slide, and whether that is even: the fewest slides at `aim` words each, shared evenly.
 
     An item alone may pass `aim` (it was cut to `most` before). When that split leaves a
     slide under `BALANCE` of the heaviest, fewer slides (still under `most`) are tried.
@@ -390,7 +396,8 @@ def _shares(counts: list[int], heights: list[float], room: float, aim: float, mo
 
     splits = [_even(many, slides, fits(most))
               for slides in range(_fewest(len(counts), fits(aim)), _fewest(len(counts), fits(most)) - 1, -1)]
-    return next((split for split in splits if _balanced(many, split)), splits[0])
+    even = [split for split in splits if _balanced(many, split)]
+    return (even[0], True) if even else (splits[0], False)
 
 
 def _balanced(many: list[int], split: list[int]) -> bool:
@@ -540,10 +547,9 @@ def _food_grid(geo: _Geometry, foods: FoodList, across: int, top: float,
 
 
 def _chunks(groups: list[FoodGroup], across: int) -> list[list[FoodGroup]]:
-    """Groups on as few slides as `across` columns allow, the same number (give or take one) on each."""
-    slides = -(-len(groups) // across)
-    base, extra = divmod(len(groups), slides)
-    return list(_cut(groups, [base + (index < extra) for index in range(slides)]))
+    """Groups on as few slides as `across` columns allow, the foods shared as evenly as the groups let them."""
+    shares, _ = _shares([len(g.items) for g in groups], [1.0] * len(groups), across, math.inf, math.inf)
+    return list(_cut(groups, shares))
 
 
 def _group_parts(geo: _Geometry, group: FoodGroup, across: int, room: float) -> list[FoodGroup]:
@@ -613,7 +619,7 @@ def _table_slides(geo: _Geometry, title: str, table: TableData, lead: tuple[Bull
     rows = [tuple(row) for row in table.rows]
     heights = [_row_height(geo, row, widths, size) for row in rows]
     counts = [sum(words(cell) for cell in row) for row in rows]
-    shares = _shares(counts, heights, geo.body.h - header_h, math.inf, math.inf)
+    shares, _ = _shares(counts, heights, geo.body.h - header_h, math.inf, math.inf)
     intro = " ".join([*(b.text for b in lead), *([table.caption] if table.caption else [])])
     if len(shares) > 1 or geo.intro_height(intro) + header_h + sum(heights) > geo.body.h + EPS:
         intro = ""
