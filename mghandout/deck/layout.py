@@ -381,18 +381,20 @@ def _cut(items: list, shares: list[int]) -> Iterator[list]:
         start += share
 
 
-def _shares(counts: list[int], heights: list[float], room: float, aim: float, most: float) -> tuple[list[int], bool]:
+def _shares(counts: list[int], heights: list[float], room: float, aim: float, most: float,
+            first: float = 0.0) -> tuple[list[int], bool]:
     """How many items go on each slide, and whether that is even: the fewest slides at `aim` words each, shared evenly.
 
     An item alone may pass `aim` (it was cut to `most` before). When that split leaves a
     slide under `BALANCE` of the heaviest, fewer slides (still under `most`) are tried.
-    Heights always bound a slide.
+    Heights always bound a slide: `room`, less `first` on the first slide.
     """
     tall = [0.0, *accumulate(heights)]
     many = [0, *accumulate(counts)]
 
     def fits(cap: float) -> Callable[[int, int], bool]:
-        return lambda i, j: j - i == 1 or (tall[j] - tall[i] <= room + EPS and many[j] - many[i] <= cap)
+        return lambda i, j: j - i == 1 or (tall[j] - tall[i] <= room - (first if i == 0 else 0) + EPS
+                                           and many[j] - many[i] <= cap)
 
     splits = [_even(many, slides, fits(most))
               for slides in range(_fewest(len(counts), fits(aim)), _fewest(len(counts), fits(most)) - 1, -1)]
@@ -611,7 +613,7 @@ def food_column_height(geo: _Geometry, column: FoodColumn) -> float:
 def _table_slides(geo: _Geometry, title: str, table: TableData, lead: tuple[Bullet, ...] = ()) -> list[Slide]:
     """The table on one slide when it fits; else as few slides as the rows need, shared evenly, the header on each.
 
-    The sentences before it (`lead`) and its caption stand above it when it fits one slide with them.
+    The sentences before it (`lead`) and its caption stand above it when that costs no slide.
     """
     size = _cell_size(geo, table)
     widths = _column_widths(geo, table, size)
@@ -619,15 +621,18 @@ def _table_slides(geo: _Geometry, title: str, table: TableData, lead: tuple[Bull
     rows = [tuple(row) for row in table.rows]
     heights = [_row_height(geo, row, widths, size) for row in rows]
     counts = [sum(words(cell) for cell in row) for row in rows]
-    shares, _ = _shares(counts, heights, geo.body.h - header_h, math.inf, math.inf)
     intro = " ".join([*(b.text for b in lead), *([table.caption] if table.caption else [])])
-    if len(shares) > 1 or geo.intro_height(intro) + header_h + sum(heights) > geo.body.h + EPS:
+    shares, _ = _shares(counts, heights, geo.body.h - header_h, math.inf, math.inf)
+    led, _ = _shares(counts, heights, geo.body.h - header_h, math.inf, math.inf, first=geo.intro_height(intro))
+    if len(led) == len(shares):
+        shares = led
+    else:
         intro = ""
     top = geo.body.y + geo.intro_height(intro)
     slides = []
     for index, page in enumerate(_cut(list(zip(rows, heights, strict=True)), shares)):
         part = TablePart(tuple(table.header), tuple(row for row, _ in page), widths, (header_h, *(h for _, h in page)),
-                         Box(geo.body.x, top, sum(widths), header_h + sum(h for _, h in page)), size)
+                         Box(geo.body.x, top if index == 0 else geo.body.y, sum(widths), header_h + sum(h for _, h in page)), size)
         notes = ["\n".join(f"{head}: {cell}" for head, cell in zip(table.header, row, strict=True)) for row in part.rows]
         if index == 0:
             notes = [*(_note(b) for b in lead), *([table.caption] if table.caption else []), *notes]
