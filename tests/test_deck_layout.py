@@ -24,8 +24,19 @@ from mghandout.deck import DeckTheme, deck_layout
 from mghandout.deck.layout import POINTS, Box, Deck, Slide, _Geometry, _titles, body_words, food_column_height
 from mghandout.deck.measure import sentences, widest_word, width, words, wrap
 from mghandout.deck.slidetext import is_urgent
-from mghandout.model import (Article, Brand, FoodGroup, Foods, KeyPoint, Paragraph, Section, Table, TableData, Term,
-                             TermList, article_labels, iter_texts)
+from mghandout.model import (
+    Article,
+    Brand,
+    FoodGroup,
+    Foods,
+    Paragraph,
+    Section,
+    Table,
+    TableData,
+    TermList,
+    article_labels,
+    iter_texts,
+)
 from mghandout.source import load_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -574,7 +585,7 @@ def test_table_cells_fit_their_rows_and_columns(article: Article, size: tuple[fl
             for c, (cell, column) in enumerate(zip(row, part.widths, strict=True)):
                 bold = r == 0 or c == 0
                 room = (column - 2 * theme.cell_margin) * POINTS
-                assert widest_word(cell, part.size, bold=bold) <= room + EPS, f"{cell!r} has a word wider than its column"
+                assert widest_word(cell, part.size, bold=bold) <= room + EPS, f"{cell!r}: a word too wide"
                 lines = len(wrap(cell, part.size, room, bold=bold))
                 need = lines_height(deck, lines, part.size) + 2 * theme.cell_margin
                 assert need <= height + EPS, f"{slide.title!r}: cell {cell!r} needs {need:.2f} in, row {height:.2f}"

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
 import statistics
+import subprocess
 import time
 import uuid
 from dataclasses import dataclass, replace
@@ -272,7 +272,7 @@ def test_the_long_source_needs_continuation_slides(rendered: Rendered) -> None:
 
 
 def test_no_word_is_broken_inside_itself(rendered: Rendered) -> None:
-    """Every word drawn is a whole word of its slide ("Pomegranat" + "e" is not), or a piece cut after a hyphen or slash."""
+    """Every word drawn is a whole word of its slide ("Pomegranat" + "e" is not), or a piece cut after a hyphen."""
     for number, (page, shapes) in enumerate(zip(rendered.pages, rendered.shapes, strict=True), start=1):
         whole = {word for shape in shapes for word in shape.words} | {str(number), "•"}
         pieces = {piece for word in whole for piece in _pieces(word)}

@@ -1,4 +1,4 @@
-"""What a slide shows of a text (`mghandout/deck/slidetext.py`): the editor's text, else the lead and urgent sentences."""
+"""What a slide shows of a text (`mghandout/deck/slidetext.py`): the editor's, else the lead and urgent sentences."""
 
 from __future__ import annotations
 

@@ -8,7 +8,8 @@ serialises.
 - Slides to present: a text slide shows what `slidetext.py` chooses (the editor's
   `slide:` text, else the lead sentence and every urgent one); the full text is in the
   notes. Text slides aim at `theme.slide_words` words (less when the deck's median text
-  slide would pass `theme.slide_words_median`) and never pass `theme.slide_words_most`; food grids and tables are read by scanning and are held to
+  slide would pass `theme.slide_words_median`) and never pass `theme.slide_words_most`;
+  food grids and tables are read by scanning and are held to
   their boxes, not to the word budget.
 - Shared evenly: what continues on a slide titled "... (continued)" is split into the
   fewest slides the budget allows, then so that the heaviest slide is as light, and the
@@ -36,8 +37,19 @@ from typing import TypeVar
 from mghandout.deck.measure import sentences, widest_word, words, wrap
 from mghandout.deck.slidetext import shown
 from mghandout.deck.theme import DeckTheme, slide_scale
-from mghandout.model import (Article, Brand, Callout, FoodGroup, FoodList, Foods, Paragraph, Section, Table,
-                             TableData, TermList)
+from mghandout.model import (
+    Article,
+    Brand,
+    Callout,
+    FoodGroup,
+    FoodList,
+    Foods,
+    Paragraph,
+    Section,
+    Table,
+    TableData,
+    TermList,
+)
 
 _T = TypeVar("_T")
 POINTS = 72.0
@@ -362,7 +374,7 @@ def _note(bullet: Bullet) -> str:
 
 
 def _fitting(geo: _Geometry, bullets: list[Bullet], size: float, cut: bool = False) -> Iterator[Bullet]:
-    """Bullets too tall for a slide, or past the word limit, or all when `cut`, are cut between sentences, never inside one."""
+    """Bullets too tall for a slide or past the word limit (all, when `cut`) are cut between sentences, not inside."""
     for bullet in bullets:
         if not cut and geo.fits([bullet], size) and _words(bullet) <= geo.theme.slide_words_most:
             yield bullet
@@ -450,7 +462,7 @@ def _even(many: list[int], slides: int, fits: Callable[[int, int], bool]) -> lis
 
 
 def _continued(geo: _Geometry, title: str, slides: list[Slide]) -> list[Slide]:
-    """Every slide of a topic after its first says so in its title; slides with a title of their own (callouts) keep it."""
+    """Every slide of a topic after its first says so in its title; a slide titled otherwise (a callout) keeps it."""
     label = geo.theme.labels.continued
     seen = False
     result = []
@@ -495,7 +507,8 @@ def _callout_slides(geo: _Geometry, block: Callout) -> list[Slide]:
     return _text_slides(geo, callout.title, bullets)
 
 
-def _led(geo: _Geometry, title: str, lead: list[Bullet], slides: Callable[[tuple[Bullet, ...]], list[Slide]]) -> list[Slide]:
+def _led(geo: _Geometry, title: str, lead: list[Bullet],
+         slides: Callable[[tuple[Bullet, ...]], list[Slide]]) -> list[Slide]:
     """A food grid or table, led by the one or two sentences before it when they fit above it without costing a slide.
 
     Otherwise a lone "starts with dietary changes" sentence would take a slide of its own.
@@ -632,8 +645,10 @@ def _table_slides(geo: _Geometry, title: str, table: TableData, lead: tuple[Bull
     slides = []
     for index, page in enumerate(_cut(list(zip(rows, heights, strict=True)), shares)):
         part = TablePart(tuple(table.header), tuple(row for row, _ in page), widths, (header_h, *(h for _, h in page)),
-                         Box(geo.body.x, top if index == 0 else geo.body.y, sum(widths), header_h + sum(h for _, h in page)), size)
-        notes = ["\n".join(f"{head}: {cell}" for head, cell in zip(table.header, row, strict=True)) for row in part.rows]
+                         Box(geo.body.x, top if index == 0 else geo.body.y, sum(widths),
+                             header_h + sum(h for _, h in page)), size)
+        notes = ["\n".join(f"{head}: {cell}" for head, cell in zip(table.header, row, strict=True))
+                 for row in part.rows]
         if index == 0:
             notes = [*(_note(b) for b in lead), *([table.caption] if table.caption else []), *notes]
         slides.append(geo.slide("title_only", title, "\n\n".join(notes), intro=intro if index == 0 else "",

@@ -36,9 +36,10 @@ SAFETY_WORDS = (
     "pregnancy", "breastfeeding", "kidney", "kidneys", "liver", "seizure", "seizures", "overdose", "poison",
     "poisoning", "danger", "dangerous", "chest pain", "faint", "fainting",
     # Spanish
-    "llame", "llamar", "busque", "consulte", "emergencia", "urgencias", "urgente", "de inmediato", "no tome", "no use", "no deje", "nunca", "evite", "niños", "niñas", "bebés", "embarazada",
-    "embarazo", "lactancia", "riñón", "riñones", "renal", "hígado", "convulsiones", "sobredosis", "veneno",
-    "peligro", "peligroso", "desmayo",
+    "llame", "llamar", "busque", "consulte", "emergencia", "urgencias", "urgente", "de inmediato", "no tome",
+    "no use", "no deje", "nunca", "evite", "niños", "niñas", "bebés", "embarazada", "embarazo", "lactancia",
+    "riñón", "riñones", "renal", "hígado", "convulsiones", "sobredosis", "veneno", "peligro", "peligroso",
+    "desmayo",
 )
 """Words and phrases that mark a sentence as one a slide must not leave to the notes (matched as whole words)."""
 
