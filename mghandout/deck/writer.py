@@ -30,6 +30,7 @@ from pptx.slide import SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 
+from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.layout import Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
 from mghandout.errors import InputError
@@ -81,6 +82,7 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
         if spec.cover is not None:
             _cover(slide, spec, brand, brand_dir, theme, drawn=template is None)
         _footer(slide, deck, number, theme)
+        make_accessible(slide, theme.labels.logo.format(clinic=brand.clinic) if brand else None)
         notes.add(slide, spec.notes)
     _properties(presentation, article, brand, when)
     buffer = io.BytesIO()
@@ -382,7 +384,6 @@ def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path |
         ratio = Inches(room.w) / picture.width
         picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
     picture.left = Inches(room.x + room.w) - picture.width
-    picture._element.nvPicPr.cNvPr.set("descr", f"{brand.clinic} logo")
 
 
 def _properties(presentation: Any, article: Article, brand: Brand | None, when: dt.datetime) -> None:
