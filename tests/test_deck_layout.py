@@ -680,7 +680,7 @@ def test_title_slide(article: Article, size: tuple[float, float]) -> None:
     assert slide.layout == "title" and slide.title == article.title and slide.body_box is not None
     assert slide.subtitle[-1] == article_labels(article).format_date(article.date)
     assert article.short_title not in slide.subtitle[:-1]
-    assert slide.cover is not None and slide.cover.band.h == pytest.approx(size[1])
+    assert slide.cover is not None and slide.cover.band.h == pytest.approx(size[1] - deck.theme.footer_height)
     assert slide.cover.clinic == "" and slide.cover.logo_box is None
     room = (slide.body_box.w - 2 * deck.theme.inset) * POINTS
     lines = sum(len(wrap(line, deck.theme.subtitle_size, room)) for line in slide.subtitle)

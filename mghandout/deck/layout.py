@@ -303,7 +303,7 @@ def _titles(article: Article, theme: DeckTheme) -> list[str]:
 def _title_slide(article: Article, geo: _Geometry, brand: Brand | None) -> Slide:
     """Title, a subtitle only when it adds to the title, the date, the clinic: left-aligned beside the band."""
     theme = geo.theme
-    band = Box(0.0, 0.0, theme.band_width, geo.height)
+    band = Box(0.0, 0.0, theme.band_width, geo.height - theme.footer_height)
     left = band.w + theme.margin
     room_w = geo.width - left - theme.margin
     size = theme.cover_title_size

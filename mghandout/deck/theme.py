@@ -58,7 +58,7 @@ class DeckTheme:
     """The narrowest food column."""
     food_gap: float = 0.2
     band_width: float = 0.35
-    """The title slide's band of accent colour down its left edge."""
+    """The title slide's band of accent colour down its left edge, to the footer."""
     rule_width: float = 1.8
     rule_height: float = 0.06
     logo_width: float = 2.0
