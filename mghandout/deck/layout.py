@@ -177,7 +177,7 @@ class _Geometry:
         while size >= self.theme.title_floor - EPS:
             if len(wrap(title, size, self.title_room, bold=True)) <= self.title_lines:
                 return size
-            size -= self.theme.title_size / 34
+            size -= 1
         return None
 
     def title_size(self, title: str) -> float:
@@ -660,8 +660,8 @@ def _cell_size(geo: _Geometry, table: TableData) -> float:
     """The cell size, or smaller down to the floor when the columns' widest words would not fit across the slide."""
     theme = geo.theme
     size = theme.cell_size
-    while size - theme.cell_size / 18 >= theme.cell_floor - EPS and sum(_least_widths(geo, table, size)) > geo.inner:
-        size -= theme.cell_size / 18
+    while size - 1 >= theme.cell_floor - EPS and sum(_least_widths(geo, table, size)) > geo.inner:
+        size -= 1
     return size
 
 
