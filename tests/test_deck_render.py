@@ -76,6 +76,8 @@ class Page:
     words: list[Word]
     sizes: list[tuple[float, float]]
     """(top, size) of every printed character."""
+    bullets: list[tuple[float, ...]]
+    """The fill colour of every bullet mark drawn."""
 
 
 @dataclass
@@ -128,7 +130,8 @@ def read_pages(pdf: Path) -> list[Page]:
             words = [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
                      for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)]
             sizes = [(c["top"], round(c["size"], 2)) for c in page.chars if c["text"].strip()]
-            pages.append(Page(float(page.width), float(page.height), words, sizes))
+            bullets = [tuple(round(v, 3) for v in c["non_stroking_color"]) for c in page.chars if c["text"] == "•"]
+            pages.append(Page(float(page.width), float(page.height), words, sizes, bullets))
     return pages
 
 
@@ -327,3 +330,9 @@ def test_a_ten_inch_sixteen_by_nine_deck_is_the_default_deck_smaller(rendered: R
     article = load_article(MAGNESIUM)
     wide = deck_layout(article, replace(THEME, labels=article_labels(article)), 12192000 / 914400, 7.5)
     assert rendered.titles == [slide.title for slide in wide.slides]
+
+
+def test_one_bullet_colour(rendered: Rendered) -> None:
+    """Bullet marks take the theme's colour, not the colour of the first word after them (a bold label's)."""
+    colours = {colour for page in rendered.pages for colour in page.bullets}
+    assert len(colours) == 1, f"{rendered.name}: bullets drawn in {sorted(colours)}"

@@ -207,11 +207,11 @@ class _Geometry:
         return self.lines_height(lines, size) + self.theme.paragraph_gap / POINTS
 
     def intro_height(self, text: str) -> float:
-        """Inches a line or two of body text above a food grid or a table takes (none without text)."""
+        """Inches a line or two of body text above a food grid or a table takes, with a gap (none without text)."""
         if not text:
             return 0.0
         lines = len(wrap(text, self.theme.body_size, (self.body.w - 2 * self.theme.inset) * POINTS))
-        return self.lines_height(lines, self.theme.body_size) + 2 * self.theme.inset
+        return self.lines_height(lines, self.theme.body_size) + 3 * self.theme.inset
 
     def fits(self, bullets: list[Bullet], size: float) -> bool:
         used = sum(self.bullet_height(b, size) for b in bullets) + 2 * self.theme.inset

@@ -247,13 +247,17 @@ def _bullets(body: Any, spec: Slide, theme: DeckTheme) -> None:
             _spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
             for text, bold, _ in paragraph_runs:
                 _run(paragraph, text, spec.body_size, theme, bold=bold, color=theme.accent if bold else None)
-            _bullet_mark(paragraph, theme, hanging=not (bullet.stacked and not paragraph_runs[0][1]))
+            hanging = not (bullet.stacked and not paragraph_runs[0][1])
+            _bullet_mark(paragraph, theme, theme.bullet_indent, hanging=hanging)
 
 
-def _bullet_mark(paragraph: Any, theme: DeckTheme, *, hanging: bool) -> None:
-    """The layout's indent, and one bullet colour whatever the first word's (the master's marks follow the text)."""
+def _bullet_mark(paragraph: Any, theme: DeckTheme, indent_in: float, *, hanging: bool = True) -> None:
+    """A bullet hanging at the layout's indent, in one colour whatever the first word's (a mark follows its text's).
+
+    Not `hanging`: no mark, the text aligned under the bullet text above (a FAQ answer under its question).
+    """
     properties = paragraph._p.get_or_add_pPr()
-    indent = Inches(theme.bullet_indent)
+    indent = Inches(indent_in)
     properties.set("marL", str(indent))
     properties.set("indent", str(-indent if hanging else 0))
     if hanging:
@@ -303,17 +307,8 @@ def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
             paragraph = frame.add_paragraph()
             paragraph.alignment = PP_ALIGN.LEFT
             _spacing(paragraph, after=0)
-            _hanging_bullet(paragraph, theme.food_indent)
+            _bullet_mark(paragraph, theme, theme.food_indent)
             _run(paragraph, item, column.size, theme)
-
-
-def _hanging_bullet(paragraph: Any, indent: float) -> None:
-    """A bullet with the item's wrapped lines aligned after it, as the layout measured them."""
-    properties = paragraph._p.get_or_add_pPr()
-    properties.set("marL", str(Inches(indent)))
-    properties.set("indent", str(-Inches(indent)))
-    etree.SubElement(properties, qn("a:buFont"), typeface="Arial")
-    etree.SubElement(properties, qn("a:buChar"), char="•")
 
 
 def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
