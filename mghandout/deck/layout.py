@@ -160,6 +160,7 @@ class _Geometry:
     def __init__(self, theme: DeckTheme, width: float, height: float, titles: list[str]) -> None:
         self.theme, self.width, self.height = theme, width, height
         self.aim = theme.slide_words
+        self.memo: dict[tuple[int, str, tuple[Bullet, ...]], list[Slide]] = {}
         self.inner = width - 2 * theme.margin
         self.title_room = (self.inner - 2 * theme.inset) * POINTS
         need = max(len(wrap(title, theme.title_size, self.title_room, bold=True)) for title in titles)
@@ -486,10 +487,8 @@ def _section_slides(section: Section, geo: _Geometry) -> Iterator[Slide]:
         if isinstance(block, TermList):
             pending += [Bullet(shown(t.text, t.slide), t.term, note=f"{t.term}: {t.text}") for t in block.terms]
             continue
-        if isinstance(block, Foods):
-            yield from _led(geo, section.title, pending, partial(_food_slides, geo, section.title, block.foods))
-        elif isinstance(block, Table):
-            yield from _led(geo, section.title, pending, partial(_table_slides, geo, section.title, block.table))
+        if isinstance(block, Foods | Table):
+            yield from _led(geo, section.title, pending, partial(_block_slides, geo, section.title, block))
         else:
             if pending:
                 yield from _text_slides(geo, section.title, pending)
@@ -497,6 +496,15 @@ def _section_slides(section: Section, geo: _Geometry) -> Iterator[Slide]:
         pending = []
     if pending:
         yield from _text_slides(geo, section.title, pending)
+
+
+def _block_slides(geo: _Geometry, title: str, block: Foods | Table, lead: tuple[Bullet, ...]) -> list[Slide]:
+    """A food grid's or a table's slides, remembered: they do not change with the word aim, which is tried in turn."""
+    key = (id(block), title, lead)
+    if key not in geo.memo:
+        geo.memo[key] = (_food_slides(geo, title, block.foods, lead) if isinstance(block, Foods)
+                         else _table_slides(geo, title, block.table, lead))
+    return geo.memo[key]
 
 
 def _callout_slides(geo: _Geometry, block: Callout) -> list[Slide]:

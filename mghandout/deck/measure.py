@@ -50,6 +50,12 @@ def wrap(text: str, size: float, room: float, bold: bool = False) -> list[str]:
     break it, so the line count is the one on screen; the layout sizes boxes so that this
     never happens, and the tests check it does not.
     """
+    return list(_wrapped(text, size, room, bold))
+
+
+@cache
+def _wrapped(text: str, size: float, room: float, bold: bool) -> tuple[str, ...]:
+    """`wrap`, remembered: the layout tries the same texts in the same boxes many times (grids, tables, word aims)."""
     space = _word_width(" ", bold) * size
     lines: list[str] = []
     current: list[str] = []
@@ -67,7 +73,7 @@ def wrap(text: str, size: float, room: float, bold: bool = False) -> list[str]:
         current.append(word)
     if current:
         lines.append(" ".join(current))
-    return lines or [""]
+    return tuple(lines or [""])
 
 
 def _broken(word: str, size: float, room: float, bold: bool) -> list[str]:
