@@ -36,7 +36,7 @@ from typing import TypeVar
 
 from mghandout.deck.measure import sentences, widest_word, words, wrap
 from mghandout.deck.slidetext import shown
-from mghandout.deck.theme import DeckTheme, slide_scale
+from mghandout.deck.theme import REFERENCE_HEIGHT, REFERENCE_WIDTH, DeckTheme, slide_scale
 from mghandout.model import (
     Article,
     Brand,
@@ -227,7 +227,7 @@ def _joined(bullet: Bullet) -> str:
     return f"{bullet.label}: {bullet.text}" if bullet.label else bullet.text
 
 
-def deck_layout(article: Article, theme: DeckTheme, width: float = 13.333, height: float = 7.5,
+def deck_layout(article: Article, theme: DeckTheme, width: float = REFERENCE_WIDTH, height: float = REFERENCE_HEIGHT,
                 brand: Brand | None = None) -> Deck:
     """Lay the article out on slides of `width` x `height` inches, the theme scaled to that size.
 
@@ -259,12 +259,8 @@ def _scaled(value: _T, factor: float) -> _T:
     return value
 
 
-def median_words(deck: Deck) -> float:
-    """Words of body text on the deck's median text slide (food grids and tables are read by scanning)."""
-    return _median_words(deck.slides)
-
-
 def _median_words(slides: Iterable[Slide]) -> float:
+    """Words of body text on the median text slide (food grids and tables are read by scanning)."""
     return statistics.median([body_words(slide) for slide in slides if slide.layout == "content"] or [0])
 
 
@@ -312,7 +308,8 @@ def _title_slide(article: Article, geo: _Geometry, brand: Brand | None) -> Slide
     title_h = geo.lines_height(lines, size) + 2.5 * theme.inset
     lines_under = (*_subtitle(article), theme.labels.format_date(article.date))
     under_h = sum(len(wrap(line, theme.subtitle_size, (room_w - 2 * theme.inset) * POINTS)) for line in lines_under)
-    under_h = geo.lines_height(under_h, theme.subtitle_size) + 2 * theme.inset + theme.paragraph_gap / POINTS
+    under_h = (geo.lines_height(under_h, theme.subtitle_size) + 2 * theme.inset
+               + len(lines_under) * theme.paragraph_gap / POINTS)
     gap = 3 * theme.inset
     block = title_h + gap + theme.rule_height + gap + under_h
     top = max(theme.title_top + theme.logo_height, (geo.height - theme.footer_height - block) / 2)
@@ -322,7 +319,8 @@ def _title_slide(article: Article, geo: _Geometry, brand: Brand | None) -> Slide
     cover = Cover(band, rule)
     if brand is not None:
         clinic = " · ".join(part for part in (brand.clinic, brand.phone, brand.website) if part)
-        clinic_h = geo.lines_height(1, theme.clinic_size) + 2 * theme.inset
+        clinic_lines = len(wrap(clinic, theme.clinic_size, (room_w - 2 * theme.inset) * POINTS))
+        clinic_h = geo.lines_height(clinic_lines, theme.clinic_size) + 2 * theme.inset
         clinic_box = Box(left, geo.height - theme.footer_height - theme.footer_gap - clinic_h, room_w, clinic_h)
         logo_box = Box(geo.width - theme.margin - theme.logo_width, theme.title_top, theme.logo_width,
                        theme.logo_height)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 
 from mghandout.labels import Labels
 
-REFERENCE_HEIGHT, REFERENCE_NARROW = 7.5, 10.0
-"""Inches: a slide this tall (and at least this wide) is drawn at the sizes below."""
+REFERENCE_WIDTH, REFERENCE_HEIGHT, REFERENCE_NARROW = 12192000 / 914400, 7.5, 10.0
+"""Inches: PowerPoint's 16:9 slide; a slide this tall (and at least `REFERENCE_NARROW` wide) has the sizes below."""
 
 _SCALED = (
     "cover_title_size", "title_size", "title_floor", "subtitle_size", "clinic_size", "body_size", "body_floor",
