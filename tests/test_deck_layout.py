@@ -315,7 +315,8 @@ def test_without_a_slide_text_the_lead_sentence_is_shown() -> None:
 
 
 def urgent_sentences(source: Article) -> Iterator[tuple[str, str]]:
-    """(where, sentence) of every urgent sentence the layout chooses from (no editor's slide text there)."""
+    """(where, text) of every text the layout chooses sentences from (no editor's slide text there)."""
+    yield from (("introduction", p) for p in source.introduction)
     for point in source.key_points:
         if not point.slide:
             yield point.title, point.text

@@ -35,7 +35,7 @@ from itertools import accumulate
 from typing import TypeVar
 
 from mghandout.deck.measure import sentences, widest_word, words, wrap
-from mghandout.deck.slidetext import shown
+from mghandout.deck.slidetext import is_urgent, shown
 from mghandout.deck.theme import REFERENCE_HEIGHT, REFERENCE_WIDTH, DeckTheme, slide_scale
 from mghandout.model import (
     Article,
@@ -268,7 +268,8 @@ def _slides(article: Article, geo: _Geometry, brand: Brand | None) -> list[Slide
     """Every slide of the deck, in the article's order."""
     labels = geo.theme.labels
     slides: list[Slide] = [_title_slide(article, geo, brand)]
-    slides += _text_slides(geo, labels.summary, [Bullet(s) for s in sentences(article.summary)])
+    urgent = [s for paragraph in article.introduction for s in sentences(paragraph) if is_urgent(s)]
+    slides += _text_slides(geo, labels.summary, [Bullet(s) for s in [*sentences(article.summary), *urgent]])
     key_points = [Bullet(shown(p.text, p.slide), p.title, note=f"{p.title}: {p.text}") for p in article.key_points]
     slides += _text_slides(geo, labels.key_points, key_points)
     for section in article.sections:

@@ -14,7 +14,8 @@ The rule (documented for editors in docs/source-format.md, "Slide texts"):
    away"), who is at risk ("children", "pregnant", "kidney") or a grave sign ("seizure").
    These sentences stay on a slide whatever the word budget says: a slide may carry fewer
    sentences than the notes, never fewer warnings.
-4. Summaries, callouts, references and the disclaimer are shown in full.
+4. Summaries, callouts, references and the disclaimer are shown in full. The introduction
+   is said from the title slide's notes; its urgent sentences join the summary's slide.
 
 The rule is faithful (every word on a slide is the source's, in its order within its
 sentence) and testable (`is_urgent` is a pure function of the sentence).
