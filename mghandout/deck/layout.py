@@ -173,10 +173,16 @@ class _Geometry:
         self.body = Box(theme.margin, top, self.inner, height - theme.footer_height - theme.footer_gap - top)
 
     def _title_size(self, title: str) -> float | None:
-        """The largest size, in whole points down to the floor, at which `title` takes the deck's title lines."""
+        """The largest size, in whole points down to the floor, at which `title` takes the deck's title lines.
+
+        A size at which a word is wider than a line is passed over, but for the floor (the
+        word then breaks: nothing smaller is allowed). None when no size takes the lines.
+        """
         size = self.theme.title_size
         while size >= self.theme.title_floor - EPS:
-            if len(wrap(title, size, self.title_room, bold=True)) <= self.title_lines:
+            last = size - 1 < self.theme.title_floor - EPS
+            if (len(wrap(title, size, self.title_room, bold=True)) <= self.title_lines
+                    and (last or widest_word(title, size, bold=True) <= self.title_room)):
                 return size
             size -= 1
         return None
