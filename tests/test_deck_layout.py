@@ -681,7 +681,8 @@ def test_title_slide(article: Article, size: tuple[float, float]) -> None:
     assert slide.layout == "title" and slide.title == article.title and slide.body_box is not None
     assert slide.subtitle[-1] == article_labels(article).format_date(article.date)
     assert article.short_title not in slide.subtitle[:-1]
-    assert slide.cover is not None and slide.cover.band.h == pytest.approx(size[1] - deck.theme.footer_height)
+    assert slide.cover is not None and slide.cover.band is not None and slide.cover.rule is not None
+    assert slide.cover.band.h == pytest.approx(size[1] - deck.theme.footer_height)
     assert slide.cover.clinic == "" and slide.cover.logo_box is None
     room = (slide.body_box.w - 2 * deck.theme.inset) * POINTS
     lines = sum(len(wrap(line, deck.theme.subtitle_size, room)) for line in slide.subtitle)
@@ -705,3 +706,11 @@ def test_a_branded_title_slide_names_the_clinic_and_keeps_room_for_its_logo() ->
     logo, title = slide.cover.logo_box, slide.title_box
     assert logo.y + logo.h <= title.y + EPS, "the logo sits above the title"
     assert slide.cover.clinic_box.y >= slide.body_box.y + slide.body_box.h  # type: ignore[union-attr]
+
+
+def test_on_a_template_the_title_slide_has_no_band_of_ours() -> None:
+    """A user's template brings its own look: no band or rule is added, and the title starts at the margin."""
+    source = magnesium()
+    slide = deck_layout(source, THEME, *WIDE, identity=False).slides[0]
+    assert slide.cover is not None and slide.cover.band is None and slide.cover.rule is None
+    assert slide.title_box.x == pytest.approx(THEME.margin)

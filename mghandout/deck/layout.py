@@ -106,10 +106,11 @@ class TablePart:
 
 @dataclass(frozen=True)
 class Cover:
-    """The title slide's quiet identity: a band of the theme's accent, a rule under the title, the clinic."""
+    """The title slide's quiet identity: a band of the theme's accent and a rule under the title (none on a
+    template, which brings its own look), and the clinic."""
 
-    band: Box
-    rule: Box
+    band: Box | None
+    rule: Box | None
     clinic: str = ""
     clinic_box: Box | None = None
     logo_box: Box | None = None
@@ -157,9 +158,10 @@ def _words(bullet: Bullet) -> int:
 class _Geometry:
     """Boxes and text heights for one slide size and theme: one title box and one body box for every content slide."""
 
-    def __init__(self, theme: DeckTheme, width: float, height: float, titles: list[str]) -> None:
+    def __init__(self, theme: DeckTheme, width: float, height: float, titles: list[str], identity: bool = True) -> None:
         self.theme, self.width, self.height = theme, width, height
         self.aim = theme.slide_words
+        self.identity = identity
         self.memo: dict[tuple[int, str, tuple[Bullet, ...]], list[Slide]] = {}
         self.inner = width - 2 * theme.margin
         self.title_room = (self.inner - 2 * theme.inset) * POINTS
@@ -234,15 +236,17 @@ def _joined(bullet: Bullet) -> str:
 
 
 def deck_layout(article: Article, theme: DeckTheme, width: float = REFERENCE_WIDTH, height: float = REFERENCE_HEIGHT,
-                brand: Brand | None = None) -> Deck:
+                brand: Brand | None = None, identity: bool = True) -> Deck:
     """Lay the article out on slides of `width` x `height` inches, the theme scaled to that size.
+
+    `identity`: the title slide gets the theme's band and rule (not on a user's template).
 
     Text slides aim at `theme.slide_words` words; when the deck's median text slide then
     holds more than `theme.slide_words_median`, the aim is lowered until it does not: the
     fewest slides that keep a median slide light.
     """
     scale = slide_scale(width, height)
-    geo = _Geometry(theme, width / scale, height / scale, _titles(article, theme))
+    geo = _Geometry(theme, width / scale, height / scale, _titles(article, theme), identity)
     for geo.aim in range(theme.slide_words, theme.slide_words_median // 2, -2):
         slides = tuple(_slides(article, geo, brand))
         if _median_words(slides) <= theme.slide_words_median:
@@ -307,8 +311,8 @@ def _titles(article: Article, theme: DeckTheme) -> list[str]:
 def _title_slide(article: Article, geo: _Geometry, brand: Brand | None) -> Slide:
     """Title, a subtitle only when it adds to the title, the date, the clinic: left-aligned beside the band."""
     theme = geo.theme
-    band = Box(0.0, 0.0, theme.band_width, geo.height - theme.footer_height)
-    left = band.w + theme.margin
+    band = Box(0.0, 0.0, theme.band_width, geo.height - theme.footer_height) if geo.identity else None
+    left = (band.w if band else 0.0) + theme.margin
     room_w = geo.width - left - theme.margin
     size = theme.cover_title_size
     lines = len(wrap(article.title, size, (room_w - 2 * theme.inset) * POINTS, bold=True))
@@ -323,7 +327,7 @@ def _title_slide(article: Article, geo: _Geometry, brand: Brand | None) -> Slide
     title_box = Box(left, top, room_w, title_h)
     rule = Box(left + theme.inset, top + title_h + gap, theme.rule_width, theme.rule_height)
     body = Box(left, rule.y + rule.h + gap, room_w, under_h)
-    cover = Cover(band, rule)
+    cover = Cover(band, rule if geo.identity else None)
     if brand is not None:
         clinic = " · ".join(part for part in (brand.clinic, brand.phone, brand.website) if part)
         clinic_lines = len(wrap(clinic, theme.clinic_size, (room_w - 2 * theme.inset) * POINTS))

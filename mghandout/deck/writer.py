@@ -80,7 +80,7 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
         slide = presentation.slides.add_slide(layouts[spec.layout])
         _fill(slide, spec, theme)
         if spec.cover is not None:
-            _cover(slide, spec, brand, brand_dir, theme, drawn=template is None)
+            _cover(slide, spec, brand, brand_dir, theme)
         _footer(slide, deck, number, theme)
         make_accessible(slide, theme.labels.logo.format(clinic=brand.clinic) if brand else None)
         notes.add(slide, spec.notes)
@@ -352,13 +352,12 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme) -> None
     etree.SubElement(field, _T).text = str(number)
 
 
-def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path | None, theme: DeckTheme, *,
-           drawn: bool) -> None:
-    """The title slide's band and rule (ours only: a template brings its own look), the clinic and its logo."""
+def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path | None, theme: DeckTheme) -> None:
+    """The title slide's band and rule (when the layout gave them), the clinic and its logo."""
     cover = spec.cover
     assert cover is not None
-    if drawn:
-        for box in (cover.band, cover.rule):
+    for box in (cover.band, cover.rule):
+        if box is not None:
             shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Inches(v) for v in (box.x, box.y, box.w, box.h)))
             shape.fill.solid()
             shape.fill.fore_color.rgb = RGBColor.from_string(theme.accent)
