@@ -408,8 +408,9 @@ def _shares(counts: list[int], heights: list[float], room: float, aim: float, mo
     """How many items go on each slide, and whether that is even: the fewest slides at `aim` words each, shared evenly.
 
     An item alone may pass `aim` (it was cut to `most` before). When that split leaves a
-    slide under `BALANCE` of the heaviest, fewer slides (still under `most`) are tried.
-    Heights always bound a slide: `room`, less `first` on the first slide.
+    slide under `BALANCE` of the heaviest, or one item alone beside slides of several,
+    fewer slides (still under `most`) are tried. Heights always bound a slide: `room`, less
+    `first` on the first slide.
     """
     tall = [0.0, *accumulate(heights)]
     many = [0, *accumulate(counts)]
@@ -421,12 +422,18 @@ def _shares(counts: list[int], heights: list[float], room: float, aim: float, mo
     splits = [_even(many, slides, fits(most))
               for slides in range(_fewest(len(counts), fits(aim)), _fewest(len(counts), fits(most)) - 1, -1)]
     even = [split for split in splits if _balanced(many, split)]
-    return (even[0], True) if even else (splits[0], False)
+    shared = [split for split in even if not _lone(split)]
+    return (shared or even or splits)[0], bool(even)
 
 
 def _balanced(many: list[int], split: list[int]) -> bool:
     loads = [many[j] - many[i] for i, j in zip([0, *accumulate(split)], accumulate(split), strict=False)]
     return min(loads) >= BALANCE * max(loads)
+
+
+def _lone(split: list[int]) -> bool:
+    """A slide holds one item while another holds more: that item could have been shared."""
+    return min(split) == 1 < max(split)
 
 
 def _fewest(count: int, fits: Callable[[int, int], bool]) -> int:
