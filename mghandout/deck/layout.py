@@ -556,10 +556,9 @@ def _food_slides(geo: _Geometry, title: str, foods: FoodList, lead: tuple[Bullet
     """
     theme = geo.theme
     first_intro = " ".join([*(b.text for b in lead), *([foods.intro] if foods.intro else [])])
-    top = geo.body.y + geo.intro_height(first_intro)
-    room = geo.body.y + geo.body.h - top
+    tops = (geo.body.y + geo.intro_height(first_intro), geo.body.y + geo.intro_height(foods.intro or ""))
     most = max(1, int((geo.inner + theme.food_gap) // (theme.food_column + theme.food_gap)))
-    grids = [_food_grid(geo, foods, across, top, room) for across in range(min(len(foods.groups), most), 0, -1)]
+    grids = [_food_grid(geo, foods, across, tops) for across in range(min(len(foods.groups), most), 0, -1)]
     chunks, columns = min((grid for grid in grids if grid is not None),
                           key=lambda grid: (len(grid[0]), sum(len(chunk) for chunk in grid[0])))
     slides = []
@@ -571,15 +570,18 @@ def _food_slides(geo: _Geometry, title: str, foods: FoodList, lead: tuple[Bullet
     return slides
 
 
-def _food_grid(geo: _Geometry, foods: FoodList, across: int, top: float,
-               room: float) -> tuple[list[list[FoodGroup]], list[list[FoodColumn]]] | None:
+def _food_grid(geo: _Geometry, foods: FoodList, across: int,
+               tops: tuple[float, float]) -> tuple[list[list[FoodGroup]], list[list[FoodColumn]]] | None:
     """The groups in at most `across` columns a slide: (groups, columns) per slide, or None when a column cannot fit.
 
+    `tops`: where the grid starts on the first slide (under its lead) and on the others.
     The grid with the fewest slides wins, then the one that cuts the fewest groups, then the widest columns.
     """
-    groups = [part for group in foods.groups for part in _group_parts(geo, group, across, room)]
+    bottom = geo.body.y + geo.body.h
+    groups = [part for group in foods.groups for part in _group_parts(geo, group, across, bottom - max(tops))]
     chunks = _chunks(groups, min(across, len(groups)))
-    columns = [_food_columns(geo, chunk, top, room) for chunk in chunks]
+    columns = [_food_columns(geo, chunk, tops[min(index, 1)], bottom - tops[min(index, 1)])
+               for index, chunk in enumerate(chunks)]
     if any(column is None for column in columns):
         return None
     return chunks, [column for column in columns if column is not None]
