@@ -54,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = parser().parse_args(argv)
     try:
+        if args.check and args.brand:
+            load_brand(args.brand)  # --check refuses the brand file the build would refuse
         sources = args.sources or find_sources()
         if args.check:
             return _report([check_source(source) for source in sources], check=True)

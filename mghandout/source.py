@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from mghandout.checks import source_problems
 from mghandout.errors import Problem, SourceError
 from mghandout.labels import BUILT_IN, missing_for, unsupported_script
 from mghandout.model import BLOCK_KINDS, Article, Brand
@@ -56,6 +57,7 @@ def load(path: Path, model: type[M]) -> tuple[M, list[Problem]]:
     text = _read_text(path, name)
     root = _compose(text, name)
     data, problems = _Plain(name).convert(root)
+    problems += source_problems(name, text, root)
     try:
         result = model.model_validate(data)
     except ValidationError as error:

@@ -372,9 +372,19 @@ def _text_slides(geo: _Geometry, title: str, bullets: list[Bullet]) -> list[Slid
         shares, even = _shares(counts, heights, room, geo.aim, geo.theme.slide_words_most)
         if even:
             break
-    slides = [geo.slide("content", title, "\n\n".join(filter(None, map(_note, page))), body_size=size,
-                        bullets=tuple(page)) for page in _cut(items, shares)]
+    slides = [geo.slide("content", title, _notes(page), body_size=size, bullets=tuple(page))
+              for page in _cut(items, shares)]
     return _continued(geo, title, slides)
+
+
+def _notes(bullets: list[Bullet]) -> str:
+    """The notes behind a slide's bullets; a sentence cut from a paragraph whose full text is already there is not
+    said twice, and on a slide of its own it is its own note."""
+    notes: list[str] = []
+    for note in map(_note, bullets):
+        if not any(note in said for said in notes):
+            notes.append(note)
+    return "\n\n".join(notes)
 
 
 def _note(bullet: Bullet) -> str:
@@ -392,8 +402,7 @@ def _fitting(geo: _Geometry, bullets: list[Bullet], size: float, cut: bool = Fal
         label, stacked, note = bullet.label, bullet.stacked, bullet.note
         for sentence in sentences(bullet.text):
             yield Bullet(sentence, label, stacked, note)
-            label, stacked = "", False
-            note = None if bullet.note is None else ""
+            label, stacked, note = "", False, None
 
 
 def _cut(items: list, shares: list[int]) -> Iterator[list]:
@@ -673,13 +682,19 @@ def _table_slides(geo: _Geometry, title: str, table: TableData, lead: tuple[Bull
         part = TablePart(tuple(table.header), tuple(row for row, _ in page), widths, (header_h, *(h for _, h in page)),
                          Box(geo.body.x, top if index == 0 else geo.body.y, sum(widths),
                              header_h + sum(h for _, h in page)), size)
-        notes = ["\n".join(f"{head}: {cell}" for head, cell in zip(table.header, row, strict=True))
-                 for row in part.rows]
-        if index == 0:
-            notes = [*(_note(b) for b in lead), *([table.caption] if table.caption else []), *notes]
-        slides.append(geo.slide("title_only", title, "\n\n".join(notes), intro=intro if index == 0 else "",
+        rows = "\n".join(_row_note(table.header, row) for row in part.rows)
+        notes = [*(_note(b) for b in lead), *([table.caption] if table.caption else [])] if index == 0 else []
+        slides.append(geo.slide("title_only", title, "\n\n".join([*notes, rows]), intro=intro if index == 0 else "",
                                 table=part))
     return slides
+
+
+def _row_note(header: list[str], row: tuple[str, ...]) -> str:
+    """A row for the speaker notes, one line: its first cell, then each other cell after its column's header.
+
+    One line a row, not one a cell: a whole table's notes must fit one notes page at 12 pt.
+    """
+    return " ".join([f"{row[0]}.", *(f"{head}: {cell}" for head, cell in zip(header[1:], row[1:], strict=True))])
 
 
 def _cell_size(geo: _Geometry, table: TableData) -> float:
