@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -41,6 +40,7 @@ from mghandout.deck.measure import wrap
 from mghandout.deck.template import find_layout
 from mghandout.deck.template import open_template as open_user_template
 from mghandout.deck.theme import DeckTheme
+from mghandout.links import URL
 from mghandout.logo import clinic_logo
 from mghandout.metadata import properties
 from mghandout.model import Article, Brand
@@ -49,7 +49,6 @@ _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 _LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
 LAYOUTS = ("title", "content", "title_only")
-URL = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]])")
 """A web address in running text, without the punctuation that ends its sentence; the group keeps it when splitting."""
 WIDE = (Emu(12192000), Emu(6858000))
 """PowerPoint's widescreen slide, 13.333 x 7.5 in."""
