@@ -286,7 +286,7 @@ def warm_up(formats: Iterable[str]) -> None:
 
     A batch's workers, and the handout's process of each rebuild under --watch, are forked
     from this process; without this each would import reportlab or python-pptx and parse
-    the fonts again (about 0.3 s of CPU each).
+    the fonts and python-pptx's template again (about 0.3 s of CPU each).
     """
     if "pdf" in formats:
         from mghandout.handout import render_pdf  # noqa: F401  (loaded for the processes forked later)
@@ -296,8 +296,9 @@ def warm_up(formats: Iterable[str]) -> None:
     if "pptx" in formats:
         from mghandout.deck import render_pptx  # noqa: F401  (loaded for the processes forked later)
         from mghandout.deck.measure import width
+        from mghandout.deck.writer import open_template
 
-        width("", 1.0), width("", 1.0, bold=True)
+        width("", 1.0), width("", 1.0, bold=True), open_template(None)
 
 
 def _forked_pool(workers: int) -> ProcessPoolExecutor:

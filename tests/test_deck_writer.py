@@ -315,6 +315,13 @@ def test_two_renders_are_byte_identical(article: Article, rendered: tuple[bytes,
     assert render_pptx(article, when=WHEN)[0] == rendered[0]
 
 
+def test_a_deck_built_after_another_is_unchanged_by_it(article: Article, rendered: tuple[bytes, int]) -> None:
+    """Every deck starts from a copy of one parsed default template: nothing of one deck may reach the next."""
+    other = render_pptx(load_article(ROOT / "tests" / "fixtures" / "long-english.yaml"), when=WHEN)[0]
+    assert render_pptx(article, when=WHEN)[0] == rendered[0]
+    assert len(Presentation(io.BytesIO(other)).slides) != len(Presentation(io.BytesIO(rendered[0])).slides)
+
+
 # --- a user's template -------------------------------------------------------------------------------------------
 
 
