@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from xml.sax.saxutils import escape
+from html import escape
 
 import fontpkg
 from reportlab.pdfbase import pdfmetrics
@@ -105,7 +105,7 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
 
 def markup(text: str, bold: bool = False) -> str:
     """Paragraph markup that prints `text` literally, each run in a font that has its glyphs."""
-    return "".join(f'<font face="{name}">{escape(chunk)}</font>' for name, chunk in runs(text, bold))
+    return "".join(f'<font face="{name}">{escape(chunk, quote=False)}</font>' for name, chunk in runs(text, bold))
 
 
 def missing(text: str) -> set[str]:

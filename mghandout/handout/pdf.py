@@ -15,9 +15,9 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -527,7 +527,7 @@ def _address(url: str | None, theme: HandoutTheme) -> str:
         return ""
     if not URL.fullmatch(url):
         return " " + markup(url)
-    return f' <a href={quoteattr(url)} color="{theme.accent}"><u>{markup(url)}</u></a>'
+    return f' <a href="{escape(url)}" color="{theme.accent}"><u>{markup(url)}</u></a>'
 
 
 def _labelled(item: Labelled, styles: _Styles, theme: HandoutTheme, width: float) -> list[Flowable]:

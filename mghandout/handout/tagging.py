@@ -25,8 +25,8 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
-from xml.sax.saxutils import escape
 
 import pikepdf
 from reportlab.pdfgen.canvas import Canvas
@@ -408,7 +408,7 @@ def _catalog(pdf: pikepdf.Pdf, title: str) -> None:
 
 def _xmp(title: str, language: str) -> str:
     """XMP written out in full, so the same handout gives the same bytes (no editing date)."""
-    title, language = escape(title), escape(language)
+    title, language = escape(title, quote=False), escape(language, quote=False)
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
