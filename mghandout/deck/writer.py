@@ -29,6 +29,7 @@ from pptx.slide import SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 
+from mghandout.deck.language import tag_language
 from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
 from mghandout.errors import InputError
@@ -80,6 +81,7 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
             _brand(slide, spec, brand, brand_dir, theme, deck)
         _footer(slide, deck, number, theme)
         notes.add(slide, spec.notes)
+    tag_language(presentation, article.language)
     _properties(presentation, article, brand, when)
     buffer = io.BytesIO()
     presentation.save(buffer)
