@@ -344,7 +344,7 @@ def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, 
     if picture.width > Inches(2.0):
         ratio = Inches(2.0) / picture.width
         picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
-    picture._element.nvPicPr.cNvPr.set("descr", f"{brand.clinic} logo")
+    picture._element.nvPicPr.cNvPr.set("descr", theme.labels.logo.format(clinic=brand.clinic))
 
 
 def _properties(presentation: Any, article: Article, brand: Brand | None, when: dt.datetime) -> None:
