@@ -138,6 +138,10 @@ def test_every_run_and_paragraph_end_of_slides_and_notes_says_spanish(spanish: t
         assert all(run.find(f"{A}rPr") is not None and run.find(f"{A}rPr").get("lang") == "es" for run in runs), name
         assert all(p.find(f"{A}endParaRPr") is not None and p.find(f"{A}endParaRPr").get("lang") == "es"
                    for p in paragraphs), name
+        for p in paragraphs:
+            sizes = [run.find(f"{A}rPr").get("sz") for run in p if run.tag in (f"{A}r", f"{A}fld")]
+            if sizes and sizes[-1]:
+                assert p.find(f"{A}endParaRPr").get("sz") == sizes[-1], f"{name}: a paragraph end of another size"
 
 
 def test_the_presentation_default_text_language_is_spanish(spanish: tuple[Path, Path]) -> None:

@@ -50,10 +50,25 @@ def _tag(element: Any, language: str) -> None:
             run.insert(0, etree.Element(_RPR))
     for paragraph in list(element.iter(_P)):
         if paragraph.find(_END) is None:
-            paragraph.append(etree.Element(_END))
+            paragraph.append(_paragraph_end(paragraph))
     _default_style(element)
     for properties in element.iter(_RPR, _END, _DEF):
         properties.set("lang", language)
+
+
+def _paragraph_end(paragraph: Any) -> Any:
+    """A paragraph end the size of the paragraph's last run, as PowerPoint itself writes it.
+
+    Without a size the end mark takes the list style's (32 pt in the default master's
+    body text), and a presentation program may then make the last line taller than the
+    layout measured it.
+    """
+    end = etree.Element(_END)
+    sizes = [child.find(_RPR).get("sz") for child in paragraph if child.tag in (_R, _FLD)]
+    size = next((size for size in reversed(sizes) if size), None)
+    if size is not None:
+        end.set("sz", size)
+    return end
 
 
 def _default_style(element: Any) -> None:
