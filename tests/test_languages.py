@@ -11,19 +11,27 @@ letter drawable by the handout's fonts, every key documented.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import shutil
 import string
 import subprocess
+import zipfile
 from dataclasses import fields
 from pathlib import Path
 
 import pytest
 from lxml import etree
 from PIL import Image
+from pptx import Presentation
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
 from pypdf import PdfReader
 from readback import FIXTURES, ROOT, deck_parts, deck_texts, norm, pdf_bookmarks, pdf_pages, run
 
+from mghandout.deck.language import tag_language
 from mghandout.handout.fonts import font_set
 from mghandout.labels import BUILT_IN, LABEL_HELP, Labels
 
@@ -234,3 +242,23 @@ def test_the_docs_list_every_language_and_label_key() -> None:
     for f in fields(Labels):
         if f.name != "months":
             assert getattr(Labels(), f.name) in section, f.name
+
+
+def test_a_handout_master_kept_as_bytes_is_tagged_too() -> None:
+    """Templates saved by PowerPoint carry a handout master, which python-pptx reads as plain bytes."""
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:handoutMaster xmlns:a="{A[1:-1]}" '
+           'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><p:cSld><p:spTree><p:sp>'
+           '<p:txBody><a:bodyPr/><a:p><a:r><a:rPr lang="en-US" sz="1200"/><a:t>Header</a:t></a:r></a:p></p:txBody>'
+           '</p:sp></p:spTree></p:cSld></p:handoutMaster>').encode()
+    template = Presentation()
+    part = Part(PackURI("/ppt/handoutMasters/handoutMaster1.xml"), CT.PML_HANDOUT_MASTER, template.part.package, xml)
+    template.part.relate_to(part, RT.HANDOUT_MASTER)
+    saved = io.BytesIO()
+    template.save(saved)
+    presentation = Presentation(saved)
+    tag_language(presentation, "es")
+    tagged = io.BytesIO()
+    presentation.save(tagged)
+    with zipfile.ZipFile(tagged) as package:
+        handout = package.read("ppt/handoutMasters/handoutMaster1.xml").decode("utf-8")
+    assert re.findall(r' lang="([^"]*)"', handout) == ["es", "es"], handout
