@@ -19,6 +19,7 @@ import subprocess
 import zipfile
 from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -29,6 +30,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 from readback import FIXTURES, ROOT, deck_parts, deck_texts, norm, pdf_bookmarks, pdf_pages, run
 
 from mghandout.deck.language import tag_language
@@ -89,6 +91,43 @@ def test_no_english_fixed_word_on_any_page_or_bookmark(spanish: tuple[Path, Path
     bookmarks = pdf_bookmarks(spanish[0])
     assert english_in("\n".join(bookmarks)) == []
     assert {ES.key_points, ES.faq, ES.references} <= set(bookmarks)
+
+
+def pdf_strings(path: Path) -> list[str]:
+    """Every text a screen reader or a PDF viewer's side panel reads besides the page text.
+
+    Alternative and replacement texts, expansions, titles of bookmarks and structure elements,
+    and the document information, found by walking every object reachable from the catalog.
+    """
+    reader = PdfReader(str(path))
+    seen: set[int] = set()
+    found: list[str] = []
+
+    def walk(item: Any) -> None:
+        if isinstance(item, IndirectObject):
+            if item.idnum in seen:
+                return
+            seen.add(item.idnum)
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            for key, value in item.items():
+                if key in ("/Alt", "/ActualText", "/E", "/T", "/Title") and isinstance(value.get_object(), str):
+                    found.append(str(value.get_object()))
+                if key not in ("/Parent", "/P"):
+                    walk(value)
+        elif isinstance(item, ArrayObject):
+            for value in item:
+                walk(value)
+
+    walk(reader.trailer["/Root"])
+    found += [str(value) for value in (reader.metadata or {}).values()]
+    return found
+
+
+def test_no_english_fixed_word_in_the_handout_alt_texts_or_properties(spanish: tuple[Path, Path]) -> None:
+    strings = pdf_strings(spanish[0])
+    assert ES.key_points in strings, "the bookmarks are read"
+    assert english_in("\n".join(strings)) == []
 
 
 def test_the_handout_prints_the_spanish_labels(spanish: tuple[Path, Path]) -> None:
