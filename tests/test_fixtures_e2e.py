@@ -28,16 +28,16 @@ def sentences(text: str) -> list[str]:
 
 
 def handout_text(article: Article, pages: list[str]) -> str:
-    """The handout's text, squashed, without the footer (short title, short disclaimer, page number) of each page."""
+    """The handout's text, squashed, less each page's running footer (short title, short disclaimer, page number)."""
     labels = article_labels(article)
     body = []
     for number, page in enumerate(pages, start=1):
         text = squash(page)
-        for footer in (article.short_title, article.disclaimer.footer, labels.page.format(page=number,
-                                                                                          pages=len(pages))):
-            cut = text.rfind(squash(footer))
-            assert cut >= 0, f"page {number} has no footer part {footer!r}"
-            text = text[:cut] + text[cut + len(squash(footer)):]
+        footers = (article.short_title, article.disclaimer.footer, labels.page.format(page=number, pages=len(pages)))
+        for footer in map(squash, footers):
+            cut = text.rfind(footer)
+            if cut >= 0:
+                text = text[:cut] + text[cut + len(footer):]
         body.append(text)
     return "".join(body)
 
