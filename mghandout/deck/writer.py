@@ -29,6 +29,7 @@ from pptx.slide import SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 
+from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.language import tag_language
 from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
 from mghandout.deck.theme import DeckTheme
@@ -80,6 +81,7 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
         if spec.layout == "title" and brand is not None:
             _brand(slide, spec, brand, brand_dir, theme, deck)
         _footer(slide, deck, number, theme)
+        make_accessible(slide, theme.labels.logo.format(clinic=brand.clinic) if brand else None)
         notes.add(slide, spec.notes)
     tag_language(presentation, article.language)
     _properties(presentation, article, brand, when)

@@ -36,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from mghandout.handout.fonts import font_set, markup, runs
+from mghandout.handout.tagging import TaggedCanvas, Tagger
 from mghandout.handout.layout import Alert, Boxed, FoodGrid, Grid, Heading, Item, Labelled, Notes, Text, Title
 from mghandout.handout.theme import HandoutTheme
 from mghandout.logo import Logo, clinic_logo
@@ -138,10 +139,11 @@ def render(
     doc.addPageTemplates([PageTemplate("page", [frame])])
     styles = _Styles(theme)
     logo = clinic_logo(brand, brand_dir)
-    story = _story(items, styles, theme, doc.width, logo)
+    tagger = Tagger(theme.labels.logo.format(clinic=brand.clinic) if brand else None)
+    story = _story(items, styles, theme, doc.width, logo, tagger)
     stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
     doc.build(story, canvasmaker=_numbered_canvas(footer, stamp))
-    return buffer.getvalue(), footer.pages
+    return tagger.finish(buffer.getvalue(), title=article.title), footer.pages
 
 
 def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
@@ -206,7 +208,7 @@ def _width(text: str, size: float, bold: bool) -> float:
 def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
     """A canvas that holds every page until the end, so each footer can say 'Page X of Y'."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(TaggedCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.setDateFormatter(lambda *_: stamp)
@@ -228,7 +230,8 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
                 self.__dict__.update(state)
                 for key in state["_marks"]:
                     super().bookmarkPage(key)
-                footer.finish(self, number, footer.pages)
+                with self.artifact("Pagination"):
+                    footer.finish(self, number, footer.pages)
                 super().showPage()
             super().save()
 
@@ -236,10 +239,10 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
 
 
 def _story(
-    items: list[Item], styles: _Styles, theme: HandoutTheme, width: float, logo: Logo | None
+    items: list[Item], styles: _Styles, theme: HandoutTheme, width: float, logo: Logo | None, tagger: Tagger
 ) -> list[Flowable]:
     """All flowables; each heading first asks for room for itself and the start of what follows it."""
-    parts = [_flowables(item, styles, theme, width, logo) for item in items]
+    parts = [tagger.tag(item, _flowables(item, styles, theme, width, logo)) for item in items]
     story: list[Flowable] = []
     for index, part in enumerate(parts):
         if isinstance(items[index], Heading) and index + 1 < len(parts):

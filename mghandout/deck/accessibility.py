@@ -1,0 +1,48 @@
+"""The deck as a screen reader meets it: shapes in reading order, alt text, the table's header row.
+
+PowerPoint's screen-reader order is the order of the slide's shape tree, which is
+the order shapes were added: the footer and the logo could be read before the body.
+Here the title comes first and the rest follows as a reader's eye does, top to
+bottom and, on one band, left to right (the food columns). Shapes on one slide
+never overlap in our layout, so their painting order does not change what is seen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.oxml.ns import qn
+from pptx.slide import Slide
+from pptx.util import Inches
+
+BAND = Inches(0.25)
+"""Shapes whose tops are this close are on one band, read left to right."""
+
+
+def make_accessible(slide: Slide, logo_alt: str | None) -> None:
+    """Reorder the slide's shapes for reading, describe its pictures, and flag its tables' header rows.
+
+    `logo_alt` describes the pictures the deck places on a slide, which are the clinic's logo.
+    """
+    _reading_order(slide)
+    if logo_alt:
+        for picture in slide.shapes._spTree.iter(qn("p:pic")):
+            picture.find(f"{qn('p:nvPicPr')}/{qn('p:cNvPr')}").set("descr", logo_alt)
+    for properties in slide.shapes._spTree.iter(qn("a:tblPr")):
+        properties.set("firstRow", "1")
+
+
+def _reading_order(slide: Slide) -> None:
+    shapes = list(slide.shapes)
+    if not shapes:
+        return
+    title = slide.shapes.title
+    title_id = title.shape_id if title is not None else None
+
+    def place(shape: Any) -> tuple[bool, int, int]:
+        return shape.shape_id != title_id, (shape.top or 0) // BAND, shape.left or 0
+
+    anchor = shapes[0]._element.getprevious()
+    for shape in sorted(shapes, key=place):
+        anchor.addnext(shape._element)
+        anchor = shape._element

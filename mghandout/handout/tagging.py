@@ -1,0 +1,442 @@
+"""A tagged PDF (PDF/UA-1): marked content while reportlab draws, the structure tree after the build.
+
+Open-source reportlab writes no structure tree. This module adds one without
+changing a pixel of the page:
+
+- `Tagger.tag(item, flowables)` decides, from the layout item and its flowables,
+  each flowable's role (H1, H2, H3, P, L/LI/Lbl/LBody, Table/TR/TH/TD, Figure) as a
+  node of the tree, in reading order, and hooks that flowable's drawing.
+- `TaggedCanvas` wraps each text object and image drawn inside a hooked flowable
+  in `/Role <</MCID n>> BDC ... EMC` and everything else on the page (rules,
+  backgrounds, write-in lines, a table's repeated header) in `/Artifact`;
+  `artifact("Pagination")` marks the running footer.
+- `Tagger.finish(pdf)` writes, with pikepdf, the StructTreeRoot and its ParentTree,
+  `/MarkInfo`, XMP with `dc:title` and `pdfuaid:part`, `/DisplayDocTitle`, `/Tabs /S`,
+  Link elements for the link annotations, and drops ToUnicode entries to U+0000.
+
+reportlab drops the space at a line break, so every text element carries its whole
+text as `/ActualText`: a screen reader reads "word word", not "wordword".
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.saxutils import escape
+
+import pikepdf
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Image, Paragraph, Table
+
+from mghandout.handout.layout import Alert, Boxed, Grid, Item, Notes
+
+STYLE_ROLES: dict[str, str | None] = {
+    "title": "H1",
+    "heading": "H2",
+    "subheading": "H2",
+    "label": "H3",
+    "question": "H3",
+    "cue": None,
+}
+"""Roles of paragraphs by their style's name; any other style is a P. A "cue" (a table's
+"(continued)" over its part on the next page) repeats what the reader knows: an artifact."""
+
+
+@dataclass(eq=False)
+class Node:
+    """One structure element: its role, kids, and the marked content drawn for it (page index, MCID).
+
+    A node with no role is a group: its kids stand in its place in the tree written.
+    """
+
+    role: str
+    kids: list[Node] = field(default_factory=list)
+    marks: list[tuple[int, int]] = field(default_factory=list)
+    links: list[tuple[int, int]] = field(default_factory=list)
+    alt: str | None = None
+    text: str | None = None
+    header: bool = False
+
+    def add(self, role: str, **more: Any) -> Node:
+        kid = Node(role, **more)
+        self.kids.append(kid)
+        return kid
+
+    def has_content(self) -> bool:
+        return bool(self.marks or self.links or any(kid.has_content() for kid in self.kids))
+
+
+@dataclass(eq=False)
+class _Scope:
+    """What a hooked flowable's drawing is tagged as: its text objects go to `targets` in turn.
+
+    A list item's first text object is its bullet (Lbl), the rest its body (LBody);
+    a continuation on the next page has no bullet. The last target takes the rest.
+    """
+
+    targets: list[Node]
+    whole: bool = False
+    """One marked sequence around all the flowable draws (a figure), not one per text object."""
+    drawn: int = 0
+
+    def next_target(self) -> Node:
+        target = self.targets[min(self.drawn, len(self.targets) - 1)]
+        self.drawn += 1
+        return target
+
+
+class TaggedCanvas(Canvas):
+    """A canvas that marks what it draws: tagged content inside a hooked flowable, artifacts elsewhere.
+
+    The page's content is one artifact with tagged sequences cut into it: each begins
+    with EMC (closing the artifact) and ends by reopening it. The outer artifact is put
+    around the page's code as the page is written, so pages held back for "Page X of Y"
+    stay consistent.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._tag_scope: _Scope | None = None
+        self._tag_next_mcid = 0
+
+    def _startPage(self) -> None:  # noqa: N802  reportlab's name
+        super()._startPage()
+        self._tag_next_mcid = 0
+
+    def drawText(self, aTextObject: Any) -> None:  # noqa: N802, N803  reportlab's names
+        with self._marked():
+            super().drawText(aTextObject)
+
+    def drawImage(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802  reportlab's name
+        with self._marked():
+            return super().drawImage(*args, **kwargs)
+
+    @contextmanager
+    def artifact(self, kind: str) -> Iterator[None]:
+        """Draw the body of the `with` as an artifact of this kind (Pagination for the running footer)."""
+        self._code.append(f"EMC /Artifact <</Type /{kind}>> BDC")
+        yield
+        self._code.append("EMC /Artifact BMC")
+
+    @contextmanager
+    def tag_scope(self, scope: _Scope | None) -> Iterator[None]:
+        """Tag what is drawn inside as `scope` says (None: as an artifact)."""
+        outer, self._tag_scope = self._tag_scope, scope
+        annotations = len(self._annotationrefs)
+        try:
+            if scope is not None and scope.whole:
+                with self._marked():
+                    yield
+            else:
+                yield
+        finally:
+            self._tag_scope = outer
+        if scope is not None:
+            page = self._pageNumber - 1
+            scope.targets[-1].links += [(page, index) for index in range(annotations, len(self._annotationrefs))]
+
+    @contextmanager
+    def _marked(self) -> Iterator[None]:
+        if self._tag_scope is None:
+            yield
+            return
+        node = self._tag_scope.next_target()
+        mcid, self._tag_next_mcid = self._tag_next_mcid, self._tag_next_mcid + 1
+        node.marks.append((self._pageNumber - 1, mcid))
+        self._code.append(f"EMC /{node.role} <</MCID {mcid}>> BDC")
+        scope, self._tag_scope = self._tag_scope, None
+        try:
+            yield
+        finally:
+            self._tag_scope = scope
+            self._code.append("EMC /Artifact BMC")
+
+    def showPage(self) -> None:  # noqa: N802  reportlab's name
+        self._code.insert(0, "/Artifact BMC")
+        self._code.append("EMC")
+        super().showPage()
+
+
+class Tagger:
+    """The structure tree of one handout, filled while its story is made and drawn."""
+
+    def __init__(self, logo_alt: str | None) -> None:
+        self.root = Node("Document")
+        self.logo_alt = logo_alt
+
+    def tag(self, item: Item, flowables: list[Flowable]) -> list[Flowable]:
+        """Give the flowables of one layout item their place in the tree; returns them unchanged.
+
+        A box's first paragraph is its heading: the disclaimer's and the notes' are H2
+        (parts of the handout), a callout's H3 (it sits in a section), whatever its style.
+        """
+        parent = self.root.add("Div") if isinstance(item, Alert) else self.root
+        first = {Alert: "H3", Boxed: "H2", Notes: "H2"}.get(type(item))
+        _Walk(self, parent, first, data_table=isinstance(item, Grid)).flowables(flowables)
+        return flowables
+
+    def finish(self, data: bytes, *, title: str) -> bytes:
+        """The PDF with its structure tree and the catalog entries PDF/UA-1 asks for."""
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            _Tree(pdf).write(self.root)
+            _catalog(pdf, title)
+            _drop_null_unicode(pdf)
+            out = io.BytesIO()
+            pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        return out.getvalue()
+
+
+@dataclass
+class _Walk:
+    """Walks one item's flowables in reading order, making nodes and hooking the flowables that draw text."""
+
+    tagger: Tagger
+    parent: Node
+    first: str | None
+    """The role of the first paragraph walked, when it heads a box."""
+    data_table: bool
+    grid: Node | None = None
+    """The item's Table once walked: a part of it on the next page adds its rows there."""
+    _list: Node | None = None
+
+    def flowables(self, flowables: list[Any]) -> None:
+        for flowable in flowables:
+            self.flowable(flowable)
+
+    def flowable(self, flowable: Any) -> None:
+        if isinstance(flowable, Paragraph):
+            self.paragraph(flowable)
+        elif isinstance(flowable, Image) or isinstance(getattr(flowable, "alt", None), str):
+            self._list = None
+            alt = getattr(flowable, "alt", None) or self.tagger.logo_alt
+            figure = self.parent.add("Figure", alt=alt)
+            _hook(flowable, lambda: [figure], whole=True)
+        elif isinstance(flowable, Table):
+            self.table(flowable)
+        elif isinstance(flowable, (list, tuple)):
+            self.flowables(list(flowable))
+        elif hasattr(flowable, "_content"):
+            self.flowables(flowable._content)
+        elif isinstance(flowable, Flowable) and not type(flowable).__module__.startswith("reportlab."):
+            self._later(flowable)
+
+    def paragraph(self, paragraph: Paragraph, cell: Node | None = None) -> None:
+        text = paragraph.getPlainText()
+        if not text.strip():
+            return
+        if cell is not None:
+            cell.text = " ".join(filter(None, [cell.text, text]))
+            _hook(paragraph, lambda: [cell])
+            return
+        if paragraph.bulletText:
+            self._list = self._list or self.parent.add("L")
+            item = self._list.add("LI")
+            label, body = item.add("Lbl"), item.add("LBody", text=text)
+            _hook(paragraph, lambda: [label, body], lambda: [body])
+            return
+        self._list = None
+        role, self.first = self.first or STYLE_ROLES.get(paragraph.style.name, "P"), None
+        if role is None:
+            return
+        node = self.parent.add(role, text=text)
+        _hook(paragraph, lambda: [node])
+
+    def table(self, table: Table) -> None:
+        """A table of data (the item's table with a repeated header) is a Table; any other is only layout."""
+        self._list = None
+        if self.data_table and table.repeatRows:
+            header = self.grid is None
+            self.grid = self.grid or self.parent.add("Table")
+            for number, row in enumerate(table._cellvalues):
+                if number < table.repeatRows and not header:
+                    continue
+                tr = self.grid.add("TR")
+                for value in row:
+                    cell = tr.add("TH" if number < table.repeatRows else "TD", header=number < table.repeatRows)
+                    for paragraph in _paragraphs(value):
+                        self.paragraph(paragraph, cell)
+            return
+        for row in table._cellvalues:
+            for value in row:
+                self.flowable(value)
+                self._list = None
+
+    def _later(self, flowable: Flowable) -> None:
+        """A flowable of ours that makes what it draws only as it is laid out: walked then, in its place.
+
+        One that splits (a table or food grid broken between rows) is walked piece by
+        piece as it splits, its pieces' nodes in a group of their own where it stood, a
+        table going on in the same Table; one that draws (the write-in box) when it draws.
+        """
+        group = self.parent.add("")
+        walk = _Walk(self.tagger, group, self.first, self.data_table, self.grid)
+        draw_on, split = flowable.drawOn, flowable.split
+
+        def tagged_split(width: float, height: float) -> list[Flowable]:
+            pieces = split(width, height)
+            walk.flowables(pieces)
+            return pieces
+
+        def tagged_draw_on(canvas: TaggedCanvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+            group.kids.clear()
+            inner = [value for value in vars(flowable).values() if isinstance(value, Flowable)]
+            _Walk(self.tagger, group, self.first, data_table=False).flowables(inner)
+            draw_on(canvas, x, y, _sW)
+
+        flowable.drawOn, flowable.split = tagged_draw_on, tagged_split
+
+
+def _paragraphs(value: Any) -> list[Paragraph]:
+    if isinstance(value, Paragraph):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [inner for part in value for inner in _paragraphs(part)]
+    return []
+
+
+def _hook(
+    flowable: Flowable,
+    targets: Callable[[], list[Node]],
+    continued: Callable[[], list[Node]] | None = None,
+    whole: bool = False,
+) -> None:
+    """Tag what `flowable` draws; the pieces a page break splits it into continue the same nodes.
+
+    Drawn a second time (a table's header row repeated on the next page), the same
+    flowable is an artifact: its text is in the tree once. Hooked once: a flowable walked
+    again (a reference in a part laid out anew) keeps the nodes it was first given.
+    """
+    if getattr(flowable, "_tagged", False):
+        return
+    flowable._tagged = True
+    draw_on, split = flowable.drawOn, flowable.split
+    drawn: list[bool] = []
+
+    def tagged_draw_on(canvas: TaggedCanvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        with canvas.tag_scope(None if drawn else _Scope(targets(), whole)):
+            draw_on(canvas, x, y, _sW)
+        drawn.append(True)
+
+    def tagged_split(width: float, height: float) -> list[Flowable]:
+        pieces = split(width, height)
+        for index, piece in enumerate(pieces):
+            if piece is not flowable:
+                _hook(piece, targets if index == 0 else (continued or targets), continued, whole)
+        return pieces
+
+    flowable.drawOn, flowable.split = tagged_draw_on, tagged_split
+
+
+def _shown(nodes: list[Node]) -> Iterator[Node]:
+    """The nodes with content, a group (no role) replaced by its own."""
+    for node in nodes:
+        if not node.role:
+            yield from _shown(node.kids)
+        elif node.has_content():
+            yield node
+
+
+class _Tree:
+    """Writes the nodes as StructElems, with the ParentTree that maps each page's MCIDs back to them."""
+
+    def __init__(self, pdf: pikepdf.Pdf) -> None:
+        self.pdf = pdf
+        self.pages = [page.obj for page in pdf.pages]
+        self.parents: list[dict[int, pikepdf.Object]] = [{} for _ in self.pages]
+        self.annotations: list[pikepdf.Object] = []
+        self.root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+
+    def write(self, document: Node) -> None:
+        self.root.K = self._element(document, self.root)
+        nums: list[Any] = []
+        for index, page in enumerate(self.pages):
+            page.StructParents = index
+            page.Tabs = pikepdf.Name.S
+            nums += [index, pikepdf.Array(self.parents[index][mcid] for mcid in sorted(self.parents[index]))]
+        for key, element in enumerate(self.annotations, start=len(self.pages)):
+            nums += [key, element]
+        self.root.ParentTree = self.pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
+        self.root.ParentTreeNextKey = len(self.pages) + len(self.annotations)
+        self.pdf.Root.StructTreeRoot = self.root
+
+    def _element(self, node: Node, parent: pikepdf.Object) -> pikepdf.Object:
+        element = self.pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + node.role), P=parent)
+        )
+        if node.alt is not None:
+            element.Alt = pikepdf.String(node.alt)
+        if node.text is not None and node.marks:
+            element.ActualText = pikepdf.String(node.text)
+        if node.header:
+            element.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=pikepdf.Name.Column)
+        kids: list[Any] = []
+        for page, mcid in node.marks:
+            kids.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=self.pages[page], MCID=mcid))
+            self.parents[page][mcid] = element
+        kids += [self._element(kid, element) for kid in _shown(node.kids)]
+        kids += [self._link(page, index, element) for page, index in node.links]
+        element.K = pikepdf.Array(kids)
+        return element
+
+    def _link(self, page: int, index: int, parent: pikepdf.Object) -> pikepdf.Object:
+        """A Link element holding its annotation, which says where it goes in /Contents."""
+        annotation = self.pdf.pages[page].obj.Annots[index]
+        link = self.pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Link, P=parent, Pg=self.pages[page])
+        )
+        link.K = pikepdf.Array([pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=annotation, Pg=self.pages[page])])
+        annotation.StructParent = len(self.pages) + len(self.annotations)
+        if "/Contents" not in annotation and "/A" in annotation and "/URI" in annotation.A:
+            annotation.Contents = annotation.A.URI
+        self.annotations.append(link)
+        return link
+
+
+def _catalog(pdf: pikepdf.Pdf, title: str) -> None:
+    root = pdf.Root
+    root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+    language = str(root.get("/Lang", "en"))
+    metadata = pdf.make_stream(_xmp(title, language).encode("utf-8"))
+    metadata.Type, metadata.Subtype = pikepdf.Name.Metadata, pikepdf.Name.XML
+    root.Metadata = metadata
+
+
+def _xmp(title: str, language: str) -> str:
+    """XMP written out in full, so the same handout gives the same bytes (no editing date)."""
+    title, language = escape(title), escape(language)
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">\n'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>\n'
+        f"<dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>\n"
+        "<pdfuaid:part>1</pdfuaid:part>\n"
+        "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+        '<?xpacket end="w"?>'
+    )
+
+
+_NULL_ENTRY = re.compile(rb"^<[0-9A-F]+> <0000>\n", re.MULTILINE)
+_BFCHAR_COUNT = re.compile(rb"(\d+) beginbfchar")
+
+
+def _drop_null_unicode(pdf: pikepdf.Pdf) -> None:
+    """reportlab maps each subset's .notdef (code 0, never drawn) to U+0000, which PDF/UA forbids."""
+    for font in pdf.objects:
+        if not isinstance(font, pikepdf.Dictionary) or font.get("/Type") != pikepdf.Name.Font:
+            continue
+        cmap = font.get("/ToUnicode")
+        if cmap is None:
+            continue
+        data = cmap.read_bytes()
+        data, removed = _NULL_ENTRY.subn(b"", data)
+        if removed:
+            count = int(_BFCHAR_COUNT.search(data).group(1)) - removed
+            cmap.write(_BFCHAR_COUNT.sub(b"%d beginbfchar" % count, data, count=1))
