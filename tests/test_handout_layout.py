@@ -9,24 +9,28 @@ and on the second test topic, before any PDF exists.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from mghandout.handout import HandoutTheme, handout_layout
 from mghandout.handout.layout import (
+    Alert,
     Boxed,
     FoodGrid,
     Grid,
     Heading,
     Item,
     Labelled,
+    Links,
     Notes,
     Text,
     Title,
     column_widths,
+    food_columns,
 )
-from mghandout.model import Article, Brand, Foods, Paragraph, Table, TermList, iter_texts
+from mghandout.model import Article, Brand, Callout, Foods, Paragraph, Table, TermList, article_labels, iter_texts
 from mghandout.source import load_article, load_brand
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +38,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SOURCES = {
     "magnesium": ROOT / "source" / "magnesium-muscle-contractions.yaml",
     "world": FIXTURES / "world.yaml",
+    "long-english": FIXTURES / "long-english.yaml",
+    "spanish": FIXTURES / "spanish.yaml",
 }
 THEME = HandoutTheme()
 
@@ -51,8 +57,14 @@ def brand() -> Brand:
 
 
 @pytest.fixture(scope="module")
-def items(article: Article) -> list[Item]:
-    return handout_layout(article, THEME)
+def theme(article: Article) -> HandoutTheme:
+    """The theme as `render_pdf` makes it: with the article's own fixed words."""
+    return replace(THEME, labels=article_labels(article))
+
+
+@pytest.fixture(scope="module")
+def items(article: Article, theme: HandoutTheme) -> list[Item]:
+    return handout_layout(article, theme)
 
 
 def _heading_index(items: list[Item], text: str) -> int:
@@ -76,6 +88,10 @@ def _texts_of(item: Item) -> list[str]:
         return ([item.caption] if item.caption else []) + list(item.header) + [c for row in item.rows for c in row]
     if isinstance(item, Boxed):
         return [item.title, item.text]
+    if isinstance(item, Links):
+        return [t for text, url in item.items for t in (text, url) if t]
+    if isinstance(item, Alert):
+        return [item.title, *([item.text] if item.text else []), *item.items]
     return [item.label]
 
 
@@ -87,39 +103,41 @@ def test_the_handout_opens_with_the_title_block(items: list[Item], article: Arti
     assert first.clinic == (), "no brand was given, so no clinic may be printed"
 
 
-def test_summary_then_key_points_come_before_the_sections(items: list[Item], article: Article) -> None:
+def test_summary_then_key_points_come_before_the_sections(
+    items: list[Item], article: Article, theme: HandoutTheme
+) -> None:
     """Summary and key points are up front: a patient who reads one page gets the gist."""
-    summary = _heading_index(items, THEME.labels.summary)
+    summary = _heading_index(items, theme.labels.summary)
     assert summary == 1, "the summary comes straight after the title block"
     assert items[summary + 1] == Text(article.summary, lead=True), "the summary is set as the lead paragraph"
-    key_points = _heading_index(items, THEME.labels.key_points)
+    key_points = _heading_index(items, theme.labels.key_points)
     assert summary < key_points < _heading_index(items, article.sections[0].title)
     cards = items[key_points + 1]
     assert isinstance(cards, Labelled) and cards.boxed, "key points are a visual list (cards), not running text"
     assert cards.items == tuple((p.title, p.text) for p in article.key_points)
 
 
-def test_the_summary_heading_is_not_a_bookmark(items: list[Item]) -> None:
+def test_the_summary_heading_is_not_a_bookmark(items: list[Item], theme: HandoutTheme) -> None:
     """The outline lists the article's parts; the 'In brief' label is not one of them."""
-    assert not items[_heading_index(items, THEME.labels.summary)].outline  # type: ignore[union-attr]
+    assert not items[_heading_index(items, theme.labels.summary)].outline  # type: ignore[union-attr]
 
 
-def test_introduction_follows_the_summary(items: list[Item], article: Article) -> None:
-    summary = _heading_index(items, THEME.labels.summary)
+def test_introduction_follows_the_summary(items: list[Item], article: Article, theme: HandoutTheme) -> None:
+    summary = _heading_index(items, theme.labels.summary)
     intro = [Text(p) for p in article.introduction]
     assert items[summary + 2 : summary + 2 + len(intro)] == intro
 
 
 def test_whole_order_title_summary_keypoints_sections_faq_conclusion_disclaimer_notes(
     items: list[Item], article: Article
-) -> None:
+, theme: HandoutTheme) -> None:
     """The order of PRODUCT.md and issue 4: ... the sections in order; the FAQ; the conclusion; disclaimer; notes."""
     anchors = [
         0,
-        _heading_index(items, THEME.labels.summary),
-        _heading_index(items, THEME.labels.key_points),
+        _heading_index(items, theme.labels.summary),
+        _heading_index(items, theme.labels.key_points),
         *(_heading_index(items, section.title) for section in article.sections),
-        _heading_index(items, THEME.labels.faq),
+        _heading_index(items, theme.labels.faq),
         _heading_index(items, article.conclusion.title),
         next(i for i, item in enumerate(items) if isinstance(item, Boxed)),
         next(i for i, item in enumerate(items) if isinstance(item, Notes)),
@@ -131,9 +149,9 @@ def test_whole_order_title_summary_keypoints_sections_faq_conclusion_disclaimer_
 def test_disclaimer_box_then_notes_box_close_the_handout(items: list[Item], article: Article) -> None:
     """The disclaimer is a box nobody can miss, and the write-in box is the last thing on the page."""
     *_, box, notes = items
-    assert box == Boxed(article.disclaimer.title, article.disclaimer.text)
+    assert box == Boxed(article.disclaimer.heading(article_labels(article)), article.disclaimer.text)
     assert isinstance(notes, Notes)
-    assert notes.label == "Notes from your care team"
+    assert notes.label == article_labels(article).notes
     assert notes.lines >= 2, "room to write a note (the PDF grows the box to fill its page)"
     assert sum(isinstance(item, Boxed) for item in items) == 1
     assert sum(isinstance(item, Notes) for item in items) == 1
@@ -152,13 +170,16 @@ def test_each_section_heading_is_followed_by_its_blocks_in_order(items: list[Ite
                 assert item == Labelled(tuple((t.term, t.text) for t in block.terms))
             elif isinstance(block, Foods):
                 assert isinstance(item, FoodGrid)
+            elif isinstance(block, Callout):
+                callout = block.callout
+                assert item == Alert(callout.kind, callout.title, callout.text, tuple(callout.items or ()))
             else:
                 assert isinstance(block, Table) and isinstance(item, Grid)
 
 
-def test_faq_questions_stand_out_as_labels(items: list[Item], article: Article) -> None:
+def test_faq_questions_stand_out_as_labels(items: list[Item], article: Article, theme: HandoutTheme) -> None:
     """Each question is the bold label over its answer (stacked), so a patient scans the questions."""
-    faq = items[_heading_index(items, THEME.labels.faq) + 1]
+    faq = items[_heading_index(items, theme.labels.faq) + 1]
     assert isinstance(faq, Labelled) and faq.stacked
     assert faq.items == tuple((q.question, q.answer) for q in article.faq)
 
@@ -179,6 +200,41 @@ def test_food_list_is_a_grid_of_its_groups(items: list[Item], article: Article) 
         assert grid.groups == tuple((g.group, tuple(g.items)) for g in foods.groups)
         assert 2 <= grid.columns <= 5 or len(foods.groups) == 1, "a grid, not a single long column"
         assert grid.columns <= len(foods.groups), "no empty column"
+
+
+@pytest.mark.parametrize(
+    ("groups", "rows"),
+    [(1, [1]), (3, [3]), (5, [5]), (6, [3, 3]), (7, [4, 3]), (8, [4, 4]), (9, [5, 4]), (11, [4, 4, 3]),
+     (13, [5, 5, 3])],
+)
+def test_food_grid_rows_are_balanced(groups: int, rows: list[int]) -> None:
+    """6 groups as 3 + 3, not 5 + 1: rows differ by one group at most, and no row holds more than five."""
+    columns = food_columns(groups)
+    assert [min(columns, groups - start) for start in range(0, groups, columns)] == rows
+
+
+def test_every_food_grid_is_balanced(items: list[Item]) -> None:
+    for grid in (item for item in items if isinstance(item, FoodGrid)):
+        last = len(grid.groups) % grid.columns or grid.columns
+        assert grid.columns - last <= 1, f"{len(grid.groups)} groups in rows of {grid.columns}: a last row of {last}"
+
+
+def test_a_table_that_goes_on_is_cued_in_the_articles_language(items: list[Item], article: Article) -> None:
+    """The part of a table after a page break is headed "<section> (continued)" in the article's own words."""
+    labels = article_labels(article)
+    grids = [(i, item) for i, item in enumerate(items) if isinstance(item, Grid)]
+    assert grids
+    for index, grid in grids:
+        section = next(item for item in reversed(items[:index]) if isinstance(item, Heading))
+        assert grid.continued == labels.continued.format(title=section.text)
+    if article.language == "es":
+        assert all("(continuación)" in grid.continued for _, grid in grids)
+
+
+def test_references_are_one_item_with_their_addresses(items: list[Item], article: Article) -> None:
+    """One item, so the writer keeps references together at a break; each keeps its URL for the link."""
+    links = [item for item in items if isinstance(item, Links)]
+    assert links == ([Links(tuple((r.text, r.url) for r in article.references))] if article.references else [])
 
 
 def test_table_item_carries_header_and_rows(items: list[Item], article: Article) -> None:

@@ -7,6 +7,7 @@ tested without a file. `pdf.py` only turns these items into flowables.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from mghandout.handout.theme import HandoutTheme
@@ -39,6 +40,17 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Links:
+    """The references: each text with its web address, which the PDF makes clickable.
+
+    One item, so the writer can break it only between references and never leave the
+    last one alone at the head of a page above the disclaimer.
+    """
+
+    items: tuple[tuple[str, str | None], ...]
+
+
+@dataclass(frozen=True)
 class Labelled:
     """Items with a bold label: key points, symptoms, questions and answers."""
 
@@ -54,6 +66,7 @@ class FoodGrid:
     intro: str | None
     groups: tuple[tuple[str, tuple[str, ...]], ...]
     columns: int
+    """Balanced: 6 groups as 3 + 3, 7 as 4 + 3, never 5 + 1."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,8 @@ class Grid:
     rows: tuple[tuple[str, ...], ...]
     caption: str | None
     widths: tuple[float, ...]
+    continued: str
+    """The cue over the part that goes on after a page break, in the article's language."""
 
 
 @dataclass(frozen=True)
@@ -93,11 +108,14 @@ class Notes:
     contact: str
 
 
-Item = Title | Heading | Text | Labelled | FoodGrid | Grid | Boxed | Alert | Notes
+Item = Title | Heading | Text | Links | Labelled | FoodGrid | Grid | Boxed | Alert | Notes
 
 
 CELL_CHARS = 90
 """About how many characters of a table cell fit across the page."""
+
+FOOD_COLUMNS = 5
+"""The most food groups side by side; more than that wrap every food onto many lines."""
 
 
 def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = None) -> list[Item]:
@@ -109,20 +127,19 @@ def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = 
     items += [Heading(labels.key_points), Labelled(tuple((p.title, p.text) for p in article.key_points), boxed=True)]
     for section in article.sections:
         items.append(Heading(section.title))
-        for block in section.blocks:
-            items.append(_block(block))
+        items += [_block(block, section.title, labels.continued) for block in section.blocks]
     if article.faq:
         items += [Heading(labels.faq), Labelled(tuple((q.question, q.answer) for q in article.faq), stacked=True)]
     items += [Heading(article.conclusion.title)] + [Text(p) for p in article.conclusion.paragraphs]
     if article.references:
         items += [Heading(labels.references, level=2)]
-        items += [Text(r.text + (f" {r.url}" if r.url else "")) for r in article.references]
+        items.append(Links(tuple((r.text, r.url) for r in article.references)))
     items.append(Boxed(article.disclaimer.heading(labels), article.disclaimer.text))
     items.append(Notes(labels.notes, theme.notes_lines, _contact(brand, labels.phone)))
     return items
 
 
-def _block(block: Paragraph | TermList | Foods | Table | Callout) -> Item:
+def _block(block: Paragraph | TermList | Foods | Table | Callout, section: str, continued: str) -> Item:
     if isinstance(block, Paragraph):
         return Text(block.paragraph)
     if isinstance(block, Callout):
@@ -132,11 +149,25 @@ def _block(block: Paragraph | TermList | Foods | Table | Callout) -> Item:
         return Labelled(tuple((term.term, term.text) for term in block.terms))
     if isinstance(block, Foods):
         groups = tuple((group.group, tuple(group.items)) for group in block.foods.groups)
-        return FoodGrid(block.foods.intro, groups, columns=min(len(groups), 5))
+        return FoodGrid(block.foods.intro, groups, columns=food_columns(len(groups)))
     table = block.table
     return Grid(
-        tuple(table.header), tuple(map(tuple, table.rows)), table.caption, column_widths(table.header, table.rows)
+        tuple(table.header),
+        tuple(map(tuple, table.rows)),
+        table.caption,
+        column_widths(table.header, table.rows),
+        continued.format(title=section),
     )
+
+
+def food_columns(groups: int) -> int:
+    """As few rows as `FOOD_COLUMNS` allows, then the groups shared evenly among them.
+
+    Rows differ by one group at most: 6 groups are 3 + 3 and 7 are 4 + 3, not a full
+    row over a lone group that looks like an afterthought.
+    """
+    rows = math.ceil(groups / FOOD_COLUMNS)
+    return math.ceil(groups / rows)
 
 
 def column_widths(header: list[str], rows: list[list[str]]) -> tuple[float, ...]:

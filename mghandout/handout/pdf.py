@@ -2,17 +2,22 @@
 
 The only module that imports reportlab. Every decision of order and grouping was
 made in `layout.py`; this one decides how each item looks on paper and keeps the
-promises of print: rows never split, headings never stranded at a page foot, the
-table header repeated, and a footer with the short title, the disclaimer and
-"Page X of Y" on every page.
+promises of print: no page but the last ends early because a block was pushed whole
+(tables, food grids and references break between their rows instead), rows never
+split, headings never stranded at a page foot, the table header repeated under a
+"(continued)" cue, callouts never split, and a footer with the short title, the
+disclaimer and "Page X of Y" on every page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -36,14 +41,33 @@ from reportlab.platypus import (
 )
 
 from mghandout.handout.fonts import font_set, markup, runs
+from mghandout.handout.layout import (
+    Alert,
+    Boxed,
+    FoodGrid,
+    Grid,
+    Heading,
+    Item,
+    Labelled,
+    Links,
+    Notes,
+    Text,
+    Title,
+)
 from mghandout.handout.tagging import TaggedCanvas, Tagger
-from mghandout.handout.layout import Alert, Boxed, FoodGrid, Grid, Heading, Item, Labelled, Notes, Text, Title
 from mghandout.handout.theme import HandoutTheme
 from mghandout.logo import Logo, clinic_logo
 from mghandout.model import Article, Brand
 
 PAPERS = {"letter": LETTER, "a4": A4}
 BULLET = "•"
+NUMBER_BEFORE_WORD = re.compile(r"(?<![\w.,/])(\d+(?:[.,/]\d+)*)\s+(?=[^\W\d_])")
+"""A number and the word after it ("1/2 cup", "(1 cup)", "250 ml"): a line break between them misleads."""
+
+
+def _text(text: str, bold: bool = False) -> str:
+    """Paragraph markup for source text, each number held to its unit by a no-break space."""
+    return markup(NUMBER_BEFORE_WORD.sub("\\1\u00a0", text), bold)
 
 
 class _Styles:
@@ -67,13 +91,15 @@ class _Styles:
             "subheading", theme.subheading_size, bold, accent, spaceBefore=theme.gap, spaceAfter=theme.gap * 0.5
         )
         self.label = style("label", theme.body_size, bold, accent, keepWithNext=1, spaceAfter=1)
+        self.question = style("question", theme.body_size, bold, accent, spaceAfter=1)
         self.item = style("item", theme.body_size, leading=theme.body_size * 1.25)
         # reportlab draws bullets in Helvetica unless told: that font would not be embedded.
         self.bullet = style("bullet", theme.body_size, leading=theme.body_size * 1.25, bulletFontName=bold,
                             bulletFontSize=theme.body_size, bulletColor=accent)
-        self.cell = style("cell", theme.table_size, leading=theme.table_size * 1.2)
-        self.cell_head = style("cell_head", theme.table_size, bold, leading=theme.table_size * 1.2)
+        self.cell = style("cell", theme.table_size, leading=theme.table_size * 1.15)
+        self.cell_head = style("cell_head", theme.table_size, bold, leading=theme.table_size * 1.15)
         self.clinic = style("clinic", theme.small_size, bold, ink)
+        self.cue = style("cue", theme.body_size, bold, accent, spaceAfter=theme.gap * 0.5)
 
 
 class _Heading(Paragraph):
@@ -84,8 +110,37 @@ class _Heading(Paragraph):
         self.plain, self.outline = text, outline
 
 
+class _Feather(Spacer):
+    """Room between two blocks: none, unless the page it stands on ended short in a first pass.
+
+    A block that cannot start where a page has room left (a table's caption, header and
+    two tall rows) goes overleaf; the page it leaves is then set again with that room
+    shared among its gaps between blocks, as a typesetter feathers a short page.
+    """
+
+    def __init__(self, slot: int, height: float) -> None:
+        super().__init__(1, height)
+        self.slot = slot
+
+
 class _Doc(BaseDocTemplate):
+    """Records, for the feathering pass, the page of each gap between blocks and the room each page left."""
+
+    def handle_documentBegin(self) -> None:  # noqa: N802  reportlab's hook name
+        self.slots: dict[int, int] = {}
+        self.left: dict[int, float] = {}
+        self.tops: set[int] = set()
+        super().handle_documentBegin()
+
+    def handle_pageEnd(self) -> None:  # noqa: N802  reportlab's hook name
+        self.left[self.page] = self.frame._y - self.frame._y1p
+        super().handle_pageEnd()
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802  reportlab's hook name
+        if isinstance(flowable, _Feather):
+            if self.frame._atTop and self.page not in self.slots.values():
+                self.tops.add(flowable.slot)
+            self.slots[flowable.slot] = self.page
         if isinstance(flowable, _Heading) and flowable.outline:
             key = f"h{id(flowable)}"
             self.canv.bookmarkPage(key)
@@ -139,11 +194,49 @@ def render(
     doc.addPageTemplates([PageTemplate("page", [frame])])
     styles = _Styles(theme)
     logo = clinic_logo(brand, brand_dir)
-    tagger = Tagger(theme.labels.logo.format(clinic=brand.clinic) if brand else None)
-    story = _story(items, styles, theme, doc.width, logo, tagger)
     stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
-    doc.build(story, canvasmaker=_numbered_canvas(footer, stamp))
-    return tagger.finish(buffer.getvalue(), title=article.title), footer.pages
+    logo_alt = theme.labels.logo.format(clinic=brand.clinic) if brand else None
+
+    def build(extra: dict[int, float]) -> Tagger:
+        tagger = Tagger(logo_alt)
+        buffer.seek(0)
+        buffer.truncate()
+        story = _story(items, styles, theme, doc.width, logo, tagger, extra)
+        doc.build(story, canvasmaker=_numbered_canvas(footer, stamp))
+        return tagger
+
+    tagger = build({})
+    data, pages, slots = buffer.getvalue(), footer.pages, dict(doc.slots)
+    extra = _feathering(doc)
+    if extra:
+        feathered = build(extra)
+        if (footer.pages, doc.slots) == (pages, slots):
+            tagger, data = feathered, buffer.getvalue()
+    return tagger.finish(data, title=article.title), pages
+
+
+SHORT_PAGE = 0.15
+"""A page (not the last) that leaves more than this share of its text area empty is feathered ..."""
+FEATHERED = 0.06
+"""... until it leaves this share, ..."""
+MOST_FEATHER = 24.0
+"""... adding at most this many points to any one gap between blocks."""
+
+
+def _feathering(doc: _Doc) -> dict[int, float]:
+    """The extra room for each gap between blocks on the pages that ended short, none where none did.
+
+    The last gap of a short page is skipped (the block after it may be the one that went
+    overleaf), and so is a gap at the very top of a page.
+    """
+    extra: dict[int, float] = {}
+    for page, left in doc.left.items():
+        if page == max(doc.left) or left <= SHORT_PAGE * doc.height:
+            continue
+        gaps = sorted(slot for slot, on in doc.slots.items() if on == page and slot not in doc.tops)[:-1]
+        for slot in gaps:
+            extra[slot] = min((left - FEATHERED * doc.height) / len(gaps), MOST_FEATHER)
+    return extra
 
 
 def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
@@ -239,18 +332,52 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
 
 
 def _story(
-    items: list[Item], styles: _Styles, theme: HandoutTheme, width: float, logo: Logo | None, tagger: Tagger
+    items: list[Item],
+    styles: _Styles,
+    theme: HandoutTheme,
+    width: float,
+    logo: Logo | None,
+    tagger: Tagger,
+    extra: dict[int, float],
 ) -> list[Flowable]:
-    """All flowables; each heading first asks for room for itself and the start of what follows it."""
+    """All flowables; each heading is kept with the start of what follows it, never with all of it.
+
+    A heading over a run (a table, the references) leads the run, which places it with
+    its first units; any other heading first asks for room for itself and three lines.
+    Keeping a heading with a whole block would push the block and leave a page half empty.
+    """
     parts = [tagger.tag(item, _flowables(item, styles, theme, width, logo)) for item in items]
     story: list[Flowable] = []
     for index, part in enumerate(parts):
-        if isinstance(items[index], Heading) and index + 1 < len(parts):
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if isinstance(items[index], Heading) and following:
+            if isinstance(following[0], _Breakable):
+                following[0].lead = part
+                continue
             heading = part[0]
-            need = _height(heading, width) + heading.style.spaceBefore + _start_height(parts[index + 1], width)
+            need = _height(heading, width) + heading.style.spaceBefore + _start_height(following, width)
             story.append(CondPageBreak(need))
         story += part
-    return story
+    return _feathered(story, extra)
+
+
+KEPT_WITH_NEXT = ("heading", "subheading", "question")
+"""Styles of paragraphs no room may part from what follows them."""
+
+
+def _feathered(story: list[Flowable], extra: dict[int, float]) -> list[Flowable]:
+    """The story with a `_Feather` in every gap between blocks: not after a heading or a question,
+    nor between a page-break condition and what it guards."""
+    result: list[Flowable] = []
+    for index, flowable in enumerate(story):
+        before = story[index - 1] if index else None
+        kept = isinstance(before, CondPageBreak) or (
+            isinstance(before, Paragraph) and before.style.name in KEPT_WITH_NEXT
+        )
+        if before is not None and not kept:
+            result.append(_Feather(index, extra.get(index, 0.0)))
+        result.append(flowable)
+    return result
 
 
 def _height(flowable: Flowable, width: float) -> float:
@@ -259,21 +386,82 @@ def _height(flowable: Flowable, width: float) -> float:
     return flowable.wrap(width, 10_000)[1]
 
 
-def _start_height(part: list[Flowable], width: float) -> float:
-    """The least of a part that may start a page's last lines: three lines of text, a table's first row, a block.
+def _stack_height(flowables: list[Flowable], width: float) -> float:
+    """How much of a frame these take, their spacing included (over rather than under)."""
+    return sum(_height(f, width) + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
 
-    A table's caption is never left at a page's foot: it counts with the table's start.
-    """
+
+def _start_height(part: list[Flowable], width: float) -> float:
+    """The least of a part that may start a page's last lines: three lines of text (after a question, the
+    question too), a table's first row, or a block that never splits."""
     part = [flowable for flowable in part if not isinstance(flowable, CondPageBreak)]
     first = part[0]
-    if isinstance(first, Paragraph) and len(part) > 1 and isinstance(part[1], Table) and part[1].repeatRows:
+    if isinstance(first, Paragraph) and first.style.name in KEPT_WITH_NEXT and len(part) > 1:
         return _height(first, width) + first.style.spaceAfter + _start_height(part[1:], width)
     if isinstance(first, Paragraph):
         return min(_height(first, width), 3 * first.style.leading) + 2
-    if isinstance(first, Table) and first.repeatRows:
+    if isinstance(first, Table):
         first.wrap(width, 10_000)
-        return sum(first._rowHeights[: first.repeatRows + 1]) + 2
+        return first._rowHeights[0] + 2
     return _height(first, width) + 2
+
+
+class _Breakable(Flowable):
+    """A run of units (table rows, food-grid rows, references) that breaks only between units.
+
+    Like reportlab's KeepTogether it asks for more room than any page has, so the frame
+    always calls `split`, which decides: the whole run where it fits; else, when the
+    space left is small enough that the page counts as full, the next page; else as
+    many units as fit, with at least `least` on each side of the break. Pushing a block
+    whole is what left pages a third empty. `build(start, stop)` gives the flowables of
+    units start..stop, with what heads them (a caption where the run starts, a
+    "(continued)" cue and the repeated header where it goes on). `lead` is the heading
+    over the run, if any: it goes where the run starts, so the run's own choice to go
+    overleaf takes its heading along instead of stranding it.
+    """
+
+    def __init__(
+        self, build: Callable[[int, int], list[Flowable]], units: int, least: int, fill: float, start: int = 0
+    ) -> None:
+        super().__init__()
+        self.build, self.units, self.least, self.fill, self.start = build, units, least, fill, start
+        self.lead: list[Flowable] = []
+
+    def _part(self, start: int, stop: int) -> list[Flowable]:
+        return [*(self.lead if start == 0 else []), *self.build(start, stop)]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, 0xFFFFFF
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        at_top = frame is None or bool(frame._atTop)
+        if self.start > 0 and not at_top:
+            return []
+        whole = self._part(self.start, self.units)
+        if _stack_height(whole, available_width) <= available_height:
+            return whole
+        if not at_top and available_height < (1 - self.fill) * frame._height:
+            return []
+        stop = self._most(available_width, available_height, self.least)
+        if stop is None and at_top:
+            stop = self._most(available_width, available_height, 1)
+        if stop is None:
+            return whole if at_top else []
+        return [*self._part(self.start, stop), _Breakable(self.build, self.units, self.least, self.fill, stop)]
+
+    def _most(self, width: float, height: float, least: int) -> int | None:
+        """The most units that fit `height` leaving `least` on each side, by bisection (heights only grow)."""
+        low, high = self.start + least, self.units - least
+        if low > high or _stack_height(self._part(self.start, low), width) > height:
+            return None
+        while low < high:
+            middle = (low + high + 1) // 2
+            if _stack_height(self._part(self.start, middle), width) <= height:
+                low = middle
+            else:
+                high = middle - 1
+        return low
 
 
 def _flowables(
@@ -284,7 +472,9 @@ def _flowables(
     if isinstance(item, Heading):
         return [_Heading(item.text, styles.heading if item.level == 1 else styles.subheading, item.outline)]
     if isinstance(item, Text):
-        return [Paragraph(markup(item.text), styles.lead if item.lead else styles.body)]
+        return [Paragraph(_text(item.text), styles.lead if item.lead else styles.body)]
+    if isinstance(item, Links):
+        return [_links(item, styles, theme)]
     if isinstance(item, Labelled):
         return _labelled(item, styles, theme, width)
     if isinstance(item, FoodGrid):
@@ -304,13 +494,13 @@ def _title(item: Title, styles: _Styles, theme: HandoutTheme, width: float, logo
         return [title, _rule(theme, width)]
     side: list[Flowable] = []
     if logo is not None:
-        scale = min(0.7 * inch / logo.height, 1.6 * inch / logo.width)
+        scale = min(0.55 * inch / logo.height, 1.6 * inch / logo.width)
         side.append(Image(str(logo.path), width=logo.width * scale, height=logo.height * scale, hAlign="RIGHT"))
     side += [
         Paragraph(markup(line, bold=index == 0), styles.clinic if index == 0 else styles.cell)
         for index, line in enumerate(item.clinic)
     ]
-    table = Table([[title, side]], colWidths=[width * 0.74, width * 0.26])
+    table = Table([[title, side]], colWidths=[width * 0.72, width * 0.28])
     table.setStyle(
         _table_style(
             [
@@ -330,18 +520,27 @@ def _rule(theme: HandoutTheme, width: float) -> Flowable:
     return line
 
 
+def _links(item: Links, styles: _Styles, theme: HandoutTheme) -> Flowable:
+    """The references, each web address a link; broken only between references, two at least on each side,
+    so the last one never stands alone over the disclaimer."""
+    paragraphs = [Paragraph(_text(text) + (_link(url, theme) if url else ""), styles.body) for text, url in item.items]
+    return _Breakable(lambda start, stop: paragraphs[start:stop], len(paragraphs), 2, theme.page_fill)
+
+
+def _link(url: str, theme: HandoutTheme) -> str:
+    """A clickable, underlined web address: a link shown by its underline too, not by colour alone."""
+    return f' <a href={quoteattr(url)} color="{theme.accent}"><u>{markup(url)}</u></a>'
+
+
 def _labelled(item: Labelled, styles: _Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
     if item.stacked:
-        return [
-            KeepTogether([Paragraph(markup(label, bold=True), styles.label), Paragraph(markup(text), styles.body)])
-            for label, text in item.items
-        ]
+        return [flowable for label, text in item.items for flowable in _stacked(label, text, styles, width)]
     if item.boxed:
         return [_cards(item, styles, theme, width)]
     bullet = ParagraphStyle("bullet", parent=styles.bullet, leftIndent=14, bulletIndent=2, spaceAfter=theme.gap * 0.75)
     return [
         Paragraph(
-            f'<font color="{theme.accent}">{markup(label, bold=True)}</font>{markup(": " + text)}',
+            f'<font color="{theme.accent}">{_text(label, bold=True)}</font>{_text(": " + text)}',
             bullet,
             bulletText=BULLET,
         )
@@ -349,93 +548,172 @@ def _labelled(item: Labelled, styles: _Styles, theme: HandoutTheme, width: float
     ]
 
 
+def _stacked(label: str, text: str, styles: _Styles, width: float) -> list[Flowable]:
+    """A question over its answer: the question kept with the answer's first lines, not with all of it,
+    so a long answer goes on overleaf instead of leaving the page short."""
+    question = Paragraph(_text(label, bold=True), styles.question)
+    answer = Paragraph(_text(text), styles.body)
+    return [CondPageBreak(_start_height([question, answer], width)), question, answer]
+
+
 def _cards(item: Labelled, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
-    """Key points as a two-column grid of tinted cards."""
+    """Key points as a two-column grid of tinted cards; an odd last card spans the row, so no cell is empty."""
     cells = [
-        [Paragraph(markup(label, bold=True), styles.label), Paragraph(markup(text), styles.item)]
+        [Paragraph(_text(label, bold=True), styles.label), Paragraph(_text(text), styles.item)]
         for label, text in item.items
     ]
-    rows = [cells[i : i + 2] + [[]] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
-    table = Table(rows, colWidths=[width / 2] * 2)
-    table.setStyle(_card_style(theme, rows, 2))
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    spans = [("SPAN", (0, r), (1, r)) for r, row in enumerate(rows) if len(row) == 1]
+    table = Table([row + [""] * (2 - len(row)) for row in rows], colWidths=[width / 2] * 2)
+    table.setStyle(_card_style(theme, len(rows), 2, spans))
     return table
 
 
-def _card_style(theme: HandoutTheme, rows: list[list[Any]], columns: int) -> TableStyle:
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 9),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 9),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-        ("LINEBEFORE", (1, 0), (-1, -1), 4, colors.white),
-        ("LINEABOVE", (0, 1), (-1, -1), 4, colors.white),
-    ]
-    for r, row in enumerate(rows):
-        for c in range(columns):
-            if row[c]:
-                commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(theme.tint)))
-    return _table_style(commands)
+def _card_style(theme: HandoutTheme, rows: int, columns: int, spans: list[tuple[Any, ...]]) -> TableStyle:
+    """Tinted cards parted by white rules; every cell is filled (a spanned row is one card)."""
+    return _table_style(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 9),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("BACKGROUND", (0, 0), (columns - 1, rows - 1), colors.HexColor(theme.tint)),
+            *spans,
+            ("LINEBEFORE", (1, 0), (-1, -1), 4, colors.white),
+            ("LINEABOVE", (0, 1), (-1, -1), 4, colors.white),
+        ]
+    )
 
 
 def _food_grid(item: FoodGrid, styles: _Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
+    """The food groups in balanced rows; the grid breaks between rows, its introduction kept with the first."""
     item_style = ParagraphStyle("food", parent=styles.bullet, leftIndent=12, bulletIndent=0)
     cells = [
-        [Paragraph(markup(group, bold=True), styles.label)]
-        + [Paragraph(markup(food), item_style, bulletText=BULLET) for food in foods]
+        [Paragraph(_text(group, bold=True), styles.label)]
+        + [Paragraph(_text(food), item_style, bulletText=BULLET) for food in foods]
         for group, foods in item.groups
     ]
-    rows = [
-        cells[i : i + item.columns] + [[]] * (item.columns - len(cells[i : i + item.columns]))
-        for i in range(0, len(cells), item.columns)
-    ]
-    table = Table(rows, colWidths=[width / item.columns] * item.columns)
-    table.setStyle(_card_style(theme, rows, item.columns))
-    intro = [Paragraph(markup(item.intro), styles.body)] if item.intro else []
-    return [KeepTogether([*intro, table]), Spacer(1, theme.gap)]
+    rows = [cells[i : i + item.columns] for i in range(0, len(cells), item.columns)]
+
+    def build(start: int, stop: int) -> list[Flowable]:
+        part, columns = rows[start:stop], item.columns
+        table = Table([row + [""] * (columns - len(row)) for row in part], colWidths=[width / columns] * columns)
+        white = colors.white
+        blank = [("BACKGROUND", (len(row), r), (-1, r), white) for r, row in enumerate(part) if len(row) < columns]
+        table.setStyle(_card_style(theme, len(part), item.columns, blank))
+        intro = [Paragraph(_text(item.intro), styles.body)] if item.intro and start == 0 else []
+        return [*intro, table]
+
+    return [_Breakable(build, len(rows), 1, theme.page_fill), Spacer(1, theme.gap)]
 
 
 def _grid(item: Grid, styles: _Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
-    header = [Paragraph(markup(cell, bold=True), styles.cell_head) for cell in item.header]
+    """The table, broken between rows with two at least on each side; a part that goes on is headed by
+    the "(continued)" cue and the repeated header row."""
+    rule = colors.HexColor(theme.rule)
+    style = _table_style(
+        [
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(theme.header_fill)),
+            ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.HexColor(theme.accent)),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.5, rule),
+            ("BOX", (0, 0), (-1, -1), 0.8, rule),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ]
+    )
     body = [
         [
-            Paragraph(markup(cell, bold=index == 0), styles.cell_head if index == 0 else styles.cell)
+            Paragraph(_text(cell, bold=index == 0), styles.cell_head if index == 0 else styles.cell)
             for index, cell in enumerate(row)
         ]
         for row in item.rows
     ]
-    table = Table([header, *body], colWidths=[width * share for share in item.widths], repeatRows=1, splitInRow=0)
-    rule = colors.HexColor(theme.rule)
-    table.setStyle(
-        _table_style(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(theme.header_fill)),
-                ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.HexColor(theme.accent)),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.5, rule),
-                ("BOX", (0, 0), (-1, -1), 0.8, rule),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
-    if not item.caption:
-        return [table, Spacer(1, theme.gap)]
-    caption = Paragraph(markup(item.caption), styles.body)
-    return [CondPageBreak(_start_height([caption, table], width)), caption, table, Spacer(1, theme.gap)]
+
+    def build(start: int, stop: int) -> list[Flowable]:
+        header = [Paragraph(_text(cell, bold=True), styles.cell_head) for cell in item.header]
+        table = Table([header, *body[start:stop]], colWidths=[width * share for share in item.widths], repeatRows=1)
+        table.setStyle(style)
+        if start:
+            return [Paragraph(_text(item.continued, bold=True), styles.cue), table]
+        return [Paragraph(_text(item.caption), styles.body), table] if item.caption else [table]
+
+    return [_Breakable(build, len(body), 2, theme.page_fill), Spacer(1, theme.gap)]
+
+
+class _Icon(Flowable):
+    """A callout's kind as a drawn shape, not a font glyph: a triangle with "!" (warning) or a circled "i" (tip).
+
+    The shape tells the kind apart in grayscale and without colour; `alt` is its name for screen readers.
+    """
+
+    def __init__(self, kind: str, size: float, colour: str, alt: str) -> None:
+        super().__init__()
+        self.kind, self.size, self.colour, self.alt = kind, size, colour, alt
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canvas, s = self.canv, self.size
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(self.colour))
+        if self.kind == "warning":
+            path = canvas.beginPath()
+            path.moveTo(s / 2, s * 0.96)
+            path.lineTo(s, s * 0.06)
+            path.lineTo(0, s * 0.06)
+            path.close()
+            canvas.drawPath(path, stroke=0, fill=1)
+            canvas.setFillColor(colors.white)
+            canvas.roundRect(s * 0.44, s * 0.38, s * 0.12, s * 0.33, s * 0.05, stroke=0, fill=1)
+            canvas.circle(s / 2, s * 0.23, s * 0.065, stroke=0, fill=1)
+        else:
+            canvas.circle(s / 2, s / 2, s / 2, stroke=0, fill=1)
+            canvas.setFillColor(colors.white)
+            canvas.circle(s / 2, s * 0.75, s * 0.075, stroke=0, fill=1)
+            canvas.roundRect(s * 0.435, s * 0.17, s * 0.13, s * 0.42, s * 0.05, stroke=0, fill=1)
+        canvas.restoreState()
 
 
 def _alert(item: Alert, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
-    content = [Paragraph(markup(item.text), styles.item)] if item.text else []
-    content += [Paragraph(markup(text), styles.bullet, bulletText=BULLET) for text in item.items]
-    return _box(Boxed(item.title, ""), styles, theme, width, content)
+    """A callout: icon, title and words in a box whose border also tells the kind (thick solid for a warning,
+    dashed for a tip), kept whole on one page."""
+    warning = item.kind == "warning"
+    ink, fill = (theme.warning_rule, theme.warning_fill) if warning else (theme.accent, theme.tip_fill)
+    alt = theme.labels.warning if warning else theme.labels.tip
+    title = ParagraphStyle("callout_title", parent=styles.subheading, textColor=colors.HexColor(ink), spaceBefore=0)
+    content: list[Flowable] = [Paragraph(_text(item.title, bold=True), title)]
+    content += [Paragraph(_text(item.text), styles.item)] if item.text else []
+    bullet = ParagraphStyle("callout_item", parent=styles.bullet, leftIndent=14, bulletIndent=2, spaceBefore=3)
+    content += [Paragraph(_text(text), bullet, bulletText=BULLET) for text in item.items]
+    icon_room = theme.icon_size + 14
+    border = (3, colors.HexColor(ink)) if warning else (1.4, colors.HexColor(ink), None, (5, 3))
+    box = Table(
+        [[_Icon(item.kind, theme.icon_size, ink, alt), content]], colWidths=[icon_room, width - icon_room]
+    )
+    box.setStyle(
+        _table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(fill)),
+                ("BOX", (0, 0), (-1, -1), *border),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, 0), 10),
+                ("LEFTPADDING", (1, 0), (1, 0), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 9),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 11),
+            ]
+        )
+    )
+    return KeepTogether([box])
 
 
-def _box(item: Boxed, styles: _Styles, theme: HandoutTheme, width: float, body: list[Flowable] | None = None) -> Flowable:
-    content = [Paragraph(markup(item.title, bold=True), styles.label)]
-    content += body if body is not None else [Paragraph(markup(item.text), styles.item)]
+def _box(item: Boxed, styles: _Styles, theme: HandoutTheme, width: float) -> Flowable:
+    content = [Paragraph(_text(item.title, bold=True), styles.label), Paragraph(_text(item.text), styles.item)]
     box = Table([[content]], colWidths=[width])
     box.setStyle(
         _table_style(

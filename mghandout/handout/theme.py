@@ -25,17 +25,24 @@ class HandoutTheme:
     rule: str = "#7FA9B2"
     disclaimer_fill: str = "#FFF4DA"
     disclaimer_rule: str = "#8A6D1F"
+    warning_fill: str = "#FDECEA"
+    warning_rule: str = "#A3231A"
+    tip_fill: str = "#E4F1F3"
     body_size: float = 12.0
     leading: float = 14.4
     lead_size: float = 12.5
-    small_size: float = 11.0
-    table_size: float = 11.0
+    small_size: float = 12.0
+    table_size: float = 12.0
     footer_size: float = 9.0
+    """The running footer is the only text under 12 pt: a patient reads everything else."""
     title_size: float = 22.0
     heading_size: float = 15.5
     subheading_size: float = 13.0
     margin_inch: float = 0.5
     gap: float = 6.0
+    page_fill: float = 0.8
+    """A block that does not fit goes overleaf whole only if the page it leaves is this full; else it breaks."""
+    icon_size: float = 22.0
     notes_lines: int = 2
     notes_most_lines: int = 12
     notes_line_height: float = 26.0
@@ -52,4 +59,9 @@ class HandoutTheme:
             ("table header", self.ink, self.header_fill),
             ("food groups", self.accent, self.tint),
             ("disclaimer", self.ink, self.disclaimer_fill),
+            ("warning callout", self.ink, self.warning_fill),
+            ("warning callout title", self.warning_rule, self.warning_fill),
+            ("tip callout", self.ink, self.tip_fill),
+            ("tip callout title", self.accent, self.tip_fill),
+            ("links", self.accent, self.paper),
         ]
