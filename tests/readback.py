@@ -44,8 +44,13 @@ def squash(text: str) -> str:
 
 
 def pdf_pages(path: Path) -> list[str]:
-    """The text of each page of a PDF, as pdftotext reads it."""
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+    """The text of each page of a PDF in the order it is drawn (`pdftotext -raw`).
+
+    In reading-order mode pdftotext interleaves the lines of a table row's cells
+    ("What is an easy Add a small serving / first step? of lean meat ..."); in drawing
+    order each cell's lines come together.
+    """
+    result = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
                             check=True)
     return result.stdout.split("\f")[:-1]
 
