@@ -26,6 +26,8 @@ from mghandout.source import read_article
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+    from mghandout.reading.report import Report
+
 FORMATS = ("pdf", "pptx")
 UNITS = {"pdf": "pages", "pptx": "slides"}
 Rendered = tuple[bytes, int]
@@ -84,6 +86,8 @@ class Outcome:
     stamps: dict[str, dict[str, object]] = field(default_factory=dict)
     failure: str = ""
     trace: str = ""
+    reading: Report | None = None
+    """The reading-level report, from --check."""
 
 
 def build_date(article: Article, source_date_epoch: int | None) -> dt.datetime:
@@ -170,12 +174,17 @@ def _fingerprints(source: Path, targets: dict[str, Path], options: Options) -> d
 
 
 def check_source(source: Path) -> Outcome:
-    """Validate one source and write nothing."""
+    """Validate one source, write nothing, and report its reading level (advice, never a problem)."""
+    from mghandout.reading.analyse import analyse
+    from mghandout.source import read_article_located
+
     outcome = Outcome(source)
     try:
-        _, outcome.warnings = read_article(source)
+        article, outcome.warnings, starts = read_article_located(source)
     except SourceError as error:
         outcome.problems = error.problems
+        return outcome
+    outcome.reading = analyse(str(source), article, starts, source.read_text("utf-8-sig").splitlines())
     return outcome
 
 

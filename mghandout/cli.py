@@ -41,7 +41,11 @@ def parser() -> argparse.ArgumentParser:
         "--template", type=Path, metavar="DECK.pptx", help="a PowerPoint file whose masters and layouts style the deck"
     )
     p.add_argument("--brand", type=Path, metavar="FILE.yaml", help="clinic name, phone, website and logo to print")
-    p.add_argument("--check", action="store_true", help="validate the sources and write nothing")
+    p.add_argument("--check", action="store_true",
+                   help="validate the sources, report their reading level, and write nothing")
+    p.add_argument("--json", action="store_true", help="with --check: print the report as JSON, one object per source")
+    p.add_argument("--require-grade", action="store_true",
+                   help="with --check: exit 1 when an article reads above its reading_grade target")
     p.add_argument("--force", action="store_true", help="rebuild outputs even when they are up to date")
     p.add_argument("--watch", action="store_true",
                    help="after building, rebuild each source when it is saved (Ctrl-C stops)")
@@ -54,9 +58,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = parser().parse_args(argv)
     try:
+        if args.check and args.brand:
+            load_brand(args.brand)  # --check refuses the brand file the build would refuse
         sources = args.sources or find_sources()
+        if (args.json or args.require_grade) and not args.check:
+            raise UsageError("--json and --require-grade go with --check; add --check")
         if args.check:
-            return _report([check_source(source) for source in sources], check=True)
+            return _checked([check_source(source) for source in sources], as_json=args.json,
+                            require_grade=args.require_grade)
         options = _options(args)
         status = _report(build_all(sources, options), check=False, debug=args.debug)
         if args.watch:
@@ -105,6 +114,31 @@ def _source_date_epoch() -> int | None:
     if not value.isdigit():
         raise UsageError(f"SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds; unset it or fix it")
     return int(value)
+
+
+def _checked(outcomes: list[Outcome], *, as_json: bool, require_grade: bool) -> int:
+    """Print what --check found: each reading report (text, or one JSON list), then the usual status lines."""
+    if as_json:
+        import json
+
+        print(json.dumps([_json(outcome) for outcome in outcomes], ensure_ascii=False, indent=2))
+    status = EXIT_OK
+    for outcome in outcomes:
+        if outcome.reading and not as_json:
+            print(outcome.reading.as_text())
+        status = max(status, _report([outcome], check=not as_json))
+        if require_grade and outcome.reading and outcome.reading.met is False:
+            print(f"make-handout: error: {outcome.source}: reads above its target grade {outcome.reading.target} "
+                  "(--require-grade); see the report", file=sys.stderr)
+            status = status or EXIT_FAILED
+    return status
+
+
+def _json(outcome: Outcome) -> dict[str, object]:
+    problems = [{"file": p.file, "line": p.line, "column": p.column, "severity": p.severity, "message": p.message,
+                 "hint": p.hint} for p in [*outcome.warnings, *outcome.problems]]
+    reading = outcome.reading.as_json() if outcome.reading else {"source": str(outcome.source)}
+    return {**reading, "valid": not outcome.problems, "problems": problems}
 
 
 def _report(outcomes: Iterable[Outcome], *, check: bool, debug: bool = False) -> int:

@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from mghandout.checks import source_problems
 from mghandout.errors import Problem, SourceError
 from mghandout.labels import BUILT_IN, missing_for, unsupported_script
 from mghandout.model import BLOCK_KINDS, Article, Brand
@@ -33,6 +34,8 @@ MAX_ALIAS_LINES = 10
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 M = TypeVar("M", bound=BaseModel)
+TextStarts = dict[str, tuple[int, int]]
+"""Where each text of a source starts (line, column), by its text: for reports that point into the file."""
 
 
 def load_article(path: Path) -> Article:
@@ -45,17 +48,28 @@ def read_article(path: Path) -> tuple[Article, list[Problem]]:
     return load(path, Article)
 
 
+def read_article_located(path: Path) -> tuple[Article, list[Problem], TextStarts]:
+    """`read_article`, with where each text starts, noted while composing (the reading report points at sentences)."""
+    starts: TextStarts = {}
+    article, warnings = load(path, Article, starts)
+    return article, warnings, starts
+
+
 def load_brand(path: Path) -> Brand:
     """Load and validate a clinic's brand file."""
     return load(path, Brand)[0]
 
 
-def load(path: Path, model: type[M]) -> tuple[M, list[Problem]]:
-    """Read, parse and validate `path` as `model`; the model and its warnings, or SourceError with every error."""
+def load(path: Path, model: type[M], starts: TextStarts | None = None) -> tuple[M, list[Problem]]:
+    """Read, parse and validate `path` as `model`; the model and its warnings, or SourceError with every error.
+
+    `starts`, when given, is filled with where each text starts in the file.
+    """
     name = str(path)
     text = _read_text(path, name)
     root = _compose(text, name)
-    data, problems = _Plain(name).convert(root)
+    data, problems = _Plain(name, starts).convert(root)
+    problems += source_problems(name, text, root)
     try:
         result = model.model_validate(data)
     except ValidationError as error:
@@ -250,9 +264,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 class _Plain:
     """Turns nodes into dicts, lists and strings, refusing what YAML would do silently."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, starts: TextStarts | None = None) -> None:
         self.name = name
         self.problems: list[Problem] = []
+        self.starts = {} if starts is None else starts
 
     def convert(self, root: yaml.Node) -> tuple[Any, list[Problem]]:
         """Return the plain data and the problems found on the way."""
@@ -276,6 +291,7 @@ class _Plain:
                 f"a control character (U+{ord(control.group()):04X}) in the text",
                 "remove it: it cannot be printed",
             )
+        self.starts.setdefault(node.value.strip(), _text_start(node))
         return node.value
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
@@ -297,6 +313,11 @@ class _Plain:
             first[key] = key_node
             result[key] = self._node(value_node)
         return result
+
+
+def _text_start(node: yaml.ScalarNode) -> tuple[int, int]:
+    """A block scalar's text starts on the line after its `>-` or `|` indicator."""
+    return (node.start_mark.line + 2, 1) if node.style in ("|", ">") else _at(node)
 
 
 def _problem(name: str, root: yaml.Node, detail: ErrorDetails, model: type[BaseModel]) -> Problem:

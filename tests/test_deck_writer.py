@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Inches
 
 from mghandout.deck import DeckTheme, TemplateError, deck_layout, render_pptx
 from mghandout.deck.measure import sentences
+from mghandout.deck.template import NAMES
 from mghandout.model import Article, Brand, Foods, Table, TermList, iter_texts
 from mghandout.source import load_article
 
@@ -314,14 +318,14 @@ def test_two_renders_are_byte_identical(article: Article, rendered: tuple[bytes,
 # --- a user's template -------------------------------------------------------------------------------------------
 
 
-def four_by_three(path: Path, rename: str | None = None) -> Path:
-    """A template of another size, built here: python-pptx's default, set to 10 x 7.5 in."""
+def four_by_three(path: Path, without: str | None = None) -> Path:
+    """A template of another size, built here: python-pptx's default, set to 10 x 7.5 in, maybe lacking a layout."""
     template = Presentation()
     template.slide_width, template.slide_height = Inches(10), Inches(7.5)
-    if rename is not None:
-        layout = template.slide_layouts.get_by_name(rename)
+    if without is not None:
+        layout = template.slide_layouts.get_by_name(without)
         assert layout is not None
-        layout._element.cSld.set("name", f"{rename} (renamed)")
+        template.slide_layouts.remove(layout)
     template.save(str(path))
     return path
 
@@ -352,14 +356,14 @@ def test_a_template_with_slides_keeps_none_of_them(article: Article, tmp_path: P
 
 
 def test_a_template_missing_a_layout_is_an_error_naming_it(article: Article, tmp_path: Path) -> None:
-    template = four_by_three(tmp_path / "renamed.pptx", rename="Title Only")
+    template = four_by_three(tmp_path / "lacking.pptx", without="Title Only")
     with pytest.raises(TemplateError, match="'Title Only'"):
         render_pptx(article, template=template, when=WHEN)
 
 
 def test_the_command_reports_a_template_missing_a_layout(tmp_path: Path) -> None:
     """Exit 2, the layout named in one message, no traceback, and no deck written."""
-    template = four_by_three(tmp_path / "renamed.pptx", rename="Title Only")
+    template = four_by_three(tmp_path / "lacking.pptx", without="Title Only")
     out = tmp_path / "out"
     result = subprocess.run(
         [sys.executable, "-m", "mghandout", str(MAGNESIUM), "--template", str(template), "-o", str(out)],
@@ -376,3 +380,110 @@ def test_layout_names_are_the_ones_the_writer_asks_for() -> None:
     """The names in the error message and in the default template agree."""
     names = {layout.name for layout in Presentation().slide_layouts}
     assert set(LAYOUT_NAMES.values()) <= names
+    assert {names[0] for names in NAMES.values()} == set(LAYOUT_NAMES.values())
+
+
+# --- speaker notes and links -------------------------------------------------------------------------------------
+
+
+def test_notes_are_sized_at_twelve_points(deck: Any) -> None:
+    """Notes without a size print near 20 pt in LibreOffice and run off their pages."""
+    for number, slide in enumerate(deck.slides, start=1):
+        body = slide.notes_slide.notes_placeholder._element
+        sizes = {run_size(run) for run in runs(body)}
+        assert sizes == {12.0}, f"slide {number}: notes sizes {sizes}"
+
+
+def test_reference_addresses_are_links() -> None:
+    """A web address in a reference opens when clicked: the run carries the link, not only the text."""
+    article = load_article(ROOT / "tests" / "fixtures" / "long-english.yaml")
+    urls = [r.url for r in article.references if r.url]
+    assert urls, "the fixture's references have addresses"
+    deck = Presentation(io.BytesIO(render_pptx(article, when=WHEN)[0]))
+    linked = {}
+    for slide in deck.slides:
+        for run in slide.shapes._spTree.iter(qn("a:r")):
+            link = run.find(f"{qn('a:rPr')}/{qn('a:hlinkClick')}")
+            if link is not None:
+                linked[run_text(run)] = slide.part.target_ref(link.get(qn("r:id")))
+    assert set(urls) <= set(linked), f"not linked: {set(urls) - set(linked)}"
+    assert all(text == target for text, target in linked.items())
+
+
+# --- the package -------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def package(rendered: tuple[bytes, int]) -> zipfile.ZipFile:
+    return zipfile.ZipFile(io.BytesIO(rendered[0]))
+
+
+def test_the_notes_master_is_listed(package: zipfile.ZipFile) -> None:
+    """PowerPoint and Keynote find the notes master through `notesMasterIdLst`, which python-pptx leaves out."""
+    presentation = etree.fromstring(package.read("ppt/presentation.xml"))
+    listed = presentation.findall(f"{qn('p:notesMasterIdLst')}/{qn('p:notesMasterId')}")
+    assert len(listed) == 1
+    rels = etree.fromstring(package.read("ppt/_rels/presentation.xml.rels"))
+    target = next(r.get("Target") for r in rels if r.get("Id") == listed[0].get(qn("r:id")))
+    assert target == "notesMasters/notesMaster1.xml"
+    assert "ppt/notesMasters/notesMaster1.xml" in package.namelist()
+    order = [child.tag for child in presentation]
+    assert order.index(qn("p:notesMasterIdLst")) == order.index(qn("p:sldMasterIdLst")) + 1
+
+
+def test_a_sixteen_by_nine_deck_is_not_typed_four_by_three(package: zipfile.ZipFile) -> None:
+    size = etree.fromstring(package.read("ppt/presentation.xml")).find(qn("p:sldSz"))
+    assert (size.get("cx"), size.get("cy")) == ("12192000", "6858000")
+    assert size.get("type") is None
+
+
+def test_no_printer_settings_or_stale_thumbnail(package: zipfile.ZipFile) -> None:
+    """python-pptx's template carries a Mac printer's settings and a blank 4:3 thumbnail; neither is ours."""
+    names = package.namelist()
+    assert not [n for n in names if "printerSettings" in n or "thumbnail" in n]
+    every_rels = b"".join(package.read(n) for n in names if n.endswith(".rels"))
+    assert b"printerSettings" not in every_rels and b"thumbnail" not in every_rels
+    types = package.read("[Content_Types].xml")
+    assert b"printerSettings" not in types
+
+
+def test_app_properties_tell_the_truth(package: zipfile.ZipFile, deck: Any) -> None:
+    """Our name, the slide and notes counts, the slides' titles (python-pptx's said 0 slides, PowerPoint for Mac)."""
+    app = etree.fromstring(package.read("docProps/app.xml"))
+    ns = {"e": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+          "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"}
+    assert app.findtext("e:Application", namespaces=ns) == "mghandout"
+    assert app.findtext("e:Slides", namespaces=ns) == str(len(deck.slides))
+    assert app.findtext("e:Notes", namespaces=ns) == str(len(deck.slides))
+    assert app.findtext("e:PresentationFormat", namespaces=ns) == "Widescreen"
+    titles = [t.text for t in app.findall("e:TitlesOfParts/vt:vector/vt:lpstr", ns)]
+    counts = [int(i.text) for i in app.findall("e:HeadingPairs/vt:vector/vt:variant/vt:i4", ns)]
+    assert sum(counts) == len(titles)
+    assert titles[-len(deck.slides):] == [slide.shapes.title.text_frame.text for slide in deck.slides]
+    words = sum(len(piece.split()) for slide in deck.slides for piece in text_pieces(slide))
+    assert int(app.findtext("e:Words", namespaces=ns)) == words
+
+
+NOTES_PDF = ('pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"},'
+             '"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}')
+
+
+def test_libreoffice_prints_every_notes_page_inside_its_notes_box(tmp_path: Path) -> None:
+    """Unsized notes printed near 20 pt and ran off 12 of the magnesium deck's 18 notes pages; a table's notes, one
+    line per cell, ran off at 12 pt too until the slide picture gave them room."""
+    sources = [MAGNESIUM, *(ROOT / "tests" / "fixtures" / f"{name}.yaml" for name in ("long-english", "spanish"))]
+    for source in sources:
+        (tmp_path / f"{source.stem}.pptx").write_bytes(render_pptx(load_article(source), when=WHEN)[0])
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", NOTES_PDF,
+                    *(f"{s.stem}.pptx" for s in sources)], cwd=tmp_path, check=True, capture_output=True, timeout=300)
+    for source in sources:
+        deck = Presentation(str(tmp_path / f"{source.stem}.pptx"))
+        body = next(p for p in deck.notes_master.placeholders if p.placeholder_format.type == 2)  # the notes box
+        bottom = (body.top + body.height) / 12700
+        words = subprocess.run(["pdftotext", "-bbox", f"{source.stem}.pdf", "-"], cwd=tmp_path, check=True,
+                               capture_output=True, text=True).stdout.split("<page ")[1:]
+        assert len(words) == len(deck.slides)
+        for number, page in enumerate(words, start=1):
+            found = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', page)
+            below = [float(y) for top, y, word in found if float(top) > body.top / 12700 and not word.isdigit()]
+            assert below and max(below) <= bottom + 1, f"{source.stem} notes page {number}: text to {max(below):.0f} pt"

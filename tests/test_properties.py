@@ -4,7 +4,10 @@ Valid sources are generated as article dicts in arbitrary Unicode text (Latin wi
 Vietnamese, Greek, Cyrillic, combining marks, digits, punctuation including `<`, `>`, `&`,
 straight and curly quotes, dashes), written with `yaml.safe_dump`, built by both writers and read
 back: the PDF with pdfplumber, the deck with python-pptx. Invalid sources are a valid one with one
-mistake an editor can make, checked through the command (`main([path, "--check"])`).
+mistake an editor can make, checked through the command (`main([path, "--check"])`). Last, whatever
+`--check` accepts the build builds: sources with every optional field left out, with every one given,
+and pushed at and past every limit (long texts, many parts, wide tables, dates the zip format cannot
+hold) either build both files or are refused at located sizes.
 
 Sizes are kept small and examples few (EXAMPLES each) so the module runs in well under a minute;
 raise `max_examples` locally to search harder.
@@ -13,6 +16,7 @@ raise `max_examples` locally to search harder.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import io
 import os
@@ -26,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
@@ -775,3 +780,166 @@ def test_invalid_source_through_the_real_command(bad: Bad) -> None:
         )
         _assert_refused(bad, result.returncode, result.stdout, result.stderr.replace(str(path), "topic.yaml"))
         assert not (Path(folder) / "out").exists() or not any((Path(folder) / "out").iterdir())
+
+
+# ---------------------------------------------------------------------------------------------
+# Whatever --check accepts, the build builds
+# ---------------------------------------------------------------------------------------------
+
+OPTIONAL = {
+    None: ("language", "author", "subject", "keywords", "faq", "references", "labels", "reading_grade"),
+    "disclaimer": ("title", "short"),
+    "table": ("caption",),
+    "foods": ("intro",),
+    "references": ("url",),
+}
+"""Every optional key, by the key of the mapping that holds it (None: the article); `slide` anywhere."""
+
+
+def strip_optional(value: Any, parent: str | None = None) -> Any:
+    """The doc with every optional key left out, at every depth."""
+    if isinstance(value, list):
+        return [strip_optional(item, parent) for item in value]
+    if not isinstance(value, dict):
+        return value
+    drop = {*OPTIONAL.get(parent, ()), "slide"}
+    return {key: strip_optional(child, key) for key, child in value.items() if key not in drop}
+
+
+def _build(data: bytes, *arguments: str) -> tuple[int, str, list[Path]]:
+    """`make-handout PATH -o OUT ARGUMENTS` in this process: exit status, stderr, the files written."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "topic.yaml"
+        path.write_bytes(data)
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            status = main([str(path), "-o", str(Path(folder) / "out"), *arguments])
+        written = sorted((Path(folder) / "out").glob("topic.*")) if status == 0 else []
+        return status, err.getvalue().replace(str(path), "topic.yaml"), [Path(p.name) for p in written]
+
+
+@PROPERTY
+@given(articles().map(strip_optional))
+def test_every_optional_field_left_out_builds_and_keeps_every_text(doc: dict[str, Any]) -> None:
+    """No optional key at any depth: --check passes, both files are written, and every text is in each."""
+    data = dump(doc)
+    assert not re.search(r"^\s*-?\s*(language|author|subject|keywords|faq|references|labels|reading_grade|"
+                         r"short|caption|intro|url|slide):", data, re.MULTILINE)
+    assert _run_check(data.encode("utf-8"))[0] == 0
+    article = _load(doc)
+    pdf = _squeeze(pdf_text(render_pdf(article, when=WHEN)[0]).body)
+    shown, notes, _ = deck_text(render_pptx(article, when=WHEN)[0])
+    deck = _spaced(shown + "\n" + notes)
+    assert [t for t in iter_texts(article) if _squeeze(t) not in pdf or _spaced(t) not in deck] == []
+
+
+def test_the_minimal_fixture_has_no_optional_field_and_builds() -> None:
+    doc = yaml.safe_load(MINIMAL)
+    assert strip_optional(doc) == doc
+    status, err, written = _build(MINIMAL.encode("utf-8"))
+    assert (status, err) == (0, "") and [p.name for p in written] == ["topic.pdf", "topic.pptx"]
+
+
+LANGUAGES = ["en", "en-GB", "es", "es-MX", "vi", "tl", "ru", "ht", "fr", "pt", "pl", "de"]
+
+
+@st.composite
+def full_articles(draw: st.DrawFn) -> dict[str, Any]:
+    """An article with every optional field given: document properties, callouts, slide texts, a language."""
+    doc = draw(articles())
+    doc.update(
+        author=draw(short()),
+        subject=draw(texts(max_words=10)),
+        keywords=draw(st.lists(short(2), min_size=1, max_size=4)),
+        language=draw(st.sampled_from(LANGUAGES)),
+        reading_grade=draw(st.integers(1, 16)),
+        faq=doc.get("faq") or [{"question": draw(texts()), "answer": draw(texts())}],
+        references=doc.get("references") or [{"text": draw(texts()), "url": draw(short(1))}],
+    )
+    doc["disclaimer"] = {"title": draw(short()), "text": doc["disclaimer"]["text"], "short": draw(short())}
+    doc["key_points"][0]["slide"] = draw(texts())
+    callout = {"kind": draw(st.sampled_from(["warning", "tip"])), "title": draw(short()), "text": draw(texts()),
+               "items": draw(st.lists(short(4), min_size=1, max_size=4))}
+    doc["sections"][0]["blocks"].append({"callout": callout})
+    doc["sections"][-1]["blocks"].insert(0, {"paragraph": draw(texts()), "slide": draw(short())})
+    return doc
+
+
+@PROPERTY
+@given(full_articles())
+def test_every_optional_field_given_builds(doc: dict[str, Any]) -> None:
+    """--check passes (a language without built-in labels is a warning only), and the build writes both files."""
+    data = dump(doc).encode("utf-8")
+    status, _, err = _run_check(data)
+    assert status == 0 and all(": warning: " in line for line in err.splitlines()), err
+    status, err, written = _build(data)
+    assert status == 0, err
+    assert [p.name for p in written] == ["topic.pdf", "topic.pptx"]
+
+
+LENGTHS = [1, 2, 59, 60, 61, 99, 100, 101, 149, 150, 151, 249, 250, 251, 255, 256, 599, 600, 601, 1200, 1201,
+           1500, 1501, 3000]
+"""Text lengths at and either side of every limit (mghandout/limits.py, short_title, the 255 of document properties)."""
+DATES = [dt.date(1, 1, 1), dt.date(1979, 12, 31), dt.date(1980, 1, 1), dt.date(2107, 12, 31), dt.date(9999, 12, 31)]
+
+
+def _long_text(length: int, word: str) -> str:
+    return ((word + " ") * (length // (len(word) + 1) + 1))[:length].strip().ljust(length, word[0])
+
+
+@st.composite
+def extreme_articles(draw: st.DrawFn) -> dict[str, Any]:
+    """A generated article pushed at and past its limits: long texts, many parts, wide tables, far dates."""
+    doc = draw(st.one_of(articles(), full_articles()))
+    word = draw(st.sampled_from(["WWWWWWW", "magnesium", "Ñandú", "Мышцы", "x"]))
+    prose = [(container, key) for container, key in text_slots(doc) if key not in ("kind", "language")]
+    for container, key in draw(st.lists(st.sampled_from(prose), min_size=1, max_size=4)):
+        if isinstance(container[key], str):
+            container[key] = _long_text(draw(st.sampled_from(LENGTHS)), word)
+    doc["date"] = draw(st.sampled_from([doc["date"], *DATES]))
+    doc["key_points"] = [copy.deepcopy(point) for point in doc["key_points"] * draw(st.sampled_from([1, 2, 20]))]
+    columns = draw(st.integers(2, 8))
+    cell = _long_text(draw(st.sampled_from([1, 100, 250, 251])), word)
+    table = {"header": [cell[:100]] * columns, "rows": [[cell] * columns for _ in range(draw(st.integers(1, 12)))]}
+    items = [cell[:20]] * draw(st.integers(1, 14))
+    groups = [{"group": "Group", "items": list(items)} for _ in range(draw(st.integers(1, 7)))]
+    doc["sections"][0]["blocks"] += [{"table": table}, {"foods": {"groups": groups}}]
+    return doc
+
+
+SIZE_WORDS = ("at most", "is too long")
+
+
+@pytest.mark.filterwarnings("ignore:Generating overly large repr")  # a falsifying example is large by design
+@settings(PROPERTY, max_examples=max(EXAMPLES // 2, 4))
+@given(extreme_articles())
+@example(_minimal(subject=_long_text(349, "magnesium")))  # issue 11: a 349-character subject stopped the build
+@example(_minimal(date=dt.date(9999, 12, 31)))  # found by this test: a date past 2107 cannot stamp a zip entry
+@example(_minimal(labels={"continued": "{titel}"}))  # found by fuzzing: a label field the writers do not fill
+@example(  # the sizes of issue 11's fuzzing: 200 key points, a 300-row table, a 5,000-letter word, 1-letter texts
+    _minimal(
+        title="T",
+        summary="S",
+        key_points=[{"title": f"Point {n}", "text": f"Text {n}."} for n in range(200)],
+        sections=[
+            {"title": "A", "blocks": [{"paragraph": "x" * 5000}, {"table": {"header": ["A", "B", "C"], "rows": [
+                [f"a{n}", f"b{n}", f"c{n}"] for n in range(300)]}}]}
+        ],
+    )
+)
+def test_what_check_accepts_the_build_builds(doc: dict[str, Any]) -> None:
+    """--check and the build agree: accepted, both files are written (exit 0); refused, only at located sizes."""
+    data = dump(doc).encode("utf-8")
+    status, _, err = _run_check(data)
+    errors = [line for line in err.splitlines() if ": warning: " not in line]
+    if status == 0:
+        built, err, written = _build(data)
+        assert built == 0, err
+        assert [p.name for p in written] == ["topic.pdf", "topic.pptx"]
+        built, err, _ = _build(data, "--paper", "a4", "--format", "pdf")
+        assert built == 0, err
+    else:
+        assert status == 2 and errors, err
+        for line in errors:
+            assert LOCATED.fullmatch(line), line
+            assert any(words in line for words in SIZE_WORDS) or "label" in line, line

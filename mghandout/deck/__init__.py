@@ -8,8 +8,9 @@ from pathlib import Path
 from dataclasses import replace
 
 from mghandout.deck.layout import Deck, deck_layout
+from mghandout.deck.template import TemplateError
 from mghandout.deck.theme import DeckTheme
-from mghandout.deck.writer import TemplateError, open_template, slide_size, write
+from mghandout.deck.writer import open_template, slide_size, write
 from mghandout.logo import LogoError
 from mghandout.model import Article, Brand, article_labels
 

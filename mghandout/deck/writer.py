@@ -1,9 +1,11 @@
-"""The deck writer: a laid-out `Deck` to .pptx bytes. The only module that imports python-pptx.
+"""The deck writer: a laid-out `Deck` to .pptx bytes.
 
-It decides nothing about what goes where (that is `layout.py`); it finds the
-template's layouts by name, places each box where the layout step put it, sets every
-size explicitly, turns autofit off (the layout already guaranteed the fit), and
-makes the file byte-for-byte reproducible.
+It decides nothing about what goes where (that is `layout.py`); it builds each slide
+on the template's layout for its kind (found by `template.py`), places each box where
+the layout step put it, sets every size explicitly, turns autofit off (the layout
+already guaranteed the fit), colours text as `backdrop.py` finds it reads on the
+template, has `package.py` make the package true, and makes the file byte-for-byte
+reproducible. It, those three and `accessibility.py` are the only modules that import python-pptx.
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -25,43 +30,43 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.slide import Slide as PptxSlide
-from pptx.slide import SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 
+from mghandout.deck import package
 from mghandout.deck.accessibility import make_accessible
+from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
 from mghandout.deck.language import tag_language
-from mghandout.deck.layout import FOOD_INDENT, Box, Bullet, Deck, Slide
+from mghandout.deck.layout import FOOD_INDENT, POINTS, Box, Bullet, Deck, Slide
+from mghandout.deck.measure import wrap
+from mghandout.deck.template import find_layout
+from mghandout.deck.template import open_template as open_user_template
 from mghandout.deck.theme import DeckTheme
-from mghandout.errors import InputError
 from mghandout.logo import clinic_logo
+from mghandout.metadata import properties
 from mghandout.model import Article, Brand
 
 _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 _LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
-LAYOUTS = {"title": "Title Slide", "content": "Title and Content", "title_only": "Title Only"}
-WIDE = (Inches(13.333), Inches(7.5))
-
-
-class TemplateError(InputError):
-    """The template cannot be used: unreadable, or missing a layout the deck needs."""
+LAYOUTS = ("title", "content", "title_only")
+URL = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]])")
+"""A web address in running text, without the punctuation that ends its sentence; the group keeps it when splitting."""
+WIDE = (Emu(12192000), Emu(6858000))
+"""PowerPoint's widescreen slide, 13.333 x 7.5 in."""
+FOOTER_FLOOR = 10.0
+"""The smallest footer type, for a template's narrow footer placeholder."""
+NOTES_SIZE, NOTES_LINE = 12.0, 1.2
+"""Speaker notes' type size (notes without one print near 20 pt in LibreOffice and run off their pages) and the
+line height, as a multiple of it, that presentation programs give them."""
 
 
 def open_template(template: Path | None) -> Any:
     """The presentation to build on: the user's template (its slides removed) or python-pptx's, widened to 16:9."""
-    if template is None:
-        presentation = Presentation()
-        presentation.slide_width, presentation.slide_height = WIDE
-        return presentation
-    try:
-        presentation = Presentation(str(template))
-    except Exception as error:
-        raise TemplateError(str(template), f"not a PowerPoint file that can be read ({type(error).__name__})",
-                            "save it from PowerPoint as .pptx, or leave out --template") from None
-    _remove_slides(presentation)
-    for name in LAYOUTS.values():
-        _layout(presentation, name, template)
+    if template is not None:
+        return open_user_template(template)
+    presentation = Presentation()
+    presentation.slide_width, presentation.slide_height = WIDE
     return presentation
 
 
@@ -73,18 +78,25 @@ def slide_size(presentation: Any) -> tuple[float, float]:
 def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, brand: Brand | None,
           brand_dir: Path | None, when: dt.datetime, template: Path | None) -> bytes:
     """Serialise `deck` into `presentation` and return the .pptx bytes."""
-    layouts = {kind: _layout(presentation, name, template) for kind, name in LAYOUTS.items()}
+    layouts = {kind: find_layout(presentation, kind, template) for kind in LAYOUTS}
+    backdrops = {kind: Backdrop(layout) for kind, layout in layouts.items()} if template is not None else {}
     notes = _Notes()
     for number, spec in enumerate(deck.slides, start=1):
         slide = presentation.slides.add_slide(layouts[spec.layout])
-        _fill(slide, spec, theme)
+        colours = _colours(backdrops.get(spec.layout), spec, theme)
+        on_slide = replace(theme, ink=colours.text, accent=colours.label, muted=colours.muted)
+        _fill(slide, spec, theme, on_slide, colours)
         if spec.layout == "title" and brand is not None:
-            _brand(slide, spec, brand, brand_dir, theme, deck)
-        _footer(slide, deck, number, theme)
+            _brand(slide, spec, brand, brand_dir, on_slide, deck)
+        _footer(slide, deck, number, theme, backdrops.get(spec.layout))
+        _drop_empty_placeholders(slide)
         make_accessible(slide, theme.labels.logo.format(clinic=brand.clinic) if brand else None)
-        notes.add(slide, spec.notes)
+        notes.add(slide, spec.notes, theme)
+    if "content" in backdrops:
+        _link_colour(backdrops["content"], deck, theme)
     tag_language(presentation, article.language)
     _properties(presentation, article, brand, when)
+    package.finish(presentation)
     buffer = io.BytesIO()
     presentation.save(buffer)
     return _reproducible(buffer.getvalue(), when)
@@ -105,7 +117,7 @@ class _Notes:
         self.master: Any = None
         self.number = 0
 
-    def add(self, slide: PptxSlide, text: str) -> None:
+    def add(self, slide: PptxSlide, text: str, theme: DeckTheme) -> None:
         if self.blank is None:
             notes = slide.notes_slide
             self.blank = copy.deepcopy(notes.part._element)
@@ -119,23 +131,36 @@ class _Notes:
             part.relate_to(slide.part, RT.SLIDE)
             slide.part.relate_to(part, RT.NOTES_SLIDE)
             notes = slide.notes_slide
-        notes.notes_text_frame.text = text
+        frame = notes.notes_text_frame
+        frame.clear()
+        for index, line in enumerate(text.split("\n")):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            _run(paragraph, line, NOTES_SIZE, theme)
+        _fit_notes(notes, text)
 
 
-def _layout(presentation: Any, name: str, template: Path | None) -> SlideLayout:
-    for layout in presentation.slide_layouts:
-        if layout.name == name:
-            return layout
-    names = ", ".join(layout.name for layout in presentation.slide_layouts)
-    raise TemplateError(str(template), f"the template has no slide layout named '{name}' (it has: {names})",
-                        f"add a layout named '{name}' to the template's slide master, or leave out --template")
+def _fit_notes(notes: Any, text: str) -> None:
+    """Notes too long for the notes page's text box at 12 pt take room from the slide picture above it.
 
-
-def _remove_slides(presentation: Any) -> None:
-    slide_ids = presentation.slides._sldIdLst
-    for slide_id in list(slide_ids):
-        presentation.part.drop_rel(slide_id.rId)
-        slide_ids.remove(slide_id)
+    A table's notes spell out every row; at 12 pt they ran off the printed page. The
+    picture shrinks (its shape kept, centred) to at most a quarter of its height;
+    the lines are counted with the metrics the slides are measured with.
+    """
+    body = notes.notes_placeholder
+    image = next((p for p in notes.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE), None)
+    if body is None or image is None:
+        return
+    room = (body.width - 2 * Inches(0.1)) / Inches(1) * POINTS
+    lines = sum(max(1, len(wrap(line, NOTES_SIZE, room))) for line in text.split("\n"))
+    short = int(lines * NOTES_SIZE * NOTES_LINE / POINTS * Inches(1)) + Inches(0.1) - body.height
+    if short <= 0:
+        return
+    left, top, width, height = image.left, image.top, image.width, image.height
+    lost = min(short, body.top - top - height // 4)
+    body.left, body.top, body.width, body.height = body.left, body.top - lost, body.width, body.height + lost
+    kept = height - lost
+    image.left, image.top = left + (width - width * kept // height) // 2, top
+    image.width, image.height = width * kept // height, kept
 
 
 def _place(shape: Any, box: Box) -> None:
@@ -167,6 +192,21 @@ def _run(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool
         end.addprevious(run)
 
 
+def _linked_runs(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool = False,
+                 color: str | None = None) -> None:
+    """Runs of `text`, each web address in it a link that opens when clicked in a slide show or the editor."""
+    for piece in URL.split(text):
+        if not piece:
+            continue
+        _run(paragraph, piece, size, theme, bold=bold, color=color)
+        if URL.fullmatch(piece):
+            run = paragraph._p.findall(_R)[-1]
+            properties = run.find(_RPR)
+            properties.set("u", "sng")
+            rId = paragraph.part.relate_to(piece, RT.HYPERLINK, is_external=True)
+            etree.SubElement(properties, qn("a:hlinkClick")).set(qn("r:id"), rId)
+
+
 def _spacing(paragraph: Any, *, after: float, single: bool = True) -> None:
     """Single line spacing (the layout measured it; a template's master may say 90%) and the space after.
 
@@ -192,27 +232,75 @@ def _run_properties(run: Any, size: float, theme: DeckTheme, *, bold: bool = Fal
     etree.SubElement(props, _LATIN, typeface=theme.font)
 
 
-def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
-    title = slide.shapes.title
+def _colours(backdrop: Backdrop | None, spec: Slide, theme: DeckTheme) -> Colours:
+    """Our colours on our own template; on a user's, each role's colour as it reads on what lies behind it."""
+    ours = Colours(title=theme.accent, text=theme.ink, label=theme.accent, muted=theme.muted)
+    if backdrop is None:
+        return ours
+    return slide_colours(backdrop, ours, _rect(spec.title_box), _rect(spec.body_box or spec.title_box))
+
+
+def _link_colour(backdrop: Backdrop, deck: Deck, theme: DeckTheme) -> None:
+    """Links in a colour that reads on the template's text slides: blue links were 2:1 on a blue template."""
+    body = next((spec.body_box for spec in deck.slides if spec.layout == "content" and spec.body_box), None)
+    if body is not None:
+        backdrop.recolour_links(link_colour(backdrop, theme.accent, _rect(body)))
+
+
+def _rect(box: Box) -> Rect:
+    return Rect(Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
+
+
+def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, colours: Colours) -> None:
+    """The slide's title and content; `on_slide` is the theme for text on the slide's background (not on our fills)."""
+    title = _title(slide)
     _place(title, spec.title_box)
     _frame(title.text_frame, theme)
     title.text_frame.clear()
     size = theme.cover_title_size if spec.layout == "title" else theme.title_size
-    _run(title.text_frame.paragraphs[0], spec.title, size, theme, bold=True, color=theme.accent)
-    body = _body_placeholder(slide)
+    _run(title.text_frame.paragraphs[0], spec.title, size, theme, bold=True, color=colours.title)
+    _plate(title, colours.title_plate)
+    needed = spec.layout == "content" or (spec.layout == "title" and bool(spec.subtitle))
+    body = _body_placeholder(slide, spec.body_box if needed else None)
+    if body is not None:
+        _plate(body, colours.body_plate)
     if spec.layout == "title":
-        _subtitle(body, spec, theme)
+        _subtitle(body, spec, on_slide)
     elif spec.layout == "content":
-        _bullets(body, spec, theme)
+        _bullets(body, spec, on_slide)
     elif spec.table is not None:
         _table(slide, spec, theme)
     else:
-        _foods(slide, spec, theme)
+        _foods(slide, spec, theme, on_slide, colours.body_plate)
 
 
-def _body_placeholder(slide: PptxSlide) -> Any:
+def _title(slide: PptxSlide) -> Any:
+    """The slide's title placeholder; on a layout without one, a title placeholder of the slide's own, put first.
+
+    It still inherits the master's title style, and screen readers and the outline
+    still find the slide's title, where a plain text box would leave the slide untitled.
+    """
+    if slide.shapes.title is None:
+        tree = slide.shapes._spTree
+        title = tree.add_placeholder(slide.shapes._next_shape_id, "Title", PP_PLACEHOLDER.TITLE, "horz", "full", 0)
+        tree.insert(2, title)  # after the tree's own properties: first in reading order
+    return slide.shapes.title
+
+
+def _body_placeholder(slide: PptxSlide, box: Box | None) -> Any:
+    """The layout's text placeholder, or a text box where the layout would have had one."""
     title_id = slide.shapes.title.shape_id
-    return next((shape for shape in slide.placeholders if shape.shape_id != title_id), None)
+    body = next((shape for shape in slide.placeholders if shape.shape_id != title_id), None)
+    if body is None and box is not None:
+        body = slide.shapes.add_textbox(Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
+    return body
+
+
+def _drop_empty_placeholders(slide: PptxSlide) -> None:
+    """A placeholder left empty shows "Click to add text" in an editor and is read out as empty by a screen reader."""
+    for shape in list(slide.placeholders):
+        if not shape.has_text_frame or not shape.text_frame.text.strip():
+            shape._element.getparent().remove(shape._element)
 
 
 def _subtitle(body: Any, spec: Slide, theme: DeckTheme) -> None:
@@ -239,7 +327,7 @@ def _bullets(body: Any, spec: Slide, theme: DeckTheme) -> None:
             first = False
             _spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
             for text, bold, _ in paragraph_runs:
-                _run(paragraph, text, theme.body_size, theme, bold=bold, color=theme.accent if bold else None)
+                _linked_runs(paragraph, text, theme.body_size, theme, bold=bold, color=theme.accent if bold else None)
             if bullet.stacked and not paragraph_runs[0][1]:
                 properties = paragraph._p.get_or_add_pPr()
                 properties.set("indent", "0")
@@ -255,12 +343,13 @@ def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
     return [[(bullet.text, False, True)]]
 
 
-def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
+def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, plate: str | None) -> None:
     if spec.intro and spec.body_box is not None:
         box = slide.shapes.add_textbox(Inches(spec.body_box.x), Inches(spec.body_box.y), Inches(spec.body_box.w),
                                        Inches(spec.foods[0].box.y - spec.body_box.y))
+        _plate(box, plate)
         _frame(box.text_frame, theme)
-        _run(box.text_frame.paragraphs[0], spec.intro, theme.body_size, theme)
+        _run(box.text_frame.paragraphs[0], spec.intro, theme.body_size, on_slide)
     for column in spec.foods:
         shape = slide.shapes.add_shape(1, Inches(column.box.x), Inches(column.box.y), Inches(column.box.w),
                                        Inches(column.box.h))
@@ -316,20 +405,71 @@ def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
             _run(paragraph, text, theme.cell_size, theme, bold=r == 0 or c == 0)
 
 
-def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme) -> None:
-    """Short title and a live slide-number field: python-pptx does not copy footer placeholders."""
+def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdrop: Backdrop | None) -> None:
+    """Short title and a live slide-number field: on a user's template, in its own footer and slide-number
+    placeholders when the layout has them (placed and aligned as its design expects), else in boxes of ours along the
+    slide's foot; each in a colour that reads on what lies behind it."""
     y = deck.height - theme.footer_height
-    left = slide.shapes.add_textbox(Inches(theme.margin), Inches(y), Inches(deck.width * 0.6), Inches(0.4))
-    _frame(left.text_frame, theme, 0.05)
-    _run(left.text_frame.paragraphs[0], deck.short_title, theme.footer_size, theme, color=theme.muted)
-    right = slide.shapes.add_textbox(Inches(deck.width - theme.margin - 1.2), Inches(y), Inches(1.2), Inches(0.4))
-    _frame(right.text_frame, theme, 0.05)
-    paragraph = right.text_frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.RIGHT
+    short, where = _footer_box(slide, "ftr", backdrop, deck, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
+    size = _footer_size(where, deck.short_title, theme)
+    _run(short.text_frame.paragraphs[0], deck.short_title, size, theme, color=_footer_colour(short, where, backdrop,
+                                                                                           theme))
+    count, where = _footer_box(slide, "sldNum", backdrop, deck, Box(deck.width - theme.margin - 1.2, y, 1.2, 0.4),
+                               theme)
+    if not count.is_placeholder:
+        count.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
     field_id = f"{{B6F15E2A-0000-4000-8000-{number:012d}}}"
-    field = etree.SubElement(paragraph._p, qn("a:fld"), id=field_id, type="slidenum")
-    _run_properties(field, theme.footer_size, theme, color=theme.muted)
+    field = etree.SubElement(count.text_frame.paragraphs[0]._p, qn("a:fld"), id=field_id, type="slidenum")
+    _run_properties(field, theme.footer_size, theme, color=_footer_colour(count, where, backdrop, theme))
     etree.SubElement(field, _T).text = str(number)
+
+
+def _footer_box(slide: PptxSlide, kind: str, backdrop: Backdrop | None, deck: Deck, ours: Box,
+                theme: DeckTheme) -> tuple[Any, Rect]:
+    """The slide's copy of its layout's `kind` placeholder on a user's template (python-pptx copies none), else a
+    text box of ours at `ours`; and where it is."""
+    found = backdrop.placeholder(kind) if backdrop is not None else None
+    if found is not None and _on_slide(found[1], deck):
+        slide.shapes.clone_placeholder(found[0])
+        return slide.placeholders[found[0].placeholder_format.idx], found[1]
+    shape = slide.shapes.add_textbox(Inches(ours.x), Inches(ours.y), Inches(ours.w), Inches(ours.h))
+    _frame(shape.text_frame, theme, 0.05)
+    return shape, _rect(ours)
+
+
+def _on_slide(rect: Rect, deck: Deck) -> bool:
+    """A template resized without its master keeps placeholders where the old slide ended."""
+    return rect.x >= 0 and rect.y >= 0 and rect.x + rect.w <= Inches(deck.width) and rect.y + rect.h <= Inches(
+        deck.height)
+
+
+def _footer_size(where: Rect, text: str, theme: DeckTheme) -> float:
+    """Our footer size, or smaller down to 10 pt where a template's footer placeholder is too narrow for one line."""
+    room = (where.w - 2 * Inches(0.1)) / Inches(1) * POINTS  # a placeholder's default side insets
+    size = theme.footer_size
+    while size > FOOTER_FLOOR and len(wrap(text, size, room)) > 1:
+        size -= 1
+    return size
+
+
+def _footer_colour(shape: Any, where: Rect, backdrop: Backdrop | None, theme: DeckTheme) -> str:
+    """The footer's colour as it reads where it sits: in a template's placeholder, at its middle (its text is short
+    and the template aligns it), with a plate only where nothing reads there."""
+    if backdrop is None:
+        return theme.muted
+    candidates = [backdrop.text_colour("ftr"), theme.muted]
+    if not shape.is_placeholder:
+        return readable(candidates, backdrop.behind(where))
+    colour, plate = text_on(backdrop, candidates, where, middle=True)
+    _plate(shape, plate)
+    return colour
+
+
+def _plate(shape: Any, colour: str | None) -> None:
+    """A solid fill behind a shape's text, where what the template draws there is too mixed for any text colour."""
+    if colour is not None:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(colour)
 
 
 def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, theme: DeckTheme, deck: Deck) -> None:
@@ -351,11 +491,8 @@ def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, 
 
 def _properties(presentation: Any, article: Article, brand: Brand | None, when: dt.datetime) -> None:
     props = presentation.core_properties
-    props.title = article.title
-    props.subject = article.subject or article.summary
-    props.keywords = ", ".join(article.keywords)
-    props.language = article.language
-    props.author = article.author or (brand.clinic if brand else "")
+    for name, value in properties(article, brand).as_dict().items():
+        setattr(props, name, value)
     props.last_modified_by = ""
     props.revision = 1
     naive = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
@@ -365,11 +502,12 @@ def _properties(presentation: Any, article: Article, brand: Brand | None, when: 
 def _reproducible(data: bytes, when: dt.datetime) -> bytes:
     """The same zip with every entry stamped `when`: python-pptx stamps entries with the time of saving."""
     stamp = when.astimezone(dt.timezone.utc).timetuple()[:6]
+    stamp = min(max(stamp, (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))  # the dates a zip entry can hold
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=max(stamp, (1980, 1, 1, 0, 0, 0)))
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, source.read(info.filename))
     return buffer.getvalue()

@@ -1,4 +1,4 @@
-"""Fonts for the handout: Atkinson Hyperlegible, then Fira Sans, then Noto Sans for what they lack.
+"""Fonts for the handout: Atkinson Hyperlegible, then Fira Sans, then Noto Sans, then Inter's symbols.
 
 Atkinson Hyperlegible was designed for low-vision readers but covers only Latin
 scripts; a patient's handout in Vietnamese, Greek or Russian must not print boxes,
@@ -6,7 +6,11 @@ nor mix bold and regular letters in one bold word. Fira Sans has Vietnamese, Gre
 and Cyrillic in static Regular and Bold files (reportlab cannot set a variable font's
 weight); Noto Sans, a variable font whose Regular serves both weights, is the last
 resort for the rest. Text is cut into runs, each set in the first font that has all
-its characters. Fonts come from PyPI packages, so `pip install` alone makes the handout.
+its characters. None of the three has check marks (✓ ✗), most arrows and shapes
+(⇒ ■ ●), ★ or ⚠, which printed as blanks; Inter has them, so it draws those
+characters one by one (never whole words: the text keeps its legible face).
+Characters no font has are refused at their place in the source (`glyphs.py`).
+Fonts come from PyPI packages, so `pip install` alone makes the handout.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 FAMILIES = ("Atkinson Hyperlegible", "Fira Sans")
 LAST_RESORT = "Noto Sans"
+SYMBOLS = "Inter"
+"""Drawn only for characters the text fonts lack: a variable font, its Regular serves both weights."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,7 @@ class FontSet:
     """The fonts of one weight, in the order they are tried."""
 
     fonts: tuple[Font, ...]
+    symbols: Font
 
     @property
     def primary(self) -> str:
@@ -47,6 +54,11 @@ class FontSet:
         codes = {ord(char) for char in word}
         return next((font.name for font in self.fonts if codes <= font.covered), None)
 
+    def font_for_char(self, char: str) -> str:
+        """A font for one character: a text font, else the symbols font, else the last resort (a blank)."""
+        symbol = self.symbols.name if ord(char) in self.symbols.covered else self.fonts[-1].name
+        return self.font_for(char) or symbol
+
 
 @cache
 def font_set(bold: bool) -> FontSet:
@@ -54,7 +66,7 @@ def font_set(bold: bool) -> FontSet:
     weight = 700 if bold else 400
     fonts = [_register(f"{family.replace(' ', '')}-{weight}", family, weight) for family in FAMILIES]
     fonts.append(_register("NotoSans", LAST_RESORT, 400))
-    return FontSet(tuple(fonts))
+    return FontSet(tuple(fonts), _register("Inter", SYMBOLS, 400))
 
 
 def _register(name: str, family: str, weight: int) -> Font:
@@ -82,7 +94,7 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
         if not token:
             continue
         whole = fonts.primary if token.isspace() else fonts.font_for(token)
-        pieces = [(whole, token)] if whole else [(fonts.font_for(c) or fonts.fonts[-1].name, c) for c in token]
+        pieces = [(whole, token)] if whole else [(fonts.font_for_char(c), c) for c in token]
         for name, chunk in pieces:
             if result and (result[-1][0] == name or chunk.isspace()):
                 result[-1] = (result[-1][0], result[-1][1] + chunk)
@@ -98,5 +110,15 @@ def markup(text: str, bold: bool = False) -> str:
 
 def missing(text: str) -> set[str]:
     """Characters no handout font can print (shown as boxes), for checks and tests."""
-    covered = frozenset().union(*(font.covered for font in font_set(False).fonts + font_set(True).fonts))
-    return {c for c in text if not c.isspace() and ord(c) not in covered}
+    known = covered()
+    return {c for c in text if not c.isspace() and ord(c) not in known}
+
+
+@cache
+def covered() -> frozenset[int]:
+    """Every code point some handout font draws, in either weight (the fonts' cmaps, read once)."""
+    return frozenset().union(*(font.covered for bold in (False, True) for font in _all(font_set(bold))))
+
+
+def _all(fonts: FontSet) -> tuple[Font, ...]:
+    return (*fonts.fonts, fonts.symbols)

@@ -57,6 +57,7 @@ from mghandout.handout.layout import (
 from mghandout.handout.tagging import TaggedCanvas, Tagger
 from mghandout.handout.theme import HandoutTheme
 from mghandout.logo import Logo, clinic_logo
+from mghandout.metadata import properties
 from mghandout.model import Article, Brand
 
 PAPERS = {"letter": LETTER, "a4": A4}
@@ -168,13 +169,9 @@ def render(
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin + 0.4 * inch,
-        title=article.title,
-        author=_author(article, brand),
-        subject=article.subject or article.summary,
-        keywords=", ".join(article.keywords),
+        **properties(article, brand).pdf_args(),
         creator="mghandout",
         producer="mghandout",
-        lang=article.language,
         invariant=1,
         # reportlab starts every page in Helvetica, which would be listed in the PDF but not embedded.
         initialFontName=font_set(False).primary,
@@ -243,10 +240,6 @@ def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     """A table style whose default font is ours: reportlab sets Helvetica for every cell, even empty ones,
     and that font would be listed in the PDF without being embedded."""
     return TableStyle([("FONT", (0, 0), (-1, -1), font_set(False).primary, 10), *commands])
-
-
-def _author(article: Article, brand: Brand | None) -> str:
-    return article.author or (brand.clinic if brand else "")
 
 
 class _Footer:
