@@ -4,48 +4,80 @@ No file is written here. These tests hold `deck_layout` to the promises the writ
 presentation program rely on: every slide has a title, what continues says so, no sentence is
 cut or lost, every text box holds what was put in it (measured with Arial's metrics, as the
 layout measures), a table continues under its repeated header, and all of it stays on the
-slide, for 16:9 and for a 4:3 template alike.
+slide, for 16:9 and for a 4:3 template alike. Then the promises to the audience: the word
+budget, the editor's slide texts, no urgent sentence left to the notes, runs shared evenly,
+no word broken inside itself, one geometry, a title slide worth opening on, and the same
+slides at any 16:9 size. The articles: the bundled one, every fixture, and a source three
+times longer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from long_source import tripled
 
 from mghandout.deck import DeckTheme, deck_layout
-from mghandout.deck.layout import POINTS, Box, Slide, _Geometry, food_column_height
-from mghandout.deck.measure import sentences, width, wrap
-from mghandout.model import Article, Foods, Section, Table, TableData, iter_texts
+from mghandout.deck.layout import POINTS, Box, Deck, Slide, _Geometry, _titles, body_words, food_column_height
+from mghandout.deck.measure import sentences, widest_word, width, words, wrap
+from mghandout.deck.slidetext import is_urgent
+from mghandout.model import (
+    Article,
+    Brand,
+    FoodGroup,
+    Foods,
+    Paragraph,
+    Section,
+    Table,
+    TableData,
+    TermList,
+    article_labels,
+    iter_texts,
+)
 from mghandout.source import load_article
 
 ROOT = Path(__file__).resolve().parents[1]
 MAGNESIUM = ROOT / "source" / "magnesium-muscle-contractions.yaml"
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
+FIXTURES = Path(__file__).parent / "fixtures"
+MINIMAL = FIXTURES / "minimal.yaml"
 THEME = DeckTheme()
-WIDE = (13.333, 7.5)
+WIDE = (12192000 / 914400, 7.5)
+"""PowerPoint's 16:9 slide, as the default deck has it."""
+WIDE_10 = (10.0, 5.625)
 STANDARD = (10.0, 7.5)
 SIZES = [pytest.param(WIDE, id="16x9"), pytest.param(STANDARD, id="4x3")]
 EPS = 1e-6
-CONTINUED = " (continued)"
 
 
 def magnesium() -> Article:
     return load_article(MAGNESIUM)
 
 
+def fixture(path: Path) -> Callable[[], Article]:
+    """A fixture article with its language's labels, as `render_pptx` lays it out."""
+    return lambda: load_article(path)
+
+
 ARTICLES = {
     "magnesium": magnesium,
-    "minimal": lambda: load_article(MINIMAL),
+    **{path.stem: fixture(path) for path in sorted(FIXTURES.glob("*.yaml")) if path.stem != "brand"},
     "long": lambda: tripled(magnesium()),
 }
+PRESENTED = [name for name in ARTICLES if name not in ("minimal", "long")]
+"""The articles held to the word budget: real topics (the minimal one is a stub, the long one a stress test)."""
 
 
 @pytest.fixture(scope="module", params=list(ARTICLES))
 def article(request: pytest.FixtureRequest) -> Article:
     return ARTICLES[request.param]()
+
+
+def layout(source: Article, size: tuple[float, float] = WIDE, brand: Brand | None = None) -> Deck:
+    """The deck as `render_pptx` lays it out: the theme in the article's language."""
+    return deck_layout(source, replace(THEME, labels=article_labels(source)), *size, brand=brand)
 
 
 def norm(text: str) -> str:
@@ -76,12 +108,42 @@ def boxes(slide: Slide) -> Iterator[tuple[str, Box]]:
         yield "table", slide.table.box
 
 
-def lines_height(lines: int, size: float) -> float:
-    return lines * size * THEME.line_spacing / POINTS
+def lines_height(deck: Deck, lines: int, size: float) -> float:
+    return lines * size * deck.theme.line_spacing / POINTS
 
 
-def topic(title: str) -> str:
-    return title[: -len(CONTINUED)] if title.endswith(CONTINUED) else title
+def continued(source: Article) -> str:
+    """The article's "(continued)" suffix, in its language."""
+    return article_labels(source).continued.format(title="")
+
+
+def topic(title: str, suffix: str) -> str:
+    return title[: -len(suffix)] if title.endswith(suffix) else title
+
+
+def runs(deck: Deck, suffix: str) -> list[list[Slide]]:
+    """Runs of consecutive slides of one topic and one kind (text, food grid, table): what is shared evenly."""
+    result: list[list[Slide]] = []
+    for slide in deck.slides:
+        kind = (topic(slide.title, suffix), slide.layout, bool(slide.foods), slide.table is not None)
+        if result and (topic(result[-1][-1].title, suffix), result[-1][-1].layout, bool(result[-1][-1].foods),
+                       result[-1][-1].table is not None) == kind and slide.title.endswith(suffix):
+            result[-1].append(slide)
+        else:
+            result.append([slide])
+    return result
+
+
+def slide_texts(source: Article) -> list[tuple[str, str]]:
+    """(full text, slide text) of every part that has an editor's `slide:`."""
+    pairs = [(f"{p.title}: {p.text}", p.slide) for p in source.key_points if p.slide]
+    for section in source.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and block.slide:
+                pairs.append((block.paragraph, block.slide))
+            if isinstance(block, TermList):
+                pairs += [(f"{t.term}: {t.text}", t.slide) for t in block.terms if t.slide]
+    return pairs
 
 
 # --- titles and continuation -------------------------------------------------------------------------------------
@@ -90,7 +152,7 @@ def topic(title: str) -> str:
 @pytest.mark.parametrize("size", SIZES)
 def test_every_slide_has_a_title(article: Article, size: tuple[float, float]) -> None:
     """Screen readers navigate a deck by its slide titles; an untitled slide is a hole in that outline."""
-    deck = deck_layout(article, THEME, *size)
+    deck = layout(article, size)
     assert deck.slides
     for number, slide in enumerate(deck.slides, start=1):
         assert slide.title.strip(), f"slide {number} has no title"
@@ -100,12 +162,13 @@ def test_every_slide_has_a_title(article: Article, size: tuple[float, float]) ->
 @pytest.mark.parametrize("size", SIZES)
 def test_continued_slides_say_so_and_follow_their_topic(article: Article, size: tuple[float, float]) -> None:
     """A topic's first slide has its own title; each further slide of it is "<title> (continued)", right after."""
-    deck = deck_layout(article, THEME, *size)
+    deck = layout(article, size)
+    suffix = continued(article)
     seen: set[str] = set()
     previous = ""
     for number, slide in enumerate(deck.slides, start=1):
-        if slide.title.endswith(CONTINUED):
-            assert topic(previous) == topic(slide.title), f"slide {number} continues a topic not just shown"
+        if slide.title.endswith(suffix):
+            assert topic(previous, suffix) == topic(slide.title, suffix), f"slide {number} continues another topic"
         else:
             assert slide.title not in seen, f"slide {number}: topic {slide.title!r} restarts without '(continued)'"
             seen.add(slide.title)
@@ -115,31 +178,32 @@ def test_continued_slides_say_so_and_follow_their_topic(article: Article, size: 
 def test_the_deck_has_every_part_in_order() -> None:
     """Title, key points, each section, FAQ, conclusion, references, and the disclaimer last."""
     source = magnesium()
-    titles = [topic(s.title) for s in deck_layout(source, THEME, *WIDE).slides]
+    titles = [topic(s.title, continued(source)) for s in layout(source).slides]
     expected = [source.title, THEME.labels.key_points, *(s.title for s in source.sections), THEME.labels.faq,
                 source.conclusion.title, THEME.labels.references, source.disclaimer.title]
     positions = [titles.index(title) for title in expected]
     assert positions == sorted(positions)
     assert titles[-1] == source.disclaimer.title
-    last = deck_layout(source, THEME, *WIDE).slides[-1]
+    last = layout(source).slides[-1]
     assert [b.text for b in last.bullets] == [source.disclaimer.text]
 
 
 def test_long_content_continues_rather_than_shrinks() -> None:
     """Three times the content gives more slides and more continuation slides, at the same type sizes."""
-    short = deck_layout(magnesium(), THEME, *WIDE)
-    long = deck_layout(tripled(magnesium()), THEME, *WIDE)
-    count = lambda deck: sum(s.title.endswith(CONTINUED) for s in deck.slides)  # noqa: E731
+    short = layout(magnesium())
+    long = layout(tripled(magnesium()))
+    count = lambda deck: sum(s.title.endswith(" (continued)") for s in deck.slides)  # noqa: E731
     assert count(short) >= 1
     assert len(long.slides) > 2 * len(short.slides)
     assert count(long) > 2 * count(short)
+    assert {s.body_size for s in long.slides if s.bullets} == {THEME.body_size}
 
 
 # --- no text lost, no sentence cut --------------------------------------------------------------------------------
 
 
 def _check_every_sentence_lands_whole(source: Article, size: tuple[float, float]) -> None:
-    deck = deck_layout(source, THEME, *size)
+    deck = layout(source, size)
     per_slide = [slide_pieces(slide) for slide in deck.slides]
     missing = [
         sentence
@@ -158,8 +222,11 @@ def test_every_sentence_lands_whole_on_one_slide_or_its_notes(article: Article, 
 
 def test_a_table_caption_is_in_the_deck() -> None:
     """A table's `caption` is part of the source like any text: the deck must carry it (slide or notes)."""
-    source = magnesium()
-    caption = "This table compares a low magnesium state with a healthy one."
+    source = with_caption(magnesium(), "This table compares a low magnesium state with a healthy one.")
+    _check_every_sentence_lands_whole(source, WIDE)
+
+
+def with_caption(source: Article, caption: str) -> Article:
     sections = []
     for section in source.sections:
         blocks = [
@@ -167,15 +234,16 @@ def test_a_table_caption_is_in_the_deck() -> None:
             else b for b in section.blocks
         ]
         sections.append(section.model_copy(update={"blocks": blocks}))
-    _check_every_sentence_lands_whole(source.model_copy(update={"sections": sections}), WIDE)
+    return source.model_copy(update={"sections": sections})
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_bullets_are_whole_source_sentences(article: Article, size: tuple[float, float]) -> None:
-    """What a slide shows is made of the source's own sentences, never a fragment of one."""
+    """What a slide shows is made of the source's own sentences (or the editor's slide texts), never a fragment."""
     known = {norm(s) for text in iter_texts(article) for s in sentences(text)}
     known |= {norm(s) for r in article.references if r.url for s in sentences(f"{r.text} {r.url}")}
-    for slide in deck_layout(article, THEME, *size).slides:
+    known |= {norm(s) for _, slide in slide_texts(article) for s in sentences(slide)}
+    for slide in layout(article, size).slides:
         for bullet in slide.bullets:
             for sentence in sentences(bullet.text):
                 assert norm(sentence) in known, f"{slide.title!r} shows a fragment: {sentence!r}"
@@ -184,10 +252,161 @@ def test_bullets_are_whole_source_sentences(article: Article, size: tuple[float,
 def test_the_title_slide_notes_hold_the_introduction_and_disclaimer() -> None:
     """The presenter reads the introduction from the first slide's notes, and the disclaimer is said up front."""
     source = magnesium()
-    notes = norm(deck_layout(source, THEME, *WIDE).slides[0].notes)
+    notes = norm(layout(source).slides[0].notes)
     for paragraph in source.introduction:
         assert norm(paragraph) in notes
     assert norm(source.disclaimer.text) in notes
+
+
+# --- slides to present: the word budget, the editor's texts, nothing urgent hidden -------------------------------
+
+
+@pytest.mark.parametrize("size", [*SIZES, pytest.param(WIDE_10, id="16x9-10in")])
+@pytest.mark.parametrize("name", PRESENTED)
+def test_word_budget(name: str, size: tuple[float, float]) -> None:
+    """A median text slide shows at most 40 words of body text, none more than 60 (grids and tables are scanned)."""
+    deck = layout(ARTICLES[name](), size)
+    counts = sorted(body_words(slide) for slide in deck.slides if slide.layout == "content")
+    median = counts[(len(counts) - 1) // 2] if len(counts) % 2 else (counts[len(counts) // 2 - 1]
+                                                                       + counts[len(counts) // 2]) / 2
+    print(f"{name} {size[0]:.3f} x {size[1]:.3f}: {len(deck.slides)} slides, {len(counts)} text slides, "
+          f"words per text slide median {median}, max {counts[-1]}")
+    assert median <= 40
+    assert counts[-1] <= 60
+
+
+def test_the_long_article_stays_within_the_most_words() -> None:
+    """Three times the content is more slides, never heavier ones."""
+    deck = layout(tripled(magnesium()))
+    assert max(body_words(slide) for slide in deck.slides) <= THEME.slide_words_most
+
+
+def test_an_editor_slide_text_is_what_the_slide_shows() -> None:
+    """A `slide:` text on a paragraph, key point or term is shown as written; the full text is in that slide's notes."""
+    source = magnesium()
+    point = source.key_points[0].model_copy(update={"slide": "Magnesium lets muscles relax."})
+    section = source.sections[1]
+    paragraph = section.blocks[0].model_copy(update={"slide": "Low magnesium shows in many ways."})
+    terms = section.blocks[1]
+    assert isinstance(terms, TermList)
+    term = terms.terms[2].model_copy(update={"slide": "Irregular heartbeat, palpitations, high blood pressure."})
+    terms = terms.model_copy(update={"terms": [*terms.terms[:2], term, *terms.terms[3:]]})
+    section = section.model_copy(update={"blocks": [paragraph, terms, *section.blocks[2:]]})
+    edited = source.model_copy(update={"key_points": [point, *source.key_points[1:]],
+                                       "sections": [source.sections[0], section, *source.sections[2:]]})
+    pairs = slide_texts(edited)
+    assert len(pairs) == 3
+    for full, short in pairs:
+        holders = [s for s in layout(edited).slides if any(b.text == short for b in s.bullets)]
+        assert len(holders) == 1, f"{short!r} is not shown once"
+        assert norm(full) in norm(holders[0].notes), f"the notes behind {short!r} lack the full text"
+
+
+def test_without_a_slide_text_the_lead_sentence_is_shown() -> None:
+    """A paragraph without `slide:` shows its first sentence; the sentences that are not urgent wait in the notes."""
+    source = magnesium()
+    first = source.sections[0].blocks[0]
+    assert isinstance(first, Paragraph)
+    lead, *rest = sentences(first.paragraph)
+    shown = [b.text for s in layout(source).slides for b in s.bullets]
+    holder = next(text for text in shown if text.startswith(lead))
+    for sentence in rest:
+        assert (sentence in holder) == is_urgent(sentence)
+
+
+def urgent_sentences(source: Article) -> Iterator[tuple[str, str]]:
+    """(where, text) of every text the layout chooses sentences from (no editor's slide text there)."""
+    yield from (("introduction", p) for p in source.introduction)
+    for point in source.key_points:
+        if not point.slide:
+            yield point.title, point.text
+    for section in source.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and not block.slide:
+                yield section.title, block.paragraph
+            if isinstance(block, TermList):
+                yield from ((t.term, t.text) for t in block.terms if not t.slide)
+    yield from ((q.question, q.answer) for q in source.faq)
+    yield from ((source.conclusion.title, p) for p in source.conclusion.paragraphs)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_urgent_sentence_is_left_to_the_notes(article: Article, size: tuple[float, float]) -> None:
+    """A sentence with a number, or a word such as "call", "children", "kidney" or "do not", is on a slide."""
+    shown = " ".join(norm(b.text) for s in layout(article, size).slides for b in s.bullets)
+    for where, text in urgent_sentences(article):
+        for sentence in sentences(text):
+            if is_urgent(sentence):
+                assert norm(sentence) in shown, f"{where!r}: an urgent sentence is only in the notes: {sentence!r}"
+
+
+# --- shared evenly ------------------------------------------------------------------------------------------------
+
+
+def load(slide: Slide) -> int:
+    """What a slide holds, to compare it with its neighbours: words of text or table, foods of a grid."""
+    if slide.table is not None:
+        return sum(words(cell) for row in slide.table.rows for cell in row)
+    if slide.foods:
+        return sum(len(column.items) for column in slide.foods)
+    return body_words(slide)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_continuations_are_shared_evenly(article: Article, size: tuple[float, float]) -> None:
+    """In a run of slides with one title, the lightest holds at least 40% of what the heaviest holds."""
+    for run in runs(layout(article, size), continued(article)):
+        loads = [load(slide) for slide in run]
+        assert min(loads) >= 0.4 * max(loads), f"{run[0].title!r} shared unevenly: {loads}"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_lone_bullet_that_could_be_shared(article: Article, size: tuple[float, float]) -> None:
+    """A slide holds one bullet only when that bullet would make a neighbour heavier than a median slide may be."""
+    deck = layout(article, size)
+    geo = _Geometry(deck.theme, *size, _titles(article, deck.theme))
+    for run in runs(deck, continued(article)):
+        for index, slide in enumerate(run):
+            if len(slide.bullets) != 1 or len(run) == 1:
+                continue
+            for other in (run[index - 1] if index else None, run[index + 1] if index + 1 < len(run) else None):
+                if other is None:
+                    continue
+                together = [*other.bullets, *slide.bullets]
+                shareable = (sum(words(b.label) + words(b.text) for b in together) <= THEME.slide_words_median
+                             and geo.fits(together, slide.body_size))
+                assert not shareable, f"{slide.title!r}: a lone bullet that fits beside its neighbour's"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_table_is_split_only_when_it_must_be(article: Article, size: tuple[float, float]) -> None:
+    """A table that fits one slide is on one; one that does not is on as few as its rows need."""
+    deck = layout(article, size)
+    for run in runs(deck, continued(article)):
+        parts = [slide.table for slide in run if slide.table is not None]
+        for first, second in zip(parts, parts[1:], strict=False):
+            assert first is not None and second is not None
+            together = first.heights[0] + sum(first.heights[1:]) + sum(second.heights[1:])
+            room = run[0].body_box.y + run[0].body_box.h - first.box.y  # type: ignore[union-attr]
+            assert together > room + EPS, f"{run[0].title!r}: two table parts would fit one slide"
+
+
+def test_the_comparison_table_is_on_one_slide() -> None:
+    """The bundled article's 5-row table fits one 16:9 slide at 18 pt, so it is not split."""
+    tables = [s.table for s in layout(magnesium()).slides if s.table is not None]
+    assert len(tables) == 1 and len(tables[0].rows) == 5 and tables[0].size == THEME.cell_size
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_food_card_holds_one_food_of_a_longer_group(article: Article, size: tuple[float, float]) -> None:
+    """A group cut into columns shares its foods among them: no column is left with a single food."""
+    groups = {g.group: len(g.items) for s in article.sections for b in s.blocks if isinstance(b, Foods)
+              for g in b.foods.groups}
+    suffix = continued(article)
+    for slide in layout(article, size).slides:
+        for column in slide.foods:
+            if groups.get(topic(column.group, suffix), 1) > 1:
+                assert len(column.items) > 1, f"{slide.title!r}: {column.group!r} holds one food"
 
 
 # --- everything fits, by the layout's own measure ----------------------------------------------------------------
@@ -197,62 +416,59 @@ def test_the_title_slide_notes_hold_the_introduction_and_disclaimer() -> None:
 def test_every_box_is_inside_the_slide_and_above_the_footer(article: Article, size: tuple[float, float]) -> None:
     """Nothing is placed off the slide or over the footer line, whatever the slide size."""
     w, h = size
-    for slide in deck_layout(article, THEME, w, h).slides:
+    deck = layout(article, (w, h))
+    for slide in deck.slides:
         for name, box in boxes(slide):
             where = f"{slide.title!r}: {name} {box}"
             assert box.x >= -EPS and box.y >= -EPS, where
             assert box.x + box.w <= w + EPS, where
-            assert box.y + box.h <= h - THEME.footer_height + EPS, where
+            assert box.y + box.h <= h - deck.theme.footer_height + EPS, where
         if slide.body_box is not None:
             assert slide.title_box.y + slide.title_box.h <= slide.body_box.y + EPS, f"{slide.title!r}: title over body"
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_titles_fit_their_boxes(article: Article, size: tuple[float, float]) -> None:
-    """A long title wraps, and its box is tall enough for every line at the title size."""
-    for slide in deck_layout(article, THEME, *size).slides:
-        type_size = THEME.cover_title_size if slide.layout == "title" else THEME.title_size
+    """A long title wraps, and its box is tall enough for every line at its size, which is never below the floor."""
+    deck = layout(article, size)
+    theme = deck.theme
+    for slide in deck.slides:
         box = slide.title_box
-        lines = wrap(slide.title, type_size, (box.w - 2 * THEME.inset) * POINTS, bold=True)
-        assert all(width(line, type_size, bold=True) <= (box.w - 2 * THEME.inset) * POINTS + EPS for line in lines
-                   if " " in line)
-        assert lines_height(len(lines), type_size) + 2 * THEME.inset <= box.h + EPS, slide.title
+        room = (box.w - 2 * theme.inset) * POINTS
+        lines = wrap(slide.title, slide.title_size, room, bold=True)
+        assert widest_word(slide.title, slide.title_size, bold=True) <= room + EPS, slide.title
+        assert lines_height(deck, len(lines), slide.title_size) + 2 * theme.inset <= box.h + EPS, slide.title
+        assert slide.title_size >= theme.title_floor - EPS
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_bullets_fit_their_box(article: Article, size: tuple[float, float]) -> None:
-    """The bullets of each text slide, wrapped at the body size, are no taller than the body box."""
-    geo = _Geometry(THEME, *size)
-    for slide in deck_layout(article, THEME, *size).slides:
+    """The bullets of each text slide, wrapped at the slide's body size, are no taller than the body box."""
+    deck = layout(article, size)
+    theme = deck.theme
+    for slide in deck.slides:
         if slide.layout != "content":
             continue
         assert slide.body_box is not None and slide.bullets, f"{slide.title!r} is an empty text slide"
-        assert geo.fits(list(slide.bullets), slide.body_box), f"{slide.title!r}: bullets overflow their box"
-        # the same, measured here rather than by the layout's own helper
-        room = (slide.body_box.w - 2 * THEME.inset - 0.4) * POINTS
-        used = 2 * THEME.inset
+        assert theme.body_floor - EPS <= slide.body_size <= theme.body_size + EPS
+        room = (slide.body_box.w - 2 * theme.inset - theme.bullet_indent) * POINTS
+        used = 2 * theme.inset
         for b in slide.bullets:
+            assert max(widest_word(b.text, slide.body_size), widest_word(b.label, slide.body_size, True)) <= room
             if b.stacked:
-                lines = len(wrap(b.label, THEME.body_size, room, bold=True)) + len(wrap(b.text, THEME.body_size, room))
+                lines = len(wrap(b.label, slide.body_size, room, bold=True)) + len(wrap(b.text, slide.body_size, room))
             else:
                 text = f"{b.label}: {b.text}" if b.label else b.text
-                lines = len(wrap(text, THEME.body_size, room, bold=bool(b.label)))
-            used += lines_height(lines, THEME.body_size) + THEME.paragraph_gap / POINTS
+                lines = len(wrap(text, slide.body_size, room, bold=bool(b.label)))
+            used += lines_height(deck, lines, slide.body_size) + theme.paragraph_gap / POINTS
         assert used <= slide.body_box.h + EPS, f"{slide.title!r}: {used:.2f} in of text in {slide.body_box.h:.2f} in"
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_title_slide_subtitle_fits(article: Article, size: tuple[float, float]) -> None:
-    slide = deck_layout(article, THEME, *size).slides[0]
-    assert slide.layout == "title" and slide.body_box is not None
-    room = (slide.body_box.w - 2 * THEME.inset) * POINTS
-    lines = sum(len(wrap(line, THEME.subtitle_size, room)) for line in slide.subtitle)
-    assert lines_height(lines, THEME.subtitle_size) + 2 * THEME.inset <= slide.body_box.h + EPS
-
-
 def _check_food_columns_fit(source: Article, size: tuple[float, float]) -> None:
-    geo = _Geometry(THEME, *size)
-    food_slides = [s for s in deck_layout(source, THEME, *size).slides if s.foods]
+    deck = layout(source, size)
+    theme = deck.theme
+    geo = _Geometry(theme, *size, _titles(source, theme))
+    food_slides = [s for s in deck.slides if s.foods]
     assert food_slides or not any(isinstance(b, Foods) for s in source.sections for b in s.blocks)
     for slide in food_slides:
         assert slide.body_box is not None
@@ -263,43 +479,69 @@ def _check_food_columns_fit(source: Article, size: tuple[float, float]) -> None:
             assert need <= column.box.h + EPS, (
                 f"{slide.title!r}: group {column.group!r} needs {need:.2f} in, its box is {column.box.h:.2f} in")
             assert column.box.y + column.box.h <= body_bottom + EPS
-            longest = max(width(w, THEME.food_size) for item in column.items for w in item.split())
-            assert longest <= (column.box.w - 2 * THEME.inset - 0.25) * POINTS, f"a food word is wider than {column}"
+            assert theme.food_floor - EPS <= column.size <= theme.food_size + EPS
+            room = (column.box.w - 2 * theme.inset) * POINTS
+            longest = max(widest_word(item, column.size) for item in column.items)
+            assert longest <= room - theme.food_indent * POINTS + EPS, f"a food word is wider than {column}"
+            assert widest_word(column.group, column.size, bold=True) <= room + EPS, f"{column.group!r} breaks"
         for left, right in zip(columns, columns[1:], strict=False):
             assert left.box.x + left.box.w <= right.box.x + EPS, f"{slide.title!r}: food columns overlap"
         if slide.intro:
-            room = (slide.body_box.w - 2 * THEME.inset) * POINTS
-            intro = lines_height(len(wrap(slide.intro, THEME.body_size, room)), THEME.body_size) + 2 * THEME.inset
+            room = (slide.body_box.w - 2 * theme.inset) * POINTS
+            intro = lines_height(deck, len(wrap(slide.intro, theme.body_size, room)), theme.body_size) + 2 * theme.inset
             assert slide.body_box.y + intro <= columns[0].box.y + EPS, f"{slide.title!r}: intro runs into the grid"
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_food_columns_fit(article: Article, size: tuple[float, float]) -> None:
-    """Each food group's column holds its name and items; columns sit side by side under the intro."""
+    """Each food group's column holds its name and items, no word wider than a line; columns sit side by side."""
     _check_food_columns_fit(article, size)
 
 
 def test_every_food_group_is_shown_once_in_order() -> None:
     source = tripled(magnesium())
-    shown = [(c.group, c.items) for s in deck_layout(source, THEME, *WIDE).slides for c in s.foods]
+    shown = [(c.group, c.items) for s in layout(source).slides for c in s.foods]
     expected = [(g.group, tuple(g.items)) for s in source.sections for b in s.blocks if isinstance(b, Foods)
                 for g in b.foods.groups]
     assert shown == expected
 
 
-def test_a_food_group_taller_than_a_slide_still_fits() -> None:
-    """A group with many foods (here three times the magnesium groups' items) must continue, not run off."""
-    source = magnesium()
+def with_groups(source: Article, change: Callable[[list[FoodGroup]], list[FoodGroup]]) -> Article:
     sections = []
     for section in source.sections:
         blocks = []
         for b in section.blocks:
             if isinstance(b, Foods):
-                groups = [g.model_copy(update={"items": g.items * 3}) for g in b.foods.groups]
-                b = b.model_copy(update={"foods": b.foods.model_copy(update={"groups": groups})})
+                b = b.model_copy(update={"foods": b.foods.model_copy(update={"groups": change(b.foods.groups)})})
             blocks.append(b)
         sections.append(section.model_copy(update={"blocks": blocks}))
-    _check_food_columns_fit(source.model_copy(update={"sections": sections}), WIDE)
+    return source.model_copy(update={"sections": sections})
+
+
+def test_a_food_group_taller_than_a_slide_still_fits() -> None:
+    """A group with many foods (here three times the magnesium groups' items) must continue, not run off."""
+    source = with_groups(magnesium(), lambda groups: [g.model_copy(update={"items": g.items * 3}) for g in groups])
+    _check_food_columns_fit(source, WIDE)
+    _check_food_columns_fit(source, STANDARD)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_word_too_wide_for_its_card_gets_a_smaller_size_or_a_wider_card(size: tuple[float, float]) -> None:
+    """"Pomegranate" must never break inside itself: its card is set smaller (not below 18 pt) or made wider."""
+    long = ["Pomegranate", "Watermelon", "Blackcurrants", "Gooseberries", "Huckleberries"]
+    source = with_groups(magnesium(), lambda groups: [*groups, FoodGroup(group="Fruit", items=long),
+                                                      FoodGroup(group="Pomegranates", items=long[::-1])])
+    _check_food_columns_fit(source, size)
+    sizes = {c.size for s in layout(source, size).slides for c in s.foods}
+    assert min(sizes) >= THEME.food_floor
+
+
+def test_wrap_counts_the_lines_of_a_word_wider_than_its_box() -> None:
+    """Measurement agrees with rendering: a word wider than the room takes the lines a renderer breaks it into."""
+    word = "Pomegranate"
+    assert len(wrap(word, 22, width(word, 22) + 1)) == 1
+    assert len(wrap(word, 22, width(word, 22) * 0.6)) == 2
+    assert len(wrap(f"A {word}", 22, width(word, 22) * 0.6)) == 3
 
 
 # --- tables ------------------------------------------------------------------------------------------------------
@@ -312,7 +554,7 @@ def source_tables(source: Article) -> list[tuple[Section, TableData]]:
 @pytest.mark.parametrize("size", SIZES)
 def test_table_parts_repeat_the_header_and_keep_every_row_in_order(article: Article, size: tuple[float, float]) -> None:
     """A table that continues repeats its header row on each slide; its rows are all there, once, in order."""
-    slides = [s for s in deck_layout(article, THEME, *size).slides if s.table is not None]
+    slides = [s for s in layout(article, size).slides if s.table is not None]
     tables = source_tables(article)
     assert bool(slides) == bool(tables)
     rows = [row for s in slides for row in s.table.rows]  # type: ignore[union-attr]
@@ -324,49 +566,151 @@ def test_table_parts_repeat_the_header_and_keep_every_row_in_order(article: Arti
         assert len(part.heights) == len(part.rows) + 1
         assert len(part.widths) == len(part.header)
     if article.sections and len(slides) > 1:
-        assert any(s.title.endswith(CONTINUED) for s in slides)
+        assert any(s.title.endswith(continued(article)) for s in slides)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_table_cells_fit_their_rows_and_columns(article: Article, size: tuple[float, float]) -> None:
-    """Every cell, wrapped at the cell size in its column, fits its row; no word is wider than its column."""
-    for slide in deck_layout(article, THEME, *size).slides:
+    """Every cell, wrapped at the table's size in its column, fits its row; no word is wider than its column."""
+    deck = layout(article, size)
+    theme = deck.theme
+    for slide in deck.slides:
         part = slide.table
         if part is None:
             continue
         assert slide.body_box is not None
+        assert theme.cell_floor - EPS <= part.size <= theme.cell_size + EPS
         assert abs(part.box.w - sum(part.widths)) < 1e-6 and abs(part.box.h - sum(part.heights)) < 1e-6
         assert part.box.y + part.box.h <= slide.body_box.y + slide.body_box.h + EPS
         for r, (row, height) in enumerate(zip([part.header, *part.rows], part.heights, strict=True)):
             for c, (cell, column) in enumerate(zip(row, part.widths, strict=True)):
                 bold = r == 0 or c == 0
-                room = (column - 2 * THEME.cell_margin) * POINTS
-                longest = max(width(word, THEME.cell_size, bold=bold) for word in cell.split())
-                assert longest <= room + EPS, f"{cell!r} has a word wider than its column"
-                lines = len(wrap(cell, THEME.cell_size, room, bold=bold))
-                need = lines_height(lines, THEME.cell_size) + 2 * THEME.cell_margin
+                room = (column - 2 * theme.cell_margin) * POINTS
+                assert widest_word(cell, part.size, bold=bold) <= room + EPS, f"{cell!r}: a word too wide"
+                lines = len(wrap(cell, part.size, room, bold=bold))
+                need = lines_height(deck, lines, part.size) + 2 * theme.cell_margin
                 assert need <= height + EPS, f"{slide.title!r}: cell {cell!r} needs {need:.2f} in, row {height:.2f}"
 
 
 def test_a_long_table_continues_on_several_slides() -> None:
     """Three times the rows cannot fit one slide: the table must take more slides, each under its header."""
-    slides = [s for s in deck_layout(tripled(magnesium()), THEME, *WIDE).slides if s.table is not None]
-    short = [s for s in deck_layout(magnesium(), THEME, *WIDE).slides if s.table is not None]
+    slides = [s for s in layout(tripled(magnesium())).slides if s.table is not None]
+    short = [s for s in layout(magnesium()).slides if s.table is not None]
     assert len(slides) > len(short) >= 1
 
 
-# --- a 4:3 slide -------------------------------------------------------------------------------------------------
+def test_a_caption_stands_above_a_table_that_fits_with_it() -> None:
+    """The caption says what the table compares: on the slide, above the table, when both fit."""
+    caption = "This table compares a low magnesium state with a healthy one."
+    source = with_caption(magnesium(), caption)
+    table = next(table for _, table in source_tables(source))
+    slide = next(s for s in layout(source).slides if s.table is not None)
+    assert slide.intro == "" and norm(caption) in norm(slide.notes), "the full 5-row table leaves no room for it"
+    shorter = with_caption(with_rows(magnesium(), table.rows[:4]), caption)
+    slide = next(s for s in layout(shorter).slides if s.table is not None)
+    assert slide.intro == caption and slide.table is not None
+    assert slide.table.box.y > slide.body_box.y  # type: ignore[union-attr]
+
+
+def with_rows(source: Article, rows: list[list[str]]) -> Article:
+    sections = []
+    for section in source.sections:
+        blocks = [b.model_copy(update={"table": b.table.model_copy(update={"rows": rows})}) if isinstance(b, Table)
+                  else b for b in section.blocks]
+        sections.append(section.model_copy(update={"blocks": blocks}))
+    return source.model_copy(update={"sections": sections})
+
+
+# --- one geometry, any slide size ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_one_geometry(article: Article, size: tuple[float, float]) -> None:
+    """Every content slide has the same title box and its body starts at the same place; one bullet size per run."""
+    deck = layout(article, size)
+    content = deck.slides[1:]
+    assert len({s.title_box for s in content}) == 1
+    assert len({s.body_box for s in content}) == 1
+    body = content[0].body_box
+    assert body is not None
+    for slide in content:
+        first = [slide.table.box.y] if slide.table is not None and not slide.intro else []
+        first += [c.box.y for c in slide.foods if not slide.intro]
+        assert all(abs(y - body.y) < EPS for y in first), f"{slide.title!r} starts below the body's top"
+
+
+@pytest.mark.parametrize("name", list(ARTICLES))
+def test_any_sixteen_by_nine_size_gives_the_same_slides(name: str) -> None:
+    """A 10-inch 16:9 template gets the slides of PowerPoint's 13.333-inch default, every box and size at 3/4."""
+    source = ARTICLES[name]()
+    wide, small = layout(source, WIDE), layout(source, WIDE_10)
+    assert len(wide.slides) == len(small.slides)
+    for big, little in zip(wide.slides, small.slides, strict=True):
+        assert (big.title, big.bullets, big.notes, big.intro) == (little.title, little.bullets, little.notes,
+                                                                  little.intro)
+        assert little.title_size == pytest.approx(big.title_size * 0.75)
+        for (name_a, a), (name_b, b) in zip(boxes(big), boxes(little), strict=True):
+            assert name_a == name_b
+            assert (b.x, b.y, b.w, b.h) == pytest.approx((a.x * 0.75, a.y * 0.75, a.w * 0.75, a.h * 0.75))
+    assert small.theme.body_size == pytest.approx(THEME.body_size * 0.75)
 
 
 def test_a_four_by_three_slide_gets_narrower_boxes() -> None:
     """The layout is computed for the slide size in use, not for 16:9 and then squeezed."""
-    wide = deck_layout(magnesium(), THEME, *WIDE)
-    narrow = deck_layout(magnesium(), THEME, *STANDARD)
+    wide = layout(magnesium())
+    narrow = layout(magnesium(), STANDARD)
     assert (narrow.width, narrow.height) == STANDARD
     assert max(b.x + b.w for s in narrow.slides for _, b in boxes(s)) <= STANDARD[0]
     assert max(b.x + b.w for s in wide.slides for _, b in boxes(s)) > STANDARD[0]
     assert len(narrow.slides) >= len(wide.slides)
+    assert narrow.theme.body_size == THEME.body_size
 
 
 def test_layout_is_deterministic() -> None:
-    assert deck_layout(magnesium(), THEME, *WIDE) == deck_layout(magnesium(), THEME, *WIDE)
+    assert layout(magnesium()) == layout(magnesium())
+
+
+# --- the title slide ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_title_slide(article: Article, size: tuple[float, float]) -> None:
+    """The title, the date, a subtitle that adds to the title (never the short title again), the theme's band."""
+    deck = layout(article, size)
+    slide = deck.slides[0]
+    assert slide.layout == "title" and slide.title == article.title and slide.body_box is not None
+    assert slide.subtitle[-1] == article_labels(article).format_date(article.date)
+    assert article.short_title not in slide.subtitle[:-1]
+    assert slide.cover is not None and slide.cover.band is not None and slide.cover.rule is not None
+    assert slide.cover.band.h == pytest.approx(size[1] - deck.theme.footer_height)
+    assert slide.cover.clinic == "" and slide.cover.logo_box is None
+    room = (slide.body_box.w - 2 * deck.theme.inset) * POINTS
+    lines = sum(len(wrap(line, deck.theme.subtitle_size, room)) for line in slide.subtitle)
+    assert lines_height(deck, lines, deck.theme.subtitle_size) + 2 * deck.theme.inset <= slide.body_box.h + EPS
+    for box in (slide.title_box, slide.body_box):
+        assert box.x >= slide.cover.band.x + slide.cover.band.w
+
+
+def test_the_subject_is_a_subtitle_only_when_it_adds_to_the_title() -> None:
+    source = magnesium()
+    assert source.subject and layout(source).slides[0].subtitle[0] == source.subject
+    repeated = source.model_copy(update={"subject": "Can Low Magnesium Cause Muscle Contractions?"})
+    assert len(layout(repeated).slides[0].subtitle) == 1
+
+
+def test_a_branded_title_slide_names_the_clinic_and_keeps_room_for_its_logo() -> None:
+    brand = Brand(clinic="Riverside Family Practice", phone="(555) 010-0199", logo="riverside-logo.png")
+    slide = layout(magnesium(), WIDE, brand).slides[0]
+    assert slide.cover is not None and slide.cover.clinic == "Riverside Family Practice · (555) 010-0199"
+    assert slide.cover.clinic_box is not None and slide.cover.logo_box is not None
+    logo, title = slide.cover.logo_box, slide.title_box
+    assert logo.y + logo.h <= title.y + EPS, "the logo sits above the title"
+    assert slide.cover.clinic_box.y >= slide.body_box.y + slide.body_box.h  # type: ignore[union-attr]
+
+
+def test_on_a_template_the_title_slide_has_no_band_of_ours() -> None:
+    """A user's template brings its own look: no band or rule is added, and the title starts at the margin."""
+    source = magnesium()
+    slide = deck_layout(source, THEME, *WIDE, identity=False).slides[0]
+    assert slide.cover is not None and slide.cover.band is None and slide.cover.rule is None
+    assert slide.title_box.x == pytest.approx(THEME.margin)

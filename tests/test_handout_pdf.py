@@ -1045,3 +1045,14 @@ def test_callout_icons_are_named_for_screen_readers(printed: Handout) -> None:
         ]
     expected = [labels.warning if c.kind == "warning" else labels.tip for c in callouts(printed.article)]
     assert [alt for alt in alts if alt in (labels.warning, labels.tip)] == expected
+
+
+def test_a_reference_url_that_is_no_web_address_prints_as_text(tmp_path: Path) -> None:
+    """`url: "#"` once stopped the build (reportlab: undefined destination); now it prints, unlinked."""
+    source = tmp_path / "topic.yaml"
+    source.write_text(MINIMAL.read_text(encoding="utf-8") + 'references:\n  - text: The clinic leaflet.\n    url: "#"\n', encoding="utf-8")
+    data, _ = render_pdf(load_article(source), when=WHEN)
+    reader = PdfReader(io.BytesIO(data))
+    links = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
+    assert not [a for a in links if a.get("/Subtype") == "/Link"]
+    assert "The clinic leaflet. #" in reader.pages[0].extract_text()

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
 from dataclasses import replace
+from pathlib import Path
 
 from mghandout.deck.layout import Deck, deck_layout
 from mghandout.deck.template import TemplateError
@@ -22,6 +21,7 @@ def render_pptx(article: Article, *, template: Path | None = None, brand: Brand 
     """The deck's .pptx bytes and slide count, laid out for the template's slide size; writes nothing."""
     theme = replace(theme or DeckTheme(), labels=article_labels(article))
     presentation = open_template(template)
-    deck = deck_layout(article, theme, *slide_size(presentation))
-    data = write(presentation, deck, article, theme, brand=brand, brand_dir=brand_dir, when=when, template=template)
+    deck = deck_layout(article, theme, *slide_size(presentation), brand=brand, identity=template is None)
+    data = write(presentation, deck, article, deck.theme, brand=brand, brand_dir=brand_dir, when=when,
+                 template=template)
     return data, len(deck.slides)

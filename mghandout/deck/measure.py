@@ -16,6 +16,8 @@ from PIL import ImageFont
 
 _UNITS = 1000
 """Fonts are loaded at 1000 px, so a width in px is a width in thousandths of the size."""
+_OPENERS = "¿¡\"'“‘(«"
+"""Characters that may open a sentence before its first letter."""
 
 
 @cache
@@ -36,8 +38,24 @@ def width(text: str, size: float, bold: bool = False) -> float:
     return _font(bold).getlength(text) / _UNITS * size
 
 
+def widest_word(text: str, size: float, bold: bool = False) -> float:
+    """The width of the widest word of `text`, in points: a box narrower than this breaks a word inside itself."""
+    return max((_word_width(word, bold) * size for word in text.split()), default=0.0)
+
+
 def wrap(text: str, size: float, room: float, bold: bool = False) -> list[str]:
-    """Break `text` into lines no wider than `room` points, as a word-wrapping text box does."""
+    """Break `text` into lines no wider than `room` points, as a word-wrapping text box does.
+
+    A word wider than the room is broken between letters, as PowerPoint and LibreOffice
+    break it, so the line count is the one on screen; the layout sizes boxes so that this
+    never happens, and the tests check it does not.
+    """
+    return list(_wrapped(text, size, room, bold))
+
+
+@cache
+def _wrapped(text: str, size: float, room: float, bold: bool) -> tuple[str, ...]:
+    """`wrap`, remembered: the layout tries the same texts in the same boxes many times (grids, tables, word aims)."""
     space = _word_width(" ", bold) * size
     lines: list[str] = []
     current: list[str] = []
@@ -47,14 +65,44 @@ def wrap(text: str, size: float, room: float, bold: bool = False) -> list[str]:
         if current and used + space + extent > room:
             lines.append(" ".join(current))
             current, used = [], 0.0
+        if not current and extent > room:
+            *whole, word = _broken(word, size, room, bold)
+            lines += whole
+            extent = _word_width(word, bold) * size
         used += (space if current else 0.0) + extent
         current.append(word)
     if current:
         lines.append(" ".join(current))
-    return lines or [""]
+    return tuple(lines or [""])
+
+
+def _broken(word: str, size: float, room: float, bold: bool) -> list[str]:
+    """A word too wide for `room` cut into pieces that fit, as a renderer cuts it."""
+    pieces = [""]
+    for letter in word:
+        if pieces[-1] and _word_width(pieces[-1] + letter, bold) * size > room:
+            pieces.append("")
+        pieces[-1] += letter
+    return pieces
 
 
 def sentences(text: str) -> list[str]:
-    """Split prose into sentences, the smallest unit a slide may carry (a sentence never splits)."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])", text.strip())
-    return [part for part in parts if part]
+    """Split prose into sentences, the smallest unit a slide may carry (a sentence never splits).
+
+    A sentence ends at `.`, `!` or `?` before a space and a capital, a digit or an
+    opening mark (`¿`, quotes, a parenthesis), in any script.
+    """
+    parts = re.split(r"(?<=[.!?])\s+", text.strip())
+    merged: list[str] = []
+    for part in parts:
+        head = part.lstrip(_OPENERS)[:1]
+        if merged and not (part[:1] in _OPENERS or head.isupper() or head.isdigit()):
+            merged[-1] += " " + part
+        else:
+            merged.append(part)
+    return [part for part in merged if part]
+
+
+def words(text: str) -> int:
+    """How many words `text` holds: the unit of the slide word budget."""
+    return len(text.split())

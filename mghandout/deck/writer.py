@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -22,8 +21,8 @@ from typing import Any
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -37,11 +36,12 @@ from mghandout.deck import package
 from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
 from mghandout.deck.language import tag_language
-from mghandout.deck.layout import FOOD_INDENT, POINTS, Box, Bullet, Deck, Slide
+from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
 from mghandout.deck.template import find_layout
 from mghandout.deck.template import open_template as open_user_template
 from mghandout.deck.theme import DeckTheme
+from mghandout.links import URL
 from mghandout.logo import clinic_logo
 from mghandout.metadata import properties
 from mghandout.model import Article, Brand
@@ -50,7 +50,6 @@ _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 _LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
 LAYOUTS = ("title", "content", "title_only")
-URL = re.compile(r"(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]])")
 """A web address in running text, without the punctuation that ends its sentence; the group keeps it when splitting."""
 WIDE = (Emu(12192000), Emu(6858000))
 """PowerPoint's widescreen slide, 13.333 x 7.5 in."""
@@ -86,8 +85,8 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
         colours = _colours(backdrops.get(spec.layout), spec, theme)
         on_slide = replace(theme, ink=colours.text, accent=colours.label, muted=colours.muted)
         _fill(slide, spec, theme, on_slide, colours)
-        if spec.layout == "title" and brand is not None:
-            _brand(slide, spec, brand, brand_dir, on_slide, deck)
+        if spec.cover is not None:
+            _cover(slide, spec, brand, brand_dir, on_slide)
         _footer(slide, deck, number, theme, backdrops.get(spec.layout))
         _drop_empty_placeholders(slide)
         make_accessible(slide, theme.labels.logo.format(clinic=brand.clinic) if brand else None)
@@ -257,8 +256,10 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
     _place(title, spec.title_box)
     _frame(title.text_frame, theme)
     title.text_frame.clear()
-    size = theme.cover_title_size if spec.layout == "title" else theme.title_size
-    _run(title.text_frame.paragraphs[0], spec.title, size, theme, bold=True, color=colours.title)
+    title.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    paragraph = title.text_frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.LEFT if spec.layout == "title" else PP_ALIGN.CENTER
+    _run(paragraph, spec.title, spec.title_size, theme, bold=True, color=colours.title)
     _plate(title, colours.title_plate)
     needed = spec.layout == "content" or (spec.layout == "title" and bool(spec.subtitle))
     body = _body_placeholder(slide, spec.body_box if needed else None)
@@ -268,10 +269,12 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
         _subtitle(body, spec, on_slide)
     elif spec.layout == "content":
         _bullets(body, spec, on_slide)
-    elif spec.table is not None:
-        _table(slide, spec, theme)
     else:
-        _foods(slide, spec, theme, on_slide, colours.body_plate)
+        _intro(slide, spec, theme, on_slide, colours.body_plate)
+        if spec.table is not None:
+            _table(slide, spec, theme)
+        else:
+            _foods(slide, spec, theme)
 
 
 def _title(slide: PptxSlide) -> Any:
@@ -309,8 +312,11 @@ def _subtitle(body: Any, spec: Slide, theme: DeckTheme) -> None:
     _place(body, spec.body_box)
     _frame(body.text_frame, theme)
     body.text_frame.clear()
+    body.text_frame.vertical_anchor = MSO_ANCHOR.TOP
     for index, line in enumerate(spec.subtitle):
         paragraph = body.text_frame.paragraphs[0] if index == 0 else body.text_frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.LEFT
+        _spacing(paragraph, after=theme.paragraph_gap)
         _run(paragraph, line, theme.subtitle_size, theme, color=theme.muted)
 
 
@@ -327,11 +333,26 @@ def _bullets(body: Any, spec: Slide, theme: DeckTheme) -> None:
             first = False
             _spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
             for text, bold, _ in paragraph_runs:
-                _linked_runs(paragraph, text, theme.body_size, theme, bold=bold, color=theme.accent if bold else None)
-            if bullet.stacked and not paragraph_runs[0][1]:
-                properties = paragraph._p.get_or_add_pPr()
-                properties.set("indent", "0")
-                etree.SubElement(properties, qn("a:buNone"))
+                _linked_runs(paragraph, text, spec.body_size, theme, bold=bold, color=theme.accent if bold else None)
+            hanging = not (bullet.stacked and not paragraph_runs[0][1])
+            _bullet_mark(paragraph, theme, theme.bullet_indent, hanging=hanging)
+
+
+def _bullet_mark(paragraph: Any, theme: DeckTheme, indent_in: float, *, hanging: bool = True) -> None:
+    """A bullet hanging at the layout's indent, in one colour whatever the first word's (a mark follows its text's).
+
+    Not `hanging`: no mark, the text aligned under the bullet text above (a FAQ answer under its question).
+    """
+    properties = paragraph._p.get_or_add_pPr()
+    indent = Inches(indent_in)
+    properties.set("marL", str(indent))
+    properties.set("indent", str(-indent if hanging else 0))
+    if hanging:
+        etree.SubElement(etree.SubElement(properties, qn("a:buClr")), _RGB, val=theme.accent)
+        etree.SubElement(properties, qn("a:buFont"), typeface=theme.font)
+        etree.SubElement(properties, qn("a:buChar"), char="•")
+    else:
+        etree.SubElement(properties, qn("a:buNone"))
 
 
 def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
@@ -343,13 +364,19 @@ def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
     return [[(bullet.text, False, True)]]
 
 
-def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, plate: str | None) -> None:
+def _intro(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, plate: str | None) -> None:
+    """The sentences that lead into a food grid or a table, above it."""
     if spec.intro and spec.body_box is not None:
+        below = spec.table.box.y if spec.table is not None else spec.foods[0].box.y
         box = slide.shapes.add_textbox(Inches(spec.body_box.x), Inches(spec.body_box.y), Inches(spec.body_box.w),
-                                       Inches(spec.foods[0].box.y - spec.body_box.y))
+                                       Inches(below - spec.body_box.y))
         _plate(box, plate)
         _frame(box.text_frame, theme)
         _run(box.text_frame.paragraphs[0], spec.intro, theme.body_size, on_slide)
+        _spacing(box.text_frame.paragraphs[0], after=0)
+
+
+def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
     for column in spec.foods:
         shape = slide.shapes.add_shape(1, Inches(column.box.x), Inches(column.box.y), Inches(column.box.w),
                                        Inches(column.box.h))
@@ -363,21 +390,13 @@ def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme,
         head = frame.paragraphs[0]
         head.alignment = PP_ALIGN.LEFT
         _spacing(head, after=theme.paragraph_gap, single=False)
-        _run(head, column.group, theme.food_size, theme, bold=True, color=theme.accent)
+        _run(head, column.group, column.size, theme, bold=True, color=theme.accent)
         for item in column.items:
             paragraph = frame.add_paragraph()
             paragraph.alignment = PP_ALIGN.LEFT
-            _hanging_bullet(paragraph, FOOD_INDENT)
-            _run(paragraph, item, theme.food_size, theme)
-
-
-def _hanging_bullet(paragraph: Any, indent: float) -> None:
-    """A bullet with the item's wrapped lines aligned after it, as the layout measured them."""
-    properties = paragraph._p.get_or_add_pPr()
-    properties.set("marL", str(Inches(indent)))
-    properties.set("indent", str(-Inches(indent)))
-    etree.SubElement(properties, qn("a:buFont"), typeface="Arial")
-    etree.SubElement(properties, qn("a:buChar"), char="•")
+            _spacing(paragraph, after=0)
+            _bullet_mark(paragraph, theme, theme.food_indent)
+            _run(paragraph, item, column.size, theme)
 
 
 def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
@@ -402,7 +421,7 @@ def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
             cell.text_frame.word_wrap = True
             paragraph = cell.text_frame.paragraphs[0]
             _spacing(paragraph, after=0)
-            _run(paragraph, text, theme.cell_size, theme, bold=r == 0 or c == 0)
+            _run(paragraph, text, part.size, theme, bold=r == 0 or c == 0)
 
 
 def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdrop: Backdrop | None) -> None:
@@ -472,21 +491,32 @@ def _plate(shape: Any, colour: str | None) -> None:
         shape.fill.fore_color.rgb = RGBColor.from_string(colour)
 
 
-def _brand(slide: PptxSlide, spec: Slide, brand: Brand, brand_dir: Path | None, theme: DeckTheme, deck: Deck) -> None:
-    contact = " · ".join(part for part in (brand.clinic, brand.phone, brand.website) if part)
-    box = slide.shapes.add_textbox(Inches(theme.margin), Inches(deck.height - theme.footer_height - 0.8),
-                                   Inches(deck.width - 2 * theme.margin - 2.2), Inches(0.6))
-    _frame(box.text_frame, theme)
-    _run(box.text_frame.paragraphs[0], contact, 20, theme, color=theme.ink)
-    logo = clinic_logo(brand, brand_dir)
-    if logo is None:
+def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path | None, theme: DeckTheme) -> None:
+    """The title slide's band and rule (when the layout gave them), the clinic and its logo."""
+    cover = spec.cover
+    assert cover is not None
+    for box in (cover.band, cover.rule):
+        if box is not None:
+            shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Inches(v) for v in (box.x, box.y, box.w, box.h)))
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = RGBColor.from_string(theme.accent)
+            shape.line.fill.background()
+            shape.shadow.inherit = False
+    if brand is None or cover.clinic_box is None:
         return
-    picture = slide.shapes.add_picture(str(logo.path), Inches(deck.width - theme.margin - 2.0), Inches(0.4),
-                                       height=Inches(0.9))
-    if picture.width > Inches(2.0):
-        ratio = Inches(2.0) / picture.width
+    box = slide.shapes.add_textbox(*(Inches(v) for v in (cover.clinic_box.x, cover.clinic_box.y,
+                                                         cover.clinic_box.w, cover.clinic_box.h)))
+    _frame(box.text_frame, theme)
+    _run(box.text_frame.paragraphs[0], cover.clinic, theme.clinic_size, theme, color=theme.ink)
+    logo = clinic_logo(brand, brand_dir)
+    if logo is None or cover.logo_box is None:
+        return
+    room = cover.logo_box
+    picture = slide.shapes.add_picture(str(logo.path), Inches(room.x), Inches(room.y), height=Inches(room.h))
+    if picture.width > Inches(room.w):
+        ratio = Inches(room.w) / picture.width
         picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
-    picture._element.nvPicPr.cNvPr.set("descr", theme.labels.logo.format(clinic=brand.clinic))
+    picture.left = Inches(room.x + room.w) - picture.width
 
 
 def _properties(presentation: Any, article: Article, brand: Brand | None, when: dt.datetime) -> None:

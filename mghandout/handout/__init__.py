@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
 from dataclasses import replace
+from pathlib import Path
 
 from mghandout.handout.layout import handout_layout
 from mghandout.handout.pdf import render

@@ -56,6 +56,7 @@ from mghandout.handout.layout import (
 )
 from mghandout.handout.tagging import TaggedCanvas, Tagger
 from mghandout.handout.theme import HandoutTheme
+from mghandout.links import URL
 from mghandout.logo import Logo, clinic_logo
 from mghandout.metadata import properties
 from mghandout.model import Article, Brand
@@ -516,12 +517,16 @@ def _rule(theme: HandoutTheme, width: float) -> Flowable:
 def _links(item: Links, styles: _Styles, theme: HandoutTheme) -> Flowable:
     """The references, each web address a link; broken only between references, two at least on each side,
     so the last one never stands alone over the disclaimer."""
-    paragraphs = [Paragraph(_text(text) + (_link(url, theme) if url else ""), styles.body) for text, url in item.items]
+    paragraphs = [Paragraph(_text(text) + _address(url, theme), styles.body) for text, url in item.items]
     return _Breakable(lambda start, stop: paragraphs[start:stop], len(paragraphs), 2, theme.page_fill)
 
 
-def _link(url: str, theme: HandoutTheme) -> str:
-    """A clickable, underlined web address: a link shown by its underline too, not by colour alone."""
+def _address(url: str | None, theme: HandoutTheme) -> str:
+    """A web address as a clickable, underlined link (its underline shows it, not colour alone); other text plain."""
+    if not url:
+        return ""
+    if not URL.fullmatch(url):
+        return " " + markup(url)
     return f' <a href={quoteattr(url)} color="{theme.accent}"><u>{markup(url)}</u></a>'
 
 
