@@ -301,3 +301,16 @@ def test_a_handout_master_kept_as_bytes_is_tagged_too() -> None:
     with zipfile.ZipFile(tagged) as package:
         handout = package.read("ppt/handoutMasters/handoutMaster1.xml").decode("utf-8")
     assert re.findall(r' lang="([^"]*)"', handout) == ["es", "es"], handout
+
+
+def test_libreoffice_reads_the_spanish_deck_as_spanish(spanish: tuple[Path, Path], tmp_path: Path) -> None:
+    """A real presentation program's view of the tags: the language its spell-checker will use for each text."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is a test dependency (apt install libreoffice-impress)"
+    profile = tmp_path / "profile"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "odp",
+                    "--outdir", str(tmp_path), str(spanish[1])], capture_output=True, check=True, timeout=300)
+    with zipfile.ZipFile(tmp_path / "spanish.odp") as package:
+        content = package.read("content.xml").decode("utf-8")
+    languages = re.findall(r'fo:language="([^"]*)"', content)
+    assert languages and set(languages) == {"es"}
