@@ -3,24 +3,24 @@
 Each source is rendered in full (every requested output, as bytes) before the first
 byte reaches the output folder, so an invalid source or a failing writer leaves the
 folder as it was. The writers are imported only when something is to be written,
-which keeps `--check` free of the PDF and PowerPoint libraries.
+which keeps `--check` free of the PDF and PowerPoint libraries; what only a build needs
+(fingerprints, atomic writes) is imported by the functions that build, so `--check`, which
+should cost little more than reading the YAML, does not pay for it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import json
 import os
-import traceback
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import msgspec
 
 from mghandout.errors import BuildError, InputError, MghandoutError, Problem, SourceError, UsageError
-from mghandout.freshness import STAMPS, fingerprint, is_fresh, read_stamps, stamp
 from mghandout.model import Article, Brand
-from mghandout.output import write_atomic
 from mghandout.source import read_article
 
 if TYPE_CHECKING:
@@ -28,15 +28,19 @@ if TYPE_CHECKING:
 
     from mghandout.reading.report import Report
 
+T = TypeVar("T")
 FORMATS = ("pdf", "pptx")
 UNITS = {"pdf": "pages", "pptx": "slides"}
 Rendered = tuple[bytes, int]
 """An output's bytes and its page or slide count."""
 
 
-@dataclass(frozen=True)
-class Options:
-    """What the command line asked for, resolved once for every source."""
+class Options(msgspec.Struct, frozen=True, kw_only=True):
+    """What the command line asked for, resolved once for every source.
+
+    This and the other records here are msgspec structs, not dataclasses: each dataclass
+    took about a millisecond of every run (--check included) to define.
+    """
 
     output: Path = Path("output")
     formats: tuple[str, ...] = FORMATS
@@ -60,8 +64,7 @@ class Options:
         return tuple(path for path in (self.template, logo) if path is not None and path.is_file())
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(msgspec.Struct, frozen=True):
     """A file the build wrote, as reported to the user."""
 
     path: Path
@@ -74,16 +77,15 @@ class Written:
         return f"wrote {self.path}  {self.count} {unit}  {_size(self.size)}"
 
 
-@dataclass
-class Outcome:
+class Outcome(msgspec.Struct):
     """What happened to one source: files written, problems in it, or a failure."""
 
     source: Path
-    written: list[Written] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)
-    stamps: dict[str, dict[str, object]] = field(default_factory=dict)
+    written: list[Written] = msgspec.field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
+    warnings: list[Problem] = msgspec.field(default_factory=list)
+    skipped: list[Path] = msgspec.field(default_factory=list)
+    stamps: dict[str, dict[str, object]] = msgspec.field(default_factory=dict)
     failure: str = ""
     trace: str = ""
     reading: Report | None = None
@@ -123,10 +125,64 @@ def render_all(article: Article, formats: list[str], options: Options, *, split:
     """
     if not split or len(formats) < 2 or (os.cpu_count() or 1) < 2:
         return {fmt: render(article, fmt, options) for fmt in formats}
-    with _forked_pool(1) as pool:
-        first = pool.submit(render, article, formats[0], options)
+    first = _forked(render, article, formats[0], options)
+    try:
         rest = {fmt: render(article, fmt, options) for fmt in formats[1:]}
-        return {formats[0]: first.result(), **rest}
+    except BaseException:
+        with contextlib.suppress(Exception):
+            first()  # reap the child; this process's own error is the one to report
+        raise
+    return {formats[0]: first(), **rest}
+
+
+def _forked(function: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """Start `function(*args)` in a forked child; calling the result waits for its value, or raises its error here.
+
+    A bare fork and a pipe rather than a process pool: the pool's imports (multiprocessing,
+    concurrent.futures) took about 30 ms of every build before either output could start.
+    """
+    import pickle
+
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns, and never runs the parent's exit handlers
+        try:
+            os.close(reader)
+            try:
+                outcome: tuple[bool, Any, str] = (True, function(*args), "")
+            except BaseException as error:
+                import traceback
+
+                outcome = (False, error, traceback.format_exc())
+            try:
+                data = pickle.dumps(outcome)
+            except Exception:  # an error that cannot be pickled still reaches the parent, as text
+                data = pickle.dumps((False, BuildError(f"{type(outcome[1]).__name__}: {outcome[1]}"), outcome[2]))
+            with os.fdopen(writer, "wb") as pipe:
+                pipe.write(data)
+        finally:
+            os._exit(0)
+    os.close(writer)
+
+    def result() -> T:
+        with os.fdopen(reader, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        if not data:
+            raise BuildError("the process rendering the handout stopped without a result")
+        ok, value, trace = pickle.loads(data)
+        if ok:
+            return value  # type: ignore[no-any-return]
+        raise value from _ChildTraceback(trace)
+
+    return result
+
+
+class _ChildTraceback(Exception):
+    """Where an error in a forked process happened: --debug prints it above the error itself."""
+
+    def __str__(self) -> str:
+        return "\n" + str(self.args[0])
 
 
 def build_source(
@@ -137,6 +193,9 @@ def build_source(
     `split` renders the outputs in two processes: for a build of one source (a batch
     already keeps both cores busy, one source per process).
     """
+    from mghandout.freshness import is_fresh, stamp
+    from mghandout.output import write_atomic
+
     outcome = Outcome(source)
     try:
         targets = output_paths(source, options)
@@ -160,12 +219,16 @@ def build_source(
     except MghandoutError as error:
         outcome.failure = str(error)
     except Exception as error:  # a bug: reported for this source, the others still build
+        import traceback
+
         outcome.failure = f"internal error: {type(error).__name__}: {error}"
         outcome.trace = traceback.format_exc()
     return outcome
 
 
 def _fingerprints(source: Path, targets: dict[str, Path], options: Options) -> dict[str, str]:
+    from mghandout.freshness import fingerprint
+
     try:
         data = source.read_bytes() if source.is_file() else b""
     except OSError:
@@ -193,6 +256,11 @@ def build_all(sources: list[Path], options: Options) -> Iterator[Outcome]:
 
     The fingerprints of what was written are saved once, at the end, by this process only.
     """
+    import json
+
+    from mghandout.freshness import STAMPS, read_stamps
+    from mghandout.output import write_atomic
+
     stamps = read_stamps(options.output)
     if len(sources) < 2 or (os.cpu_count() or 1) < 2:
         outcomes: Iterator[Outcome] = (build_source(source, options, stamps, split=True) for source in sources)
@@ -208,18 +276,32 @@ def build_all(sources: list[Path], options: Options) -> Iterator[Outcome]:
 
 
 def _parallel(sources: list[Path], options: Options, stamps: dict[str, dict[str, object]]) -> Iterator[Outcome]:
-    from mghandout.deck.measure import width
-    from mghandout.handout.fonts import font_set
-
-    # Loaded before forking, so every worker shares the libraries and the parsed fonts.
-    font_set(False), font_set(True), width("", 1.0), width("", 1.0, bold=True)
-
+    warm_up(options.formats)
     with _forked_pool(min(len(sources), os.cpu_count() or 1)) as pool:
         yield from pool.map(build_source, sources, [options] * len(sources), [stamps] * len(sources))
 
 
+def warm_up(formats: Iterable[str]) -> None:
+    """Import the writers and parse their fonts here, so every process forked from this one starts warm.
+
+    A batch's workers, and the handout's process of each rebuild under --watch, are forked
+    from this process; without this each would import reportlab or python-pptx and parse
+    the fonts again (about 0.3 s of CPU each).
+    """
+    if "pdf" in formats:
+        from mghandout.handout import render_pdf  # noqa: F401  (loaded for the processes forked later)
+        from mghandout.handout.fonts import font_set
+
+        font_set(False), font_set(True)
+    if "pptx" in formats:
+        from mghandout.deck import render_pptx  # noqa: F401  (loaded for the processes forked later)
+        from mghandout.deck.measure import width
+
+        width("", 1.0), width("", 1.0, bold=True)
+
+
 def _forked_pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes forked from this one, so they start with its imports and the loaded article."""
+    """Worker processes forked from this one, so they start with its imports and parsed fonts."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

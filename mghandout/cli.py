@@ -10,12 +10,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from mghandout import __version__
-from mghandout.build import FORMATS, Options, Outcome, build_all, check_source, find_sources
+from mghandout.build import FORMATS, Options, Outcome, build_all, check_source, find_sources, warm_up
 from mghandout.errors import MghandoutError, SourceError, UsageError
 from mghandout.source import load_brand
 
@@ -67,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _checked([check_source(source) for source in sources], as_json=args.json,
                             require_grade=args.require_grade)
         options = _options(args)
+        if args.watch:
+            warm_up(options.formats)  # before the first build, so each rebuild's forked process starts warm
         status = _report(build_all(sources, options), check=False, debug=args.debug)
         if args.watch:
             from mghandout.watch import watch
@@ -83,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except Exception as error:
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         print(
             f"make-handout: internal error: {type(error).__name__}: {error} (run with --debug for details)",

@@ -11,17 +11,33 @@ import json
 from pathlib import Path
 from typing import Any
 
-from mghandout.model import Article
+import msgspec
+
+from mghandout.model import BLOCK_KINDS, Article, Block
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "article.schema.json"
+REF = "#/$defs/{name}"
 
 
 def article_schema() -> dict[str, Any]:
-    """The schema of an article source, as JSON-ready data."""
-    schema = Article.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "mghandout article source"
-    return schema
+    """The schema of an article source, as JSON-ready data: the article's object, its parts under `$defs`."""
+    (article, *_), defs = msgspec.json.schema_components(
+        [Article, *BLOCK_KINDS.values()], schema_hook=_block_schema, ref_template=REF
+    )
+    name = article["$ref"].rsplit("/", 1)[1]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "mghandout article source",
+        **{key: value for key, value in defs.pop(name).items() if key != "title"},
+        "$defs": defs,
+    }
+
+
+def _block_schema(kind: type) -> dict[str, Any]:
+    """A block is one of BLOCK_KINDS, each told apart by its one required key."""
+    if kind is Block:
+        return {"oneOf": [{"$ref": REF.format(name=part.__name__)} for part in BLOCK_KINDS.values()]}
+    raise NotImplementedError(kind)
 
 
 def schema_text() -> str:

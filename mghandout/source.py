@@ -9,19 +9,21 @@ and validated once by the model. Every problem found is reported together.
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+import msgspec
 import yaml
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from mghandout.checks import source_problems
 from mghandout.errors import Problem, SourceError
 from mghandout.labels import BUILT_IN, missing_for, unsupported_script
-from mghandout.model import BLOCK_KINDS, Article, Brand
+from mghandout.model import BLOCK_KINDS, Article, Brand, validate
+
+if TYPE_CHECKING:
+    from mghandout.model import _Part as Part
+    from mghandout.validation import Issue
 
 MAX_BYTES = 1_000_000
 """A patient handout is a few kilobytes; refusing larger files bounds memory and time."""
@@ -33,7 +35,7 @@ MAX_ALIAS_LINES = 10
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = {"", "~", "null", "Null", "NULL"}
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="Part")
 TextStarts = dict[str, tuple[int, int]]
 """Where each text of a source starts (line, column), by its text: for reports that point into the file."""
 
@@ -71,9 +73,9 @@ def load(path: Path, model: type[M], starts: TextStarts | None = None) -> tuple[
     data, problems = _Plain(name, starts).convert(root)
     problems += source_problems(name, text, root)
     try:
-        result = model.model_validate(data)
-    except ValidationError as error:
-        problems += [_problem(name, root, detail, model) for detail in _relevant(error.errors(), model)]
+        result = validate(data, model)
+    except msgspec.ValidationError as error:
+        problems += _not_at(_problems(name, root, data, model, error), problems)
         raise SourceError(_in_order([p for p in problems if p.severity == "error"])) from None
     if isinstance(result, Article):
         problems += _language_problems(name, root, result)
@@ -81,6 +83,12 @@ def load(path: Path, model: type[M], starts: TextStarts | None = None) -> tuple[
     if errors:
         raise SourceError(_in_order(errors))
     return result, _in_order(problems)
+
+
+def _not_at(found: list[Problem], reported: list[Problem]) -> list[Problem]:
+    """The model's problems, less those where the loader already said what went wrong (one mistake, one message)."""
+    places = {(problem.line, problem.column) for problem in reported if problem.severity == "error"}
+    return [problem for problem in found if (problem.line, problem.column) not in places]
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:
@@ -103,16 +111,6 @@ def _language_problems(name: str, root: yaml.Node, article: Article) -> list[Pro
     return [Problem(name, f"no built-in labels for language '{article.language}', so the fixed words print in "
                     "English", "give them under `labels:` (" + ", ".join(missing) + "), or use one of: "
                     + ", ".join(BUILT_IN), *at, severity="warning")]
-
-
-def _relevant(details: list[ErrorDetails], model: type[BaseModel]) -> list[ErrorDetails]:
-    """Drop 'missing key' where a misspelling of that key is already reported with a did-you-mean."""
-    misspelt = set()
-    for detail in details:
-        if detail["type"] == "extra_forbidden":
-            parent = tuple(detail["loc"][:-1])
-            misspelt |= {(parent, guess) for guess in _guesses(str(detail["loc"][-1]), _allowed_keys(model, parent))}
-    return [d for d in details if not (d["type"] == "missing" and (tuple(d["loc"][:-1]), d["loc"][-1]) in misspelt)]
 
 
 def _read_text(path: Path, name: str) -> str:
@@ -172,7 +170,7 @@ def _compose(text: str, name: str) -> yaml.Node:
         _scan_events(text, name)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise SourceError([_syntax_problem(name, error)]) from None
+        raise SourceError([_syntax_problem(name, error, text.splitlines())]) from None
     except yaml.YAMLError as error:
         raise SourceError(
             [Problem(name, f"not valid YAML: {error}", "check the file's indentation and quoting")]
@@ -244,13 +242,42 @@ def _tab_indents(text: str, name: str) -> list[Problem]:
     return problems
 
 
-def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
+    """YAML's own words, unless the mistake is one editors make often: then say what it is, where it is."""
     mark = error.problem_mark or error.context_mark
     message = " ".join(part for part in (error.context, error.problem) if part)
     hint = "check the indentation, and put text that holds ': ' or starts with a quote, '-', '*', '&' or '{' in quotes"
     if mark is None:
         return Problem(name, f"not valid YAML: {message}", hint)
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    curly = _curly_quote_in(line)
+    if curly is not None:
+        return _curly_problem(name, line[curly], mark.line + 1, curly + 1)
+    if error.context == "while scanning a simple key" and error.context_mark is not None:
+        # YAML notices only on the next line; the mistake is the line that starts the would-be key.
+        return Problem(name, "this line has no 'key:' and is not indented under the line above",
+                       "if it continues the text above, indent it like that text (or join the two lines); "
+                       "if it starts a key, write `key: value`", *_mark(error.context_mark))
+    if "expected node content" in message and line[mark.column : mark.column + 1] == "-":
+        return Problem(name, "a '- ' inside [...] does not start an entry", "separate the entries with commas, "
+                       "[a, b], or write each entry on its own line starting with '- '", *_mark(mark))
     return Problem(name, f"not valid YAML: {message}", hint, *_mark(mark))
+
+
+CURLY_QUOTES = "“”‘’"
+"""A word processor's quotes, which YAML reads as text, never as quotes."""
+_CURLY_AT_START = re.compile(f"(?:^ *|: +|- +|[\\[{{,] *)([{CURLY_QUOTES}])")
+
+
+def _curly_quote_in(line: str) -> int | None:
+    """The column (0-based) of a curly quote where YAML would expect an opening quote: a key's or a value's start."""
+    found = _CURLY_AT_START.search(line)
+    return found.start(1) if found else None
+
+
+def _curly_problem(name: str, quote: str, line: int, column: int) -> Problem:
+    return Problem(name, f"curly quote {quote} where YAML expects a straight quote",
+                   'write "..." with straight quotes (curly quotes inside the text are fine)', line, column)
 
 
 def _at(node: yaml.Node) -> tuple[int, int]:
@@ -274,8 +301,8 @@ class _Plain:
         data = self._node(root)
         return data, self.problems
 
-    def _problem(self, node: yaml.Node, message: str, hint: str) -> None:
-        self.problems.append(Problem(self.name, message, hint, *_at(node)))
+    def _problem(self, node: yaml.Node, message: str, hint: str, severity: str = "error") -> None:
+        self.problems.append(Problem(self.name, message, hint, *_at(node), severity=severity))
 
     def _node(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.MappingNode):
@@ -292,7 +319,11 @@ class _Plain:
                 "remove it: it cannot be printed",
             )
         self.starts.setdefault(node.value.strip(), _text_start(node))
-        return node.value
+        if not node.style and len(node.value) > 1 and {node.value[0], node.value[-1]} <= set(CURLY_QUOTES):
+            self._problem(node, f"the text is wrapped in curly quotes {node.value[0]} {node.value[-1]}, which YAML "
+                          "keeps as part of the text", 'to quote it, use straight quotes "..."; to print the curly '
+                          "quotes, wrap the whole text in straight quotes", severity="warning")
+        return node.value.strip()  # the model's Text: what prints is the text without its surrounding blanks
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -302,6 +333,9 @@ class _Plain:
                 self._problem(key_node, "a key must be a plain word", "write keys as `name: value`")
                 continue
             key = key_node.value
+            if not key_node.style and key[:1] in CURLY_QUOTES:
+                self.problems.append(_curly_problem(self.name, key[0], *_at(key_node)))
+                key = key.strip(CURLY_QUOTES)  # read on as the key it was meant to be, so nothing else is reported
             if key in first:
                 line, _ = _at(first[key])
                 self._problem(
@@ -320,32 +354,58 @@ def _text_start(node: yaml.ScalarNode) -> tuple[int, int]:
     return (node.start_mark.line + 2, 1) if node.style in ("|", ">") else _at(node)
 
 
-def _problem(name: str, root: yaml.Node, detail: ErrorDetails, model: type[BaseModel]) -> Problem:
-    """Translate one pydantic error into words an editor can act on, at its place in the file."""
-    kind = detail["type"]
-    loc = tuple(detail["loc"])
-    if kind == "row_cells":
-        loc += ("rows", detail["ctx"]["row"])
-    node, key_node = _locate(root, loc)
-    at = key_node if kind == "extra_forbidden" and key_node is not None else node
-    message, hint = _explain(detail, loc, model)
+def _problems(
+    name: str, root: yaml.Node, data: Any, model: type[Part], error: msgspec.ValidationError
+) -> list[Problem]:
+    """Every problem in `data`, located and explained; msgspec's first one if the walker finds none (never silent)."""
+    from mghandout.validation import issues
+
+    found = [_problem(name, root, issue) for issue in _relevant(issues(data, model))]
+    return found or [Problem(name, f"not a valid {model.__name__.lower()}: {error}", "see docs/source-format.md")]
+
+
+def _relevant(found: list[Issue]) -> list[Issue]:
+    """Drop 'missing key' where a misspelling of that key is already reported with a did-you-mean."""
+    misspelt = {
+        (issue.loc[:-1], guess)
+        for issue in found
+        if issue.kind == "unknown_key" and issue.owner
+        for guess in _guesses(str(issue.loc[-1]), _keys(issue.owner))
+    }
+    return [issue for issue in found if not (issue.kind == "missing" and (issue.loc[:-1], issue.loc[-1]) in misspelt)]
+
+
+def _problem(name: str, root: yaml.Node, issue: Issue) -> Problem:
+    """Translate one issue into words an editor can act on, at its place in the file."""
+    node, key_node = _locate(root, issue.loc)
+    at = key_node if issue.kind == "unknown_key" and key_node is not None else node
+    message, hint = _colon_in_item(node) if issue.kind == "not_text" else (None, None)
+    if message is None or hint is None:
+        message, hint = _explain(issue)
     return Problem(name, message, hint, *_at(at))
 
 
-def _locate(root: yaml.Node, loc: tuple[int | str, ...]) -> tuple[yaml.Node, yaml.Node | None]:
-    """Follow a validation error's path through the nodes; parts that are not in the file (union tags) are skipped.
+def _colon_in_item(node: yaml.Node) -> tuple[str, str] | tuple[None, None]:
+    """An entry of a `[...]` list that holds ': ' is read as a key and a value: say so, and how to quote it."""
+    if not (isinstance(node, yaml.MappingNode) and node.flow_style and len(node.value) == 1):
+        return None, None
+    key, value = node.value[0]
+    if key.start_mark.index != node.start_mark.index or not isinstance(value, yaml.ScalarNode):
+        return None, None  # written with braces: a mapping on purpose
+    text = f"{key.value}: {value.value}" if value.value else f"{key.value}:"
+    quoted = f'"{text}"' if '"' not in text else "'" + text.replace("'", "''") + "'"
+    return "this entry holds ': ', so YAML read it as a key and a value", f"put the entry in quotes: {quoted}"
 
-    A block's tag is also its kind key (`paragraph:`), so a path part is not followed
-    when the part after it is a key of the same mapping: `colour:` beside `paragraph:`
-    is reported where it is written, not at `paragraph:`.
-    """
+
+def _locate(root: yaml.Node, loc: tuple[int | str, ...]) -> tuple[yaml.Node, yaml.Node | None]:
+    """Follow an issue's path through the nodes, as far as the file has them (a missing key stops at its mapping)."""
     node, key_node = root, None
-    for index, part in enumerate(loc):
+    for part in loc:
         if isinstance(node, yaml.MappingNode):
-            keys = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
-            following = loc[index + 1] if index + 1 < len(loc) else None
-            if part in keys and following not in keys:
-                key_node, node = keys[part]
+            found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
+            if found is None:
+                break
+            key_node, node = found
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             node, key_node = node.value[part], None
     return node, key_node
@@ -356,47 +416,78 @@ def _where(loc: tuple[int | str, ...]) -> str:
     return f"'{named[-1]}'" if named else "this value"
 
 
-def _explain(detail: ErrorDetails, loc: tuple[int | str, ...], model: type[BaseModel]) -> tuple[str, str]:
-    kind, value = detail["type"], detail.get("input")
+def _explain(issue: Issue) -> tuple[str, str]:
+    kind, loc, value, owner, context = issue.kind, issue.loc, issue.value, issue.owner, issue.context
     field = _where(loc)
-    if kind == "extra_forbidden" and len(loc) > 2 and loc[-2] in BLOCK_KINDS and isinstance(loc[-3], int):
-        return f"unknown key '{loc[-1]}'", f"a block holds only its kind, `{loc[-2]}:`; start another block with '- '"
-    if kind == "extra_forbidden":
-        return _unknown_key(str(loc[-1]), _allowed_keys(model, loc[:-1]))
-    if kind == "missing":
-        return f"missing key {field}", f"add `{loc[-1]}:` here ({_field_help(model, loc)})"
+    if kind == "unknown_key" and owner in BLOCK_KINDS.values():
+        return f"unknown key '{loc[-1]}'", f"a block holds only its kind, `{owner.__struct_fields__[0]}:`; " \
+            "start another block with '- '"
+    if kind == "unknown_key" and owner:
+        return _unknown_key(str(loc[-1]), _keys(owner))
+    if kind == "missing" and owner:
+        return f"missing key {field}", f"add `{loc[-1]}:` here ({_field_help(owner, str(loc[-1]))})"
     if kind == "block_kind":
         keys = list(value) if isinstance(value, dict) else []
-        guess = difflib.get_close_matches(str(keys[0]), BLOCK_KINDS, n=1) if keys else []
+        guess = _guesses(str(keys[0]), list(BLOCK_KINDS), cutoff=0.6) if keys else []
         hint = f"did you mean '{guess[0]}'? " if guess else ""
         return "not a known kind of block", hint + "start each block with one of: " + ", ".join(BLOCK_KINDS)
     if kind == "row_cells":
-        ctx = detail["ctx"]
-        cells = f"{ctx['cells']} cell" + ("" if ctx["cells"] == 1 else "s")
+        cells = f"{context['cells']} cell" + ("" if context["cells"] == 1 else "s")
         return (
-            f"this row has {cells} but the header has {ctx['columns']}",
+            f"this row has {cells} but the header has {context['columns']}",
             'give every row one cell per column (write an empty cell as "-" if there is nothing to say)',
         )
-    if kind == "too_short" and isinstance(value, list):
-        return f"{field} is empty", "give at least one entry, each on its own line starting with '- '"
-    if kind == "string_too_short" or (kind == "string_type" and value is None):
+    if kind == "callout_empty":
+        return "a callout needs text, items or both", "add `text:` (a paragraph) or `items:` (a list) under `callout:`"
+    if kind == "list_length":
+        return _list_length(field, value, context)
+    if kind == "empty":
         return f"{field} is empty", "write the text, or remove the key if it is optional"
-    if kind == "string_type":
+    if kind == "not_text":
         return (
             f"{field} should be text, not {_shape(value)}",
             "write it on one line after the colon, or as a block with `>-`",
         )
-    if kind == "list_type":
+    if kind == "not_list":
         return f"{field} should be a list, not {_shape(value)}", "write each entry on its own line starting with '- '"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"{field} should be a mapping, not {_shape(value)}", "write `key: value` lines indented under it"
-    if kind == "string_too_long":
-        return f"{field} is too long", detail["msg"].replace("String should", "it should")
-    if kind == "string_pattern_mismatch":
+    if kind == "not_mapping":
+        return _not_mapping(field, value, loc, owner)
+    if kind == "too_long":
+        return f"{field} is too long", f"it should have at most {context['max_length']} characters"
+    if kind == "pattern":
         return f"'{value}' is not a language tag", "use a BCP 47 tag such as en, en-GB, es or vi"
-    if kind.startswith("date"):
+    if kind == "not_date":
         return f"'{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-25"
-    return f"{field}: {detail['msg']}", detail.get("ctx", {}).get("hint", "see docs/source-format.md")
+    if kind in ("not_whole", "out_of_range"):
+        return f"{field} should be a whole number from {context['ge']} to {context['le']}, not {_shape(value)}", \
+            "write the number alone, e.g. 8"
+    if kind == "not_choice":
+        return f"{field} should be one of {', '.join(context['choices'])}, not {_shape(value)}", \
+            "write one of them, in small letters"
+    return f"{field}: {context.get('message', kind)}", "see docs/source-format.md"
+
+
+def _list_length(field: str, value: list[Any], context: dict[str, Any]) -> tuple[str, str]:
+    least, most = context["least"], context["most"]
+    if not value:
+        return f"{field} is empty", "give at least one entry, each on its own line starting with '- '"
+    entries = f"{len(value)} entr" + ("y" if len(value) == 1 else "ies")
+    wanted = f"exactly {least}" if least == most else f"at least {least}" if len(value) < least else f"at most {most}"
+    return f"{field} has {entries}", f"give {wanted}, each on its own line starting with '- '"
+
+
+def _not_mapping(field: str, value: object, loc: tuple[int | str, ...], owner: type[Part] | None) -> tuple[str, str]:
+    """A mapping was expected: show the part's shape, its required keys, so the editor sees what to write."""
+    required = [info.name for info in msgspec.structs.fields(owner) if info.required] if owner and loc else []
+    if not required:
+        return f"{field} should be a mapping, not {_shape(value)}", "write `key: value` lines indented under it"
+    if isinstance(loc[-1], int):
+        rest = ", ".join(f"`  {key}: ...`" for key in required[1:])
+        after = f" followed by {rest} on the next line{'s' if len(required) > 2 else ''}" if rest else ""
+        return f"each entry of {field} should be a mapping, not {_shape(value)}", (
+            f"write each entry as `- {required[0]}: ...`{after}")
+    return f"{field} should be a mapping, not {_shape(value)}", "write " + ", ".join(
+        f"`{key}: ...`" for key in required) + " on lines indented under it"
 
 
 def _shape(value: object) -> str:
@@ -408,8 +499,12 @@ def _shape(value: object) -> str:
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
-def _guesses(key: str, allowed: list[str]) -> list[str]:
-    return difflib.get_close_matches(key, allowed, n=1, cutoff=0.7)
+def _guesses(key: str, allowed: list[str], cutoff: float = 0.7) -> list[str]:
+    """The allowed key `key` most likely meant; case is ignored, so `FAQ` finds `faq`."""
+    import difflib  # only a source with a mistake needs it
+
+    lowered = {name.lower(): name for name in allowed}
+    return [lowered[guess] for guess in difflib.get_close_matches(key.lower(), lowered, n=1, cutoff=cutoff)]
 
 
 def _unknown_key(key: str, allowed: list[str]) -> tuple[str, str]:
@@ -420,36 +515,12 @@ def _unknown_key(key: str, allowed: list[str]) -> tuple[str, str]:
     return f"unknown key '{key}'", choices
 
 
-def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
-    """The model class that validates the mapping at `loc`, found by walking field annotations."""
-    candidates: list[type[BaseModel]] = [model]
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if len(candidates) > 1:
-            # A block union: pydantic puts the chosen kind's tag in the path.
-            candidates = [BLOCK_KINDS[part]] if part in BLOCK_KINDS else []
-            continue
-        fields = candidates[0].model_fields if candidates else {}
-        if part not in fields:
-            return None
-        candidates = _models_in(fields[part].annotation)
-    return candidates[0] if len(candidates) == 1 else None
+def _keys(owner: type[Part]) -> list[str]:
+    return list(owner.__struct_fields__)
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    """The models inside `list[X]`, `X | None`, a union of blocks, or `X` itself."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [found for arg in getattr(annotation, "__args__", ()) for found in _models_in(arg)]
-
-
-def _allowed_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
-    owner = _model_at(model, loc)
-    return list(owner.model_fields) if owner else []
-
-
-def _field_help(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
-    owner = _model_at(model, loc[:-1])
-    field = owner.model_fields.get(str(loc[-1])) if owner else None
-    return (field.description or "required") if field else "required"
+def _field_help(owner: type[Part], key: str) -> str:
+    """The field's description in the model (the schema shows editors the same words)."""
+    info = next(info for info in msgspec.structs.fields(owner) if info.name == key)
+    metas = getattr(info.type, "__metadata__", ())
+    return next((meta.description for meta in metas if getattr(meta, "description", None)), "required")

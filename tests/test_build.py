@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,16 @@ def test_an_error_in_the_forked_renderer_is_reported_as_itself(monkeypatch: pyte
     with pytest.raises(LogoError, match="logo file does not exist") as caught:
         render_all(load_article(MINIMAL), ["pdf", "pptx"], Options(), split=True)
     assert (caught.value.file, caught.value.hint) == ("clinic/logo.png", "fix `logo:`")
+
+
+def test_a_forked_renderer_that_dies_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The handout's process ends without sending a result (killed, out of memory): the build says so."""
+
+    def dies(article: Article, fmt: str, options: Options) -> Rendered:
+        if fmt == "pdf":
+            os._exit(9)
+        return REAL_RENDER(article, fmt, options)
+
+    monkeypatch.setattr(build, "render", dies)
+    with pytest.raises(build.BuildError, match="stopped without a result"):
+        render_all(load_article(MINIMAL), ["pdf", "pptx"], Options(), split=True)

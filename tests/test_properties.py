@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pdfplumber
 import pytest
 import yaml
@@ -547,7 +548,7 @@ def _misspell(draw: st.DrawFn, key: str, allowed: set[str]) -> str:
 
 def _mutate_key(draw: st.DrawFn, doc: dict[str, Any], kind: str) -> Bad:
     place = draw(st.sampled_from(places(doc)))
-    allowed = set(place.model.model_fields)
+    allowed = set(place.model.__struct_fields__)
     if kind == "misspelt key":
         key = draw(st.sampled_from(list(place.mapping)))
         new = _misspell(draw, key, allowed)
@@ -611,7 +612,7 @@ def bad_sources(draw: st.DrawFn) -> Bad:
         return Bad(kind, dump(doc).encode("utf-8"), f"'{key}' should be a list")
     if kind == "missing required field":
         place = draw(st.sampled_from(places(doc)))
-        required = [k for k, f in place.model.model_fields.items() if f.is_required() and k in place.mapping]
+        required = [f.name for f in msgspec.structs.fields(place.model) if f.required and f.name in place.mapping]
         assume(required and place.model not in BLOCK_MODELS.values())
         key = draw(st.sampled_from(required))
         del place.mapping[key]

@@ -10,7 +10,7 @@ import pytest
 
 from mghandout.errors import Problem, SourceError
 from mghandout.model import Table, iter_texts
-from mghandout.source import MAX_BYTES, load_article
+from mghandout.source import MAX_BYTES, load_article, read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 MAGNESIUM = ROOT / "source" / "magnesium-muscle-contractions.yaml"
@@ -211,6 +211,105 @@ CASES = [
     ),
     ("top level not a mapping", "- a\n- b\n", ["should be a mapping"], 1, 1),
     (
+        "colon inside a [...] item",
+        MINIMAL.replace("paragraphs: [One closing sentence.]", "paragraphs: [Magnesium: 400 mg, Zinc]"),
+        ["this entry holds ': '", 'put the entry in quotes: "Magnesium: 400 mg"'],
+        16,
+        16,
+    ),
+    (
+        "key point written as a sentence",
+        MINIMAL.replace("  - title: Point\n    text: One key point.", "  - Drink water"),
+        [
+            "each entry of 'key_points' should be a mapping, not 'Drink water'",
+            "`- title: ...` followed by `  text: ...` on the next line",
+        ],
+        8,
+        5,
+    ),
+    (
+        "'- ' inside [...]",
+        MINIMAL.replace("key_points:\n  - title: Point\n    text: One key point.", "key_points: [- Drink water]"),
+        ["a '- ' inside [...] does not start an entry", "on its own line starting with '- '"],
+        7,
+        14,
+    ),
+    (
+        "curly quotes around a value that holds ': '",
+        MINIMAL.replace("title: A minimal topic", "title: \u201cLow: magnesium\u201d"),
+        ["curly quote \u201c where YAML expects a straight quote", 'write "..." with straight quotes'],
+        1,
+        8,
+    ),
+    (
+        "curly quotes around a key",
+        MINIMAL.replace("  - title: Point", "  - \u201ctitle\u201d: Point"),
+        ["curly quote \u201c where YAML expects a straight quote"],
+        8,
+        5,
+    ),
+    (
+        "curly quotes around a list entry that holds ': '",
+        MINIMAL.replace("  - One introduction sentence.", "  - \u201cMagnesium: 400 mg\u201d"),
+        ["curly quote \u201c where YAML expects a straight quote"],
+        6,
+        5,
+    ),
+    (
+        "continuation line not indented",
+        MINIMAL.replace("summary: One summary sentence.", "summary: One summary\nsentence."),
+        ["this line has no 'key:' and is not indented under the line above", "indent it like that text"],
+        5,
+        1,
+    ),
+    (
+        "misspelt key in capitals",
+        MINIMAL.replace("disclaimer:", "FAQ: []\ndisclaimer:"),
+        ["unknown key 'FAQ'", "did you mean 'faq'"],
+        17,
+        1,
+    ),
+    (
+        "months: not twelve",
+        MINIMAL + "labels:\n  months: [Jan, Feb, Mar]\n",
+        ["'months' has 3 entries", "give exactly 12"],
+        20,
+        11,
+    ),
+    (
+        "table header of one column",
+        MINIMAL.replace(
+            "      - paragraph: One paragraph.", "      - table:\n          header: [A]\n          rows: [[a]]"
+        ),
+        ["'header' has 1 entry", "give at least 2"],
+        14,
+        19,
+    ),
+    (
+        "reading grade out of range",
+        MINIMAL + "reading_grade: 20\n",
+        ["'reading_grade' should be a whole number from 1 to 16, not '20'"],
+        19,
+        16,
+    ),
+    (
+        "unknown callout kind",
+        MINIMAL.replace(
+            "      - paragraph: One paragraph.",
+            "      - callout:\n          kind: urgent\n          title: Call\n          text: Now.",
+        ),
+        ["'kind' should be one of warning, tip, not 'urgent'"],
+        14,
+        17,
+    ),
+    (
+        "callout with a title only",
+        MINIMAL.replace("      - paragraph: One paragraph.", "      - callout:\n          title: Call us"),
+        ["a callout needs text, items or both"],
+        14,
+        11,
+    ),
+    (
         "key is a mapping",
         MINIMAL.replace("short_title: Minimal", "? {a: b}\n: c\nshort_title: Minimal"),
         ["a key must be a plain word"],
@@ -236,7 +335,8 @@ def test_bad_source_is_located_and_explained(
 
 def _documented(problem: Problem) -> bool:
     """docs/errors.md shows this very message."""
-    return f"error: {str(problem).split(': error: ', 1)[1]}`" in ERRORS_DOC
+    severity = f"{problem.severity}: "
+    return f"{severity}{str(problem).split(': ' + severity, 1)[1]}`" in ERRORS_DOC
 
 
 TABLE = MINIMAL.replace(
@@ -324,3 +424,27 @@ def test_many_aliases_are_summed_up_after_ten_lines(tmp_path: Path) -> None:
     problems = _problems(tmp_path, text)
     assert [p.line for p in problems] == list(range(2, 12))
     assert "(30 aliases on 15 lines in all)" in str(problems[-1])
+
+
+def test_text_wrapped_in_curly_quotes_is_a_warning_at_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "topic.yaml"
+    path.write_text(MINIMAL.replace("title: A minimal topic", "title: \u201cLow magnesium\u201d"), encoding="utf-8")
+    article, warnings = read_article(path)
+    assert article.title == "\u201cLow magnesium\u201d"
+    assert [(w.severity, w.line, w.column) for w in warnings] == [("warning", 1, 8)]
+    assert "wrapped in curly quotes \u201c \u201d" in str(warnings[0])
+    assert _documented(warnings[0])
+
+
+def test_curly_quotes_inside_text_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "topic.yaml"
+    text = "Ask about \u201clow magnesium\u201d, it\u2019s common."
+    path.write_text(MINIMAL.replace("One paragraph.", text), encoding="utf-8")
+    article, warnings = read_article(path)
+    assert text in iter_texts(article) and not warnings
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("Key_Points", "key_points"), ("SUMMARY", "summary"), ("Faq", "faq")])
+def test_did_you_mean_ignores_case(tmp_path: Path, typed: str, meant: str) -> None:
+    problem = _one(tmp_path, MINIMAL + f"{typed}: x\n" if meant == "faq" else MINIMAL.replace(f"{meant}:", f"{typed}:"))
+    assert f"unknown key '{typed}'; did you mean '{meant}'?" in str(problem)
