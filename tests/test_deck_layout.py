@@ -87,7 +87,7 @@ def norm(text: str) -> str:
 
 def slide_pieces(slide: Slide) -> list[str]:
     """Every separate run of text a slide carries, on the slide or in its notes; a sentence must fit in one."""
-    pieces = [slide.title, *slide.subtitle, slide.intro]
+    pieces = [slide.title, *slide.subtitle, slide.intro, slide.outro]
     for bullet in slide.bullets:
         pieces += [bullet.label, bullet.text, f"{bullet.label}: {bullet.text}"]
     for column in slide.foods:
@@ -106,6 +106,8 @@ def boxes(slide: Slide) -> Iterator[tuple[str, Box]]:
         yield f"food column {column.group!r}", column.box
     if slide.table is not None:
         yield "table", slide.table.box
+    if slide.outro_box is not None:
+        yield "text under the grid", slide.outro_box
 
 
 def lines_height(deck: Deck, lines: int, size: float) -> float:
@@ -376,6 +378,56 @@ def test_no_lone_bullet_that_could_be_shared(article: Article, size: tuple[float
                 shareable = (sum(words(b.label) + words(b.text) for b in together) <= THEME.slide_words_median
                              and geo.fits(together, slide.body_size))
                 assert not shareable, f"{slide.title!r}: a lone bullet that fits beside its neighbour's"
+
+
+def sections_slides(deck: Deck, suffix: str) -> dict[str, list[Slide]]:
+    """Every topic's slides, by the title they continue."""
+    result: dict[str, list[Slide]] = {}
+    for slide in deck.slides[1:]:
+        result.setdefault(topic(slide.title, suffix), []).append(slide)
+    return result
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", PRESENTED)
+def test_no_short_text_slide_stands_alone_beside_a_grid(name: str, size: tuple[float, float]) -> None:
+    """A one-bullet slide of a few words next to a food grid or table of its topic joins it (above or under)."""
+    source = ARTICLES[name]()
+    for title, slides in sections_slides(layout(source, size), continued(source)).items():
+        if not any(slide.foods or slide.table for slide in slides):
+            continue
+        lone = [slide for slide in slides if len(slide.bullets) == 1 and body_words(slide) <= 15]
+        assert not lone, f"{title!r}: {[b.text for s in lone for b in s.bullets]} stands alone beside the grid"
+
+
+def test_a_lead_too_long_for_the_grid_first_slide_still_leads_it() -> None:
+    """"Iron-Rich Foods" opens with an 8-word lead: it stands above the grid, not on a slide of its own."""
+    source = ARTICLES["long-english"]()
+    slides = sections_slides(layout(source), continued(source))["Iron-Rich Foods"]
+    assert all(slide.foods for slide in slides), [s.title for s in slides if not s.foods]
+    assert slides[0].intro.startswith("The foods below are good sources of iron.")
+
+
+def test_the_balanced_diet_keeps_its_lead_above_the_grid() -> None:
+    slides = sections_slides(layout(magnesium()), continued(magnesium()))["The Role of a Balanced Diet"]
+    assert slides[0].foods and slides[0].intro and not slides[0].bullets
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_short_paragraph_after_a_grid_stands_under_it(size: tuple[float, float]) -> None:
+    """The Spanish fixture's closing 9-word sentence goes under the food grid, below its last card, in the body."""
+    source = ARTICLES["spanish"]()
+    deck = layout(source, size)
+    slides = sections_slides(deck, continued(source))["Alimentos y bebidas que hidratan"]
+    last = slides[-1]
+    assert last.foods and last.outro == "Limite los refrescos, las bebidas energéticas y el alcohol."
+    assert last.outro_box is not None and last.body_box is not None
+    assert last.outro_box.y >= max(column.box.y + column.box.h for column in last.foods) - EPS
+    assert last.outro_box.y + last.outro_box.h <= last.body_box.y + last.body_box.h + EPS
+    assert "Limite los refrescos" in last.notes and "refrescos < agua" in last.notes
+    theme = deck.theme
+    lines = len(wrap(last.outro, theme.body_size, (last.outro_box.w - 2 * theme.inset) * POINTS))
+    assert lines_height(deck, lines, theme.body_size) + 2 * theme.inset <= last.outro_box.h + EPS
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -15,6 +15,9 @@ serialises.
   fewest slides the budget allows, then so that the heaviest slide is as light, and the
   lightest as heavy, as can be; a sentence never splits across slides; a table that fits
   one slide is not split, and one that does not continues under its repeated header.
+- No short text slide alone beside a grid: the sentences before a food grid or table stand
+  above its first slide (when that costs no more slides than a slide of their own), and a
+  short paragraph after it stands under its last slide when there is room.
 - No word broken inside itself: a box whose widest word does not fit gets a smaller size,
   down to the theme's floors, or the grid gets fewer, wider columns.
 - One geometry: every content slide has the same title box (the deck's longest title
@@ -133,6 +136,9 @@ class Slide:
     foods: tuple[FoodColumn, ...] = ()
     table: TablePart | None = None
     cover: Cover | None = None
+    outro: str = ""
+    outro_box: Box | None = None
+    """A short paragraph under a grid or table, where it would otherwise take a slide of its own."""
 
 
 @dataclass(frozen=True)
@@ -283,13 +289,13 @@ def _slides(article: Article, geo: _Geometry, brand: Brand | None) -> list[Slide
     key_points = [Bullet(shown(p.text, p.slide), p.title, note=f"{p.title}: {p.text}") for p in article.key_points]
     slides += _text_slides(geo, labels.key_points, key_points)
     for section in article.sections:
-        slides += _continued(geo, section.title, list(_section_slides(section, geo)))
+        slides += _continued(geo, section.title, _section_slides(section, geo))
     if article.faq:
         faq = [Bullet(shown(q.answer), q.question, stacked=True, note=f"{q.question}\n{q.answer}") for q in article.faq]
         slides += _text_slides(geo, labels.faq, faq)
     conclusion = Section(title=article.conclusion.title,
                          blocks=[Paragraph(paragraph=p) for p in article.conclusion.paragraphs])
-    slides += _continued(geo, conclusion.title, list(_section_slides(conclusion, geo)))
+    slides += _continued(geo, conclusion.title, _section_slides(conclusion, geo))
     if article.references:
         refs = [Bullet(r.text + (f" {r.url}" if r.url else "")) for r in article.references]
         slides += _text_slides(geo, labels.references, refs)
@@ -502,8 +508,9 @@ def _continued(geo: _Geometry, title: str, slides: list[Slide]) -> list[Slide]:
     return result
 
 
-def _section_slides(section: Section, geo: _Geometry) -> Iterator[Slide]:
+def _section_slides(section: Section, geo: _Geometry) -> list[Slide]:
     """A section's blocks in order: runs of paragraphs and terms as text slides, foods and tables on their own."""
+    slides: list[Slide] = []
     pending: list[Bullet] = []
     for block in section.blocks:
         if isinstance(block, Paragraph):
@@ -513,14 +520,11 @@ def _section_slides(section: Section, geo: _Geometry) -> Iterator[Slide]:
             pending += [Bullet(shown(t.text, t.slide), t.term, note=f"{t.term}: {t.text}") for t in block.terms]
             continue
         if isinstance(block, Foods | Table):
-            yield from _led(geo, section.title, pending, partial(_block_slides, geo, section.title, block))
+            slides += _led(geo, section.title, pending, partial(_block_slides, geo, section.title, block))
         else:
-            if pending:
-                yield from _text_slides(geo, section.title, pending)
-            yield from _callout_slides(geo, block)
+            slides = [*_followed(geo, section.title, slides, pending), *_callout_slides(geo, block)]
         pending = []
-    if pending:
-        yield from _text_slides(geo, section.title, pending)
+    return _followed(geo, section.title, slides, pending)
 
 
 def _block_slides(geo: _Geometry, title: str, block: Foods | Table, lead: tuple[Bullet, ...]) -> list[Slide]:
@@ -545,16 +549,47 @@ def _led(geo: _Geometry, title: str, lead: list[Bullet],
     """A food grid or table, led by the one or two sentences before it when they fit above it without costing a slide.
 
     Otherwise a lone "starts with dietary changes" sentence would take a slide of its own.
+    Costing a slide is counted against the lead's own slide: a grid that needs one more
+    slide to make room for its lead is no longer than the lead alone before it.
     """
     plain = slides(())
     if not lead:
         return plain
+    alone = [*_text_slides(geo, title, lead), *plain]
     if len(lead) <= 2 and not any(b.label for b in lead):
         led = slides(tuple(lead))
-        intro_room = (geo.inner - 2 * geo.theme.inset) * POINTS
-        if led[0].intro and len(led) == len(plain) and len(wrap(led[0].intro, geo.theme.body_size, intro_room)) <= 3:
+        intro_room = (geo.body.w - 2 * geo.theme.inset) * POINTS
+        if led[0].intro and len(led) <= len(alone) and len(wrap(led[0].intro, geo.theme.body_size, intro_room)) <= 3:
             return led
-    return [*_text_slides(geo, title, lead), *plain]
+    return alone
+
+
+def _followed(geo: _Geometry, title: str, slides: list[Slide], pending: list[Bullet]) -> list[Slide]:
+    """`slides` and the text after them: a short paragraph right after a grid or table stands under its last slide.
+
+    Otherwise a "Limit sugary drinks." sentence closing a section would take a slide of its own.
+    """
+    if not pending:
+        return slides
+    last = slides[-1] if slides else None
+    if last is not None and (last.foods or last.table) and len(pending) == 1 and not pending[0].label:
+        under = _under(geo, last, pending[0])
+        if under is not None:
+            return [*slides[:-1], under]
+    return [*slides, *_text_slides(geo, title, pending)]
+
+
+def _under(geo: _Geometry, slide: Slide, bullet: Bullet) -> Slide | None:
+    """`slide` with `bullet` as a line or two under its grid or table, or None when they do not fit there."""
+    room = (geo.body.w - 2 * geo.theme.inset) * POINTS
+    if len(wrap(bullet.text, geo.theme.body_size, room)) > 2:
+        return None
+    drawn = [slide.table.box] if slide.table is not None else [column.box for column in slide.foods]
+    top = max(box.y + box.h for box in drawn) + geo.theme.inset
+    box = Box(geo.body.x, top, geo.body.w, geo.intro_height(bullet.text) - geo.theme.inset)
+    if box.y + box.h > geo.body.y + geo.body.h + EPS:
+        return None
+    return replace(slide, outro=bullet.text, outro_box=box, notes="\n\n".join([slide.notes, _note(bullet)]))
 
 
 def _food_slides(geo: _Geometry, title: str, foods: FoodList, lead: tuple[Bullet, ...]) -> list[Slide]:

@@ -363,15 +363,21 @@ def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
 
 
 def _intro(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, plate: str | None) -> None:
-    """The sentences that lead into a food grid or a table, above it."""
+    """The sentences that lead into a food grid or a table, above it, and a short paragraph that follows it, under it."""
     if spec.intro and spec.body_box is not None:
         below = spec.table.box.y if spec.table is not None else spec.foods[0].box.y
-        box = slide.shapes.add_textbox(Inches(spec.body_box.x), Inches(spec.body_box.y), Inches(spec.body_box.w),
-                                       Inches(below - spec.body_box.y))
-        _plate(box, plate)
-        _frame(box.text_frame, theme)
-        _run(box.text_frame.paragraphs[0], spec.intro, theme.body_size, on_slide)
-        _spacing(box.text_frame.paragraphs[0], after=0)
+        _text_box(slide, replace(spec.body_box, h=below - spec.body_box.y), spec.intro, theme, on_slide, plate)
+    if spec.outro and spec.outro_box is not None:
+        _text_box(slide, spec.outro_box, spec.outro, theme, on_slide, plate)
+
+
+def _text_box(slide: PptxSlide, where: Box, text: str, theme: DeckTheme, on_slide: DeckTheme,
+              plate: str | None) -> None:
+    box = slide.shapes.add_textbox(Inches(where.x), Inches(where.y), Inches(where.w), Inches(where.h))
+    _plate(box, plate)
+    _frame(box.text_frame, theme)
+    _run(box.text_frame.paragraphs[0], text, theme.body_size, on_slide)
+    _spacing(box.text_frame.paragraphs[0], after=0)
 
 
 def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
