@@ -21,7 +21,17 @@ import pytest
 from long_source import tripled
 
 from mghandout.deck import DeckTheme, deck_layout
-from mghandout.deck.layout import POINTS, Box, Deck, Slide, _Geometry, _titles, body_words, food_column_height
+from mghandout.deck.layout import (
+    POINTS,
+    Box,
+    Deck,
+    Slide,
+    _Geometry,
+    _shares,
+    _titles,
+    body_words,
+    food_column_height,
+)
 from mghandout.deck.measure import sentences, widest_word, width, words, wrap
 from mghandout.deck.slidetext import is_urgent
 from mghandout.model import (
@@ -378,6 +388,26 @@ def test_no_lone_bullet_that_could_be_shared(article: Article, size: tuple[float
                 shareable = (sum(words(b.label) + words(b.text) for b in together) <= THEME.slide_words_median
                              and geo.fits(together, slide.body_size))
                 assert not shareable, f"{slide.title!r}: a lone bullet that fits beside its neighbour's"
+
+
+def test_a_run_looks_even_rather_than_one_two_one_two() -> None:
+    """Six bullets that share words evenly only as 1, 2, 1, 2 go 2 + 2 + 2 instead, as the 60-word cap allows."""
+    counts = [28, 14, 14, 28, 14, 14]
+    shares, even = _shares(counts, [0.5] * 6, 10.0, 30, 60)
+    assert (shares, even) == ([2, 2, 2], True)
+
+
+def test_a_run_takes_the_fewest_even_slides_the_aim_allows() -> None:
+    """Six 18-word bullets: 3 + 3 where the aim takes 54 words a slide, 2 + 2 + 2 where it takes 50."""
+    assert _shares([18] * 6, [0.5] * 6, 10.0, 54, 60)[0] == [3, 3]
+    assert _shares([18] * 6, [0.5] * 6, 10.0, 50, 60)[0] == [2, 2, 2]
+
+
+def test_even_bullet_counts_win_over_even_words_within_the_budget() -> None:
+    """"What Is Iron-Deficiency Anemia?" has six paragraphs: 3 + 3 bullets, not 2 + 4."""
+    source = ARTICLES["long-english"]()
+    slides = sections_slides(layout(source), continued(source))["What Is Iron-Deficiency Anemia?"]
+    assert [len(slide.bullets) for slide in slides] == [3, 3]
 
 
 def sections_slides(deck: Deck, suffix: str) -> dict[str, list[Slide]]:

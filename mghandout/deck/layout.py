@@ -422,10 +422,10 @@ def _shares(counts: list[int], heights: list[float], room: float, aim: float, mo
             first: float = 0.0) -> tuple[list[int], bool]:
     """How many items go on each slide, and whether that is even: the fewest slides at `aim` words each, shared evenly.
 
-    An item alone may pass `aim` (it was cut to `most` before). When that split leaves a
-    slide under `BALANCE` of the heaviest, or one item alone beside slides of several,
-    fewer slides (still under `most`) are tried. Heights always bound a slide: `room`, less
-    `first` on the first slide.
+    An item alone may pass `aim` (it was cut to `most` before). Even means two things: by
+    words, no slide under `BALANCE` of the heaviest; to the eye, item counts alike (2 + 2 + 2,
+    not 1, 2, 1, 2). When the split at `aim` is not even both ways, fewer slides (still under
+    `most`) are tried. Heights always bound a slide: `room`, less `first` on the first slide.
     """
     tall = [0.0, *accumulate(heights)]
     many = [0, *accumulate(counts)]
@@ -434,21 +434,67 @@ def _shares(counts: list[int], heights: list[float], room: float, aim: float, mo
         return lambda i, j: j - i == 1 or (tall[j] - tall[i] <= room - (first if i == 0 else 0) + EPS
                                            and many[j] - many[i] <= cap)
 
-    splits = [_even(many, slides, fits(most))
+    splits = [_even_looking(many, slides, fits, max(aim, _heaviest(many, _even(many, slides, fits(most)))))
               for slides in range(_fewest(len(counts), fits(aim)), _fewest(len(counts), fits(most)) - 1, -1)]
-    even = [split for split in splits if _balanced(many, split)]
-    shared = [split for split in even if not _lone(split)]
-    return (shared or even or splits)[0], bool(even)
+    best = min(range(len(splits)), key=lambda order: (not _balanced(many, splits[order]),
+                                                      _uneven(splits[order]) > UNEVEN, order))
+    return splits[best], any(_balanced(many, split) for split in splits)
+
+
+def _even_looking(many: list[int], slides: int, fits: Callable[[float], Callable[[int, int], bool]],
+                  cap: float) -> list[int]:
+    """On `slides` slides of at most `cap` words: a split balanced by words, then with item counts as alike as can be,
+    then the heaviest slide as light and the lightest as heavy as can be.
+
+    The splits are counted out when there are few enough (a section's bullets, a table's
+    rows); past `_COUNTED` the split even by words alone is taken.
+    """
+    even = _even(many, slides, fits(cap))
+    count = len(many) - 1
+    if math.comb(count - 1, slides - 1) > _COUNTED:
+        return even
+    return min([even, *_splits(count, slides, fits(cap))],
+               key=lambda split: (not _balanced(many, split), _uneven(split), _heaviest(many, split),
+                                  -_lightest(many, split)))
+
+
+_COUNTED = 5000
+"""The most splits counted out one by one (about 15 items on 5 slides); a longer run is split by words alone."""
+UNEVEN = 1.5
+"""Item counts look even while the fullest slide holds at most this many times the emptiest's (3 + 2, not 2 + 1)."""
+
+
+def _splits(count: int, slides: int, fits: Callable[[int, int], bool], start: int = 0) -> Iterator[list[int]]:
+    """Every way to put items `start`.. in order on `slides` slides that each fit (a run that fits, shorter fits too)."""
+    if slides == 1:
+        if fits(start, count):
+            yield [count - start]
+        return
+    for end in range(start + 1, count - slides + 2):
+        if not fits(start, end):
+            return
+        yield from ([end - start, *rest] for rest in _splits(count, slides - 1, fits, end))
+
+
+def _loads(many: list[int], split: list[int]) -> list[int]:
+    return [many[j] - many[i] for i, j in zip([0, *accumulate(split)], accumulate(split), strict=False)]
+
+
+def _heaviest(many: list[int], split: list[int]) -> int:
+    return max(_loads(many, split))
+
+
+def _lightest(many: list[int], split: list[int]) -> int:
+    return min(_loads(many, split))
+
+
+def _uneven(split: list[int]) -> float:
+    """How many times the fullest slide's items the emptiest slide's are: 1.0 is even to the eye."""
+    return max(split) / min(split)
 
 
 def _balanced(many: list[int], split: list[int]) -> bool:
-    loads = [many[j] - many[i] for i, j in zip([0, *accumulate(split)], accumulate(split), strict=False)]
-    return min(loads) >= BALANCE * max(loads)
-
-
-def _lone(split: list[int]) -> bool:
-    """A slide holds one item while another holds more: that item could have been shared."""
-    return min(split) == 1 < max(split)
+    return _lightest(many, split) >= BALANCE * _heaviest(many, split)
 
 
 def _fewest(count: int, fits: Callable[[int, int], bool]) -> int:
