@@ -390,11 +390,12 @@ def test_no_lone_bullet_that_could_be_shared(article: Article, size: tuple[float
                 assert not shareable, f"{slide.title!r}: a lone bullet that fits beside its neighbour's"
 
 
-def test_a_run_looks_even_rather_than_one_two_one_two() -> None:
-    """Six bullets that share words evenly only as 1, 2, 1, 2 go 2 + 2 + 2 instead, as the 60-word cap allows."""
-    counts = [28, 14, 14, 28, 14, 14]
-    shares, even = _shares(counts, [0.5] * 6, 10.0, 30, 60)
-    assert (shares, even) == ([2, 2, 2], True)
+def test_a_run_looks_even_rather_than_two_then_four() -> None:
+    """Six bullets of 23, 13, 11, 13, 6 and 11 words are even by words as 2 + 4 (36 and 41): they go 3 + 3 instead
+    where the aim takes 50 words a slide, and 2 + 2 + 2 where it takes 40."""
+    counts = [23, 13, 11, 13, 6, 11]
+    assert _shares(counts, [0.5] * 6, 10.0, 50, 60) == ([3, 3], True)
+    assert _shares(counts, [0.5] * 6, 10.0, 40, 60) == ([2, 2, 2], True)
 
 
 def test_a_run_takes_the_fewest_even_slides_the_aim_allows() -> None:

@@ -434,26 +434,26 @@ def _shares(counts: list[int], heights: list[float], room: float, aim: float, mo
         return lambda i, j: j - i == 1 or (tall[j] - tall[i] <= room - (first if i == 0 else 0) + EPS
                                            and many[j] - many[i] <= cap)
 
-    splits = [_even_looking(many, slides, fits, max(aim, _heaviest(many, _even(many, slides, fits(most)))))
-              for slides in range(_fewest(len(counts), fits(aim)), _fewest(len(counts), fits(most)) - 1, -1)]
+    at_aim = _fewest(len(counts), fits(aim))
+    splits = [_even_looking(many, slides, fits(aim if slides == at_aim else most))
+              for slides in range(at_aim, _fewest(len(counts), fits(most)) - 1, -1)]
     best = min(range(len(splits)), key=lambda order: (not _balanced(many, splits[order]),
                                                       _uneven(splits[order]) > UNEVEN, order))
     return splits[best], any(_balanced(many, split) for split in splits)
 
 
-def _even_looking(many: list[int], slides: int, fits: Callable[[float], Callable[[int, int], bool]],
-                  cap: float) -> list[int]:
-    """On `slides` slides of at most `cap` words: a split balanced by words, then with item counts as alike as can be,
-    then the heaviest slide as light and the lightest as heavy as can be.
+def _even_looking(many: list[int], slides: int, fits: Callable[[int, int], bool]) -> list[int]:
+    """On `slides` slides that each fit: a split balanced by words, then with item counts as alike as can be, then
+    the heaviest slide as light and the lightest as heavy as can be.
 
     The splits are counted out when there are few enough (a section's bullets, a table's
     rows); past `_COUNTED` the split even by words alone is taken.
     """
-    even = _even(many, slides, fits(cap))
+    even = _even(many, slides, fits)
     count = len(many) - 1
     if math.comb(count - 1, slides - 1) > _COUNTED:
         return even
-    return min([even, *_splits(count, slides, fits(cap))],
+    return min([even, *_splits(count, slides, fits)],
                key=lambda split: (not _balanced(many, split), _uneven(split), _heaviest(many, split),
                                   -_lightest(many, split)))
 
