@@ -738,6 +738,22 @@ def test_any_sixteen_by_nine_size_gives_the_same_slides(name: str) -> None:
     assert small.theme.body_size == pytest.approx(THEME.body_size * 0.75)
 
 
+def test_a_template_content_area_holds_every_body_box() -> None:
+    """A content area (a template's body placeholder) short of the footer line and inset at the sides holds every body
+    box, food card, table and text under a grid; without one, the deck is as before."""
+    source = magnesium()
+    plain = layout(source)
+    assert deck_layout(source, replace(THEME, labels=article_labels(source)), *WIDE, content=None) == plain
+    area = Box(1.0, 1.0, WIDE[0] - 2.0, 5.0)
+    deck = deck_layout(source, replace(THEME, labels=article_labels(source)), *WIDE, content=area)
+    assert len(deck.slides) > len(plain.slides), "the smaller area needs more slides"
+    for slide in deck.slides[1:]:
+        for name, box in boxes(slide):
+            if name != "title":
+                assert area.x - EPS <= box.x and box.x + box.w <= area.x + area.w + EPS, f"{slide.title!r}: {name}"
+                assert area.y - EPS <= box.y and box.y + box.h <= area.y + area.h + EPS, f"{slide.title!r}: {name}"
+
+
 def test_a_four_by_three_slide_gets_narrower_boxes() -> None:
     """The layout is computed for the slide size in use, not for 16:9 and then squeezed."""
     wide = layout(magnesium())

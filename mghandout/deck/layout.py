@@ -164,7 +164,8 @@ def _words(bullet: Bullet) -> int:
 class _Geometry:
     """Boxes and text heights for one slide size and theme: one title box and one body box for every content slide."""
 
-    def __init__(self, theme: DeckTheme, width: float, height: float, titles: list[str], identity: bool = True) -> None:
+    def __init__(self, theme: DeckTheme, width: float, height: float, titles: list[str], identity: bool = True,
+                 content: Box | None = None) -> None:
         self.theme, self.width, self.height = theme, width, height
         self.aim = theme.slide_words
         self.identity = identity
@@ -178,7 +179,8 @@ class _Geometry:
         lines = self.lines_height(self.title_lines, theme.title_size)
         self.title_box = Box(theme.margin, theme.title_top, self.inner, lines + 2.5 * theme.inset)
         top = self.title_box.y + self.title_box.h + theme.title_gap
-        self.body = Box(theme.margin, top, self.inner, height - theme.footer_height - theme.footer_gap - top)
+        self.body = _within(Box(theme.margin, top, self.inner, height - theme.footer_height - theme.footer_gap - top),
+                            content)
 
     def _title_size(self, title: str) -> float | None:
         """The largest size, in whole points down to the floor, at which `title` takes the deck's title lines.
@@ -237,22 +239,37 @@ class _Geometry:
         return Slide(layout, title, self.title_box, self.title_size(title), notes, self.body, **content)  # type: ignore[arg-type]
 
 
+def _within(ours: Box, content: Box | None) -> Box:
+    """Our body box, kept inside a template's content area (its body placeholder), which may leave room for art at the
+    foot; an area less than half ours in either direction is taken for a mistake of the template and passed over."""
+    if content is None:
+        return ours
+    left, top = max(ours.x, content.x), max(ours.y, content.y)
+    right, bottom = min(ours.x + ours.w, content.x + content.w), min(ours.y + ours.h, content.y + content.h)
+    if right - left < ours.w / 2 or bottom - top < ours.h / 2:
+        return ours
+    return Box(left, top, right - left, bottom - top)
+
+
 def _joined(bullet: Bullet) -> str:
     return f"{bullet.label}: {bullet.text}" if bullet.label else bullet.text
 
 
 def deck_layout(article: Article, theme: DeckTheme, width: float = REFERENCE_WIDTH, height: float = REFERENCE_HEIGHT,
-                brand: Brand | None = None, identity: bool = True) -> Deck:
+                brand: Brand | None = None, identity: bool = True, content: Box | None = None) -> Deck:
     """Lay the article out on slides of `width` x `height` inches, the theme scaled to that size.
 
     `identity`: the title slide gets the theme's band and rule (not on a user's template).
+    `content`: where a user's template lets content go (its body placeholder, in inches);
+    every body box, food card and table stays inside it, clear of art at the template's foot.
 
     Text slides aim at `theme.slide_words` words; when the deck's median text slide then
     holds more than `theme.slide_words_median`, the aim is lowered until it does not: the
     fewest slides that keep a median slide light.
     """
     scale = slide_scale(width, height)
-    geo = _Geometry(theme, width / scale, height / scale, _titles(article, theme), identity)
+    geo = _Geometry(theme, width / scale, height / scale, _titles(article, theme), identity,
+                    _scaled(content, 1 / scale))
     for geo.aim in range(theme.slide_words, theme.slide_words_median // 2, -2):
         slides = tuple(_slides(article, geo, brand))
         if _median_words(slides) <= theme.slide_words_median:
@@ -647,7 +664,7 @@ def _food_slides(geo: _Geometry, title: str, foods: FoodList, lead: tuple[Bullet
     theme = geo.theme
     first_intro = " ".join([*(b.text for b in lead), *([foods.intro] if foods.intro else [])])
     tops = (geo.body.y + geo.intro_height(first_intro), geo.body.y + geo.intro_height(foods.intro or ""))
-    most = max(1, int((geo.inner + theme.food_gap) // (theme.food_column + theme.food_gap)))
+    most = max(1, int((geo.body.w + theme.food_gap) // (theme.food_column + theme.food_gap)))
     grids = [_food_grid(geo, foods, across, tops) for across in range(min(len(foods.groups), most), 0, -1)]
     chunks, columns = min((grid for grid in grids if grid is not None),
                           key=lambda grid: (len(grid[0]), sum(len(chunk) for chunk in grid[0])))
@@ -700,14 +717,14 @@ def _group_parts(geo: _Geometry, group: FoodGroup, across: int, room: float) -> 
 
 
 def _column_width(geo: _Geometry, across: int) -> float:
-    return (geo.inner - geo.theme.food_gap * (across - 1)) / across
+    return (geo.body.w - geo.theme.food_gap * (across - 1)) / across
 
 
 def _food_columns(geo: _Geometry, chunk: list[FoodGroup], top: float, room: float) -> list[FoodColumn] | None:
     """Equal columns across the slide, all as tall as the fullest one needs; None when one does not fit."""
     theme = geo.theme
     width = _column_width(geo, len(chunk))
-    columns = [_column(geo, group, Box(theme.margin + i * (width + theme.food_gap), top, width, room))
+    columns = [_column(geo, group, Box(geo.body.x + i * (width + theme.food_gap), top, width, room))
                for i, group in enumerate(chunk)]
     if any(column is None for column in columns):
         return None
@@ -782,7 +799,7 @@ def _cell_size(geo: _Geometry, table: TableData) -> float:
     """The cell size, or smaller down to the floor when the columns' widest words would not fit across the slide."""
     theme = geo.theme
     size = theme.cell_size
-    while size - 1 >= theme.cell_floor - EPS and sum(_least_widths(geo, table, size)) > geo.inner:
+    while size - 1 >= theme.cell_floor - EPS and sum(_least_widths(geo, table, size)) > geo.body.w:
         size -= 1
     return size
 
@@ -802,7 +819,7 @@ def _column_widths(geo: _Geometry, table: TableData, size: float) -> tuple[float
     least = _least_widths(geo, table, size)
     rows = [table.header, *table.rows]
     lengths = [sum(len(row[i]) for row in rows) for i in range(len(least))]
-    spare = max(geo.inner - sum(least), 0.0)
+    spare = max(geo.body.w - sum(least), 0.0)
     widths = [least[i] + spare * lengths[i] / sum(lengths) for i in range(len(least))]
 
     def tall(candidate: list[float]) -> float:

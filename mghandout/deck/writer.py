@@ -73,6 +73,26 @@ def slide_size(presentation: Any) -> tuple[float, float]:
     return presentation.slide_width / 914400, presentation.slide_height / 914400
 
 
+def content_area(presentation: Any, template: Path | None) -> Box | None:
+    """Where a user's template lets a content slide's body go, in inches: its content layout's body placeholder.
+
+    A template's designer keeps that placeholder clear of the art at its foot (Blue Curve's
+    waves); our own deck has none, and its body box is the layout's alone (None).
+    """
+    if template is None:
+        return None
+    layout = find_layout(presentation, "content", template)
+    body = next((holder for holder in layout.placeholders if holder.placeholder_format.type not in _NOT_BODY), None)
+    if body is None or None in (body.left, body.top, body.width, body.height):
+        return None
+    return Box(*(length / EMU_PER_INCH for length in (body.left, body.top, body.width, body.height)))
+
+
+_NOT_BODY = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE,
+             PP_PLACEHOLDER.SLIDE_NUMBER)
+EMU_PER_INCH = 914400
+
+
 def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, brand: Brand | None,
           brand_dir: Path | None, when: dt.datetime, template: Path | None) -> bytes:
     """Serialise `deck` into `presentation` and return the .pptx bytes."""
