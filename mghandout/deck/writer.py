@@ -77,13 +77,16 @@ def content_area(presentation: Any, template: Path | None) -> Box | None:
     """Where a user's template lets a content slide's body go, in inches: its content layout's body placeholder.
 
     A template's designer keeps that placeholder clear of the art at its foot (Blue Curve's
-    waves); our own deck has none, and its body box is the layout's alone (None).
+    waves); our own deck has none, and its body box is the layout's alone (None). Nor has a
+    template resized without its master, whose placeholder runs past the slide's edge.
     """
     if template is None:
         return None
     layout = find_layout(presentation, "content", template)
     body = next((holder for holder in layout.placeholders if holder.placeholder_format.type not in _NOT_BODY), None)
     if body is None or None in (body.left, body.top, body.width, body.height):
+        return None
+    if body.left + body.width > presentation.slide_width or body.top + body.height > presentation.slide_height:
         return None
     return Box(*(length / EMU_PER_INCH for length in (body.left, body.top, body.width, body.height)))
 
