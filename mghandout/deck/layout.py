@@ -475,8 +475,8 @@ def _even_looking(many: list[int], slides: int, fits: Callable[[int, int], bool]
                                   -_lightest(many, split)))
 
 
-_COUNTED = 5000
-"""The most splits counted out one by one (about 15 items on 5 slides); a longer run is split by words alone."""
+_COUNTED = 2000
+"""The most splits counted out one by one (about 16 items on 5 slides); a longer run is split by words alone."""
 UNEVEN = 1.5
 """Item counts look even while the fullest slide holds at most this many times the emptiest's (3 + 2, not 2 + 1)."""
 
