@@ -396,7 +396,8 @@ def test_links_read_on_the_template(templates: dict[str, Path], name: str) -> No
         assert link is not None and min(contrast(link, back) for back in behind) >= MINIMUM, (link, behind)
 
 
-def test_the_body_stays_inside_the_template_body_placeholder(templates: dict[str, Path], built: dict[str, Path]) -> None:
+def test_the_body_stays_inside_the_template_body_placeholder(templates: dict[str, Path],
+                                                              built: dict[str, Path]) -> None:
     """Blue Curve's waves run along its foot, under its body placeholder: bullets, food cards and table rows stay in
     the placeholder's bounds (they ran over the waves when the body went down to our footer line)."""
     template = Presentation(str(templates[FOOT_ART]))

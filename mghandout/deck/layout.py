@@ -59,6 +59,10 @@ POINTS = 72.0
 EPS = 1e-9
 BALANCE = 0.4
 """The lightest slide of a run holds at least this share of the heaviest one's words, when the run allows it."""
+_COUNTED = 2000
+"""The most splits counted out one by one (about 16 items on 5 slides); a longer run is split by words alone."""
+UNEVEN = 1.5
+"""Item counts look even while the fullest slide holds at most this many times the emptiest's (3 + 2, not 2 + 1)."""
 
 
 @dataclass(frozen=True)
@@ -475,14 +479,8 @@ def _even_looking(many: list[int], slides: int, fits: Callable[[int, int], bool]
                                   -_lightest(many, split)))
 
 
-_COUNTED = 2000
-"""The most splits counted out one by one (about 16 items on 5 slides); a longer run is split by words alone."""
-UNEVEN = 1.5
-"""Item counts look even while the fullest slide holds at most this many times the emptiest's (3 + 2, not 2 + 1)."""
-
-
 def _splits(count: int, slides: int, fits: Callable[[int, int], bool], start: int = 0) -> Iterator[list[int]]:
-    """Every way to put items `start`.. in order on `slides` slides that each fit (a run that fits, shorter fits too)."""
+    """Every way to put items `start`.. in order on `slides` slides that each fit (a shorter run fits too)."""
     if slides == 1:
         if fits(start, count):
             yield [count - start]
