@@ -74,7 +74,7 @@ BUILT_IN: dict[str, Labels] = {
     ),
     "vi": Labels(
         summary="Tóm tắt", key_points="Những điểm chính", faq="Câu hỏi thường gặp", references="Tài liệu tham khảo",
-        notes="Ghi chú từ nhóm chăm sóc của quý vị", page="Trang {page}/{pages}", phone="Điện thoại",
+        notes="Ghi chú từ nhóm chăm sóc sức khỏe của quý vị", page="Trang {page}/{pages}", phone="Điện thoại",
         continued="{title} (tiếp theo)", disclaimer="Lưu ý về thông tin y tế", warning="Cảnh báo", tip="Lời khuyên",
         logo="Logo của {clinic}", date="ngày {day} {month} năm {year}",
         months=tuple(f"tháng {number}" for number in range(1, 13)),
@@ -89,8 +89,8 @@ BUILT_IN: dict[str, Labels] = {
     ),
     "ru": Labels(
         summary="Коротко о главном", key_points="Основные моменты", faq="Часто задаваемые вопросы",
-        references="Источники", notes="Заметки вашей медицинской команды", page="Страница {page} из {pages}",
-        phone="Телефон", continued="{title} (продолжение)", disclaimer="Медицинская оговорка", warning="Внимание",
+        references="Источники", notes="Заметки ваших медицинских работников", page="Страница {page} из {pages}",
+        phone="Телефон", continued="{title} (продолжение)", disclaimer="Отказ от ответственности", warning="Внимание",
         tip="Совет", logo="Логотип: {clinic}", date="{day} {month} {year} г.",
         months=_months("января февраля марта апреля мая июня июля августа сентября октября ноября декабря"),
     ),
@@ -117,7 +117,7 @@ BUILT_IN: dict[str, Labels] = {
     ),
     "pl": Labels(
         summary="W skrócie", key_points="Najważniejsze informacje", faq="Najczęściej zadawane pytania",
-        references="Źródła", notes="Notatki od zespołu opieki", page="Strona {page} z {pages}", phone="Telefon",
+        references="Źródła", notes="Notatki zespołu medycznego", page="Strona {page} z {pages}", phone="Telefon",
         continued="{title} (ciąg dalszy)", disclaimer="Zastrzeżenie medyczne", warning="Uwaga", tip="Wskazówka",
         logo="Logo: {clinic}", date="{day} {month} {year} r.",
         months=_months("stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "

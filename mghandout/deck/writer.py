@@ -35,6 +35,7 @@ from pptx.util import Emu, Inches
 from mghandout.deck import package
 from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
+from mghandout.deck.language import tag_language
 from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
 from mghandout.deck.template import find_layout
@@ -115,6 +116,7 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
         notes.add(slide, spec.notes, theme)
     if "content" in backdrops:
         _link_colour(backdrops["content"], deck, theme)
+    tag_language(presentation, article.language)
     _properties(presentation, article, brand, when)
     package.finish(presentation)
     buffer = io.BytesIO()
