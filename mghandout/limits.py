@@ -47,13 +47,15 @@ _CALLOUT = (*_BLOCK, "callout")
 
 LIMITS = (
     Limit(("title",), 200, "the title", "a title of a few words (beside a clinic's name it is one box)"),
+    Limit(("sections", ANY, "title"), 150, "a section's title", "a heading of a few words; it titles the section's slides"),
+    Limit(("conclusion", "title"), 150, "the conclusion's title", "a heading of a few words; it titles its slides"),
     Limit(("key_points", ANY, "title"), 150, "a key point's title", "a few words name the point"),
     Limit(("key_points", ANY, "text"), 600, "a key point", "one or two sentences; the detail belongs in a section"),
     Limit(("disclaimer", "title"), 150, "the disclaimer's title", "a heading of a few words"),
     Limit(("disclaimer", "text"), 1500, "the disclaimer", "its box must fit on one page; shorten it"),
     Limit((*_TABLE, "header"), 6, "a table", "split it into two tables, or write it as a list of terms", "entries"),
-    Limit((*_TABLE, "header", ANY), 100, "a table's column header", "a few words name the column"),
-    Limit((*_TABLE, "rows", ANY, ANY), 250, "a table cell", "a row is never split across pages; shorten the cell"),
+    Limit((*_TABLE, "header", ANY), 60, "a table's column header", "a few words name the column"),
+    Limit((*_TABLE, "rows", ANY, ANY), 200, "a table cell", "a row is never split across pages; shorten the cell"),
     Limit((*_GROUP, "group"), 60, "a food group's name", "a few words name the group"),
     Limit((*_GROUP, "items"), 12, "a food group", "split it into two groups", "entries"),
     Limit((*_GROUP, "items"), 250, "a food group", "a group is one column of the food grid; split it in two", "total"),

@@ -46,12 +46,14 @@ def at_limits() -> dict[str, Any]:
     doc["title"] = wide(200)
     doc["key_points"] = [{"title": wide(150), "text": wide(600)} for _ in range(3)]
     doc["disclaimer"] = {"title": wide(150), "text": wide(1500)}
-    table = {"header": [wide(100)] * 6, "rows": [[wide(250)] * 6 for _ in range(2)]}
+    table = {"header": [wide(60)] * 6, "rows": [[wide(200)] * 6 for _ in range(2)]}
     groups = [{"group": wide(60), "items": _spread(250, 12)} for _ in range(5)]
     title = wide(150)
     items = _spread(1200 - len(title) - 200, 12)
     callout = {"title": title, "text": wide(1200 - len(title) - sum(map(len, items))), "items": items}
     doc["sections"][0]["blocks"] += [{"table": table}, {"foods": {"groups": groups}}, {"callout": callout}]
+    doc["sections"][0]["title"] = wide(150)
+    doc["conclusion"]["title"] = wide(150)
     return doc
 
 

@@ -900,8 +900,8 @@ def extreme_articles(draw: st.DrawFn) -> dict[str, Any]:
     doc["date"] = draw(st.sampled_from([doc["date"], *DATES]))
     doc["key_points"] = [copy.deepcopy(point) for point in doc["key_points"] * draw(st.sampled_from([1, 2, 20]))]
     columns = draw(st.integers(2, 8))
-    cell = _long_text(draw(st.sampled_from([1, 100, 250, 251])), word)
-    table = {"header": [cell[:100]] * columns, "rows": [[cell] * columns for _ in range(draw(st.integers(1, 12)))]}
+    cell = _long_text(draw(st.sampled_from([1, 60, 200, 201])), word)
+    table = {"header": [cell[:60]] * columns, "rows": [[cell] * columns for _ in range(draw(st.integers(1, 12)))]}
     items = [cell[:20]] * draw(st.integers(1, 14))
     groups = [{"group": "Group", "items": list(items)} for _ in range(draw(st.integers(1, 7)))]
     doc["sections"][0]["blocks"] += [{"table": table}, {"foods": {"groups": groups}}]
