@@ -8,40 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
 from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Inches
+from topics import SOURCES as TOPICS
 
 from mghandout.deck import render_pptx
 from mghandout.deck.accessibility import BAND, make_accessible
 from mghandout.model import Article, Brand, article_labels
 from mghandout.source import load_article, load_brand
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
-SOURCES = {
-    "magnesium": ROOT / "source" / "magnesium-muscle-contractions.yaml",
-    "world": FIXTURES / "world.yaml",
-    "long-english": FIXTURES / "long-english.yaml",
-    "spanish": FIXTURES / "spanish.yaml",
-}
+SOURCES = TOPICS
 WHEN = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def brand_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("brand")
-    shutil.copy(FIXTURES / "brand.yaml", folder / "brand.yaml")
-    image = Image.new("RGB", (120, 60), "#0B5A6B")
-    image.paste((255, 255, 255), (10, 10, 60, 50))
-    image.save(folder / "riverside-logo.png", format="PNG")
-    return folder
 
 
 @pytest.fixture(scope="module", params=sorted(SOURCES))

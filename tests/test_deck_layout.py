@@ -21,7 +21,17 @@ import pytest
 from long_source import tripled
 
 from mghandout.deck import DeckTheme, deck_layout
-from mghandout.deck.layout import POINTS, Box, Deck, Slide, _Geometry, _titles, body_words, food_column_height
+from mghandout.deck.layout import (
+    POINTS,
+    Box,
+    Deck,
+    Slide,
+    _Geometry,
+    _shares,
+    _titles,
+    body_words,
+    food_column_height,
+)
 from mghandout.deck.measure import sentences, widest_word, width, words, wrap
 from mghandout.deck.slidetext import is_urgent
 from mghandout.model import (
@@ -87,7 +97,7 @@ def norm(text: str) -> str:
 
 def slide_pieces(slide: Slide) -> list[str]:
     """Every separate run of text a slide carries, on the slide or in its notes; a sentence must fit in one."""
-    pieces = [slide.title, *slide.subtitle, slide.intro]
+    pieces = [slide.title, *slide.subtitle, slide.intro, slide.outro]
     for bullet in slide.bullets:
         pieces += [bullet.label, bullet.text, f"{bullet.label}: {bullet.text}"]
     for column in slide.foods:
@@ -106,6 +116,8 @@ def boxes(slide: Slide) -> Iterator[tuple[str, Box]]:
         yield f"food column {column.group!r}", column.box
     if slide.table is not None:
         yield "table", slide.table.box
+    if slide.outro_box is not None:
+        yield "text under the grid", slide.outro_box
 
 
 def lines_height(deck: Deck, lines: int, size: float) -> float:
@@ -376,6 +388,77 @@ def test_no_lone_bullet_that_could_be_shared(article: Article, size: tuple[float
                 shareable = (sum(words(b.label) + words(b.text) for b in together) <= THEME.slide_words_median
                              and geo.fits(together, slide.body_size))
                 assert not shareable, f"{slide.title!r}: a lone bullet that fits beside its neighbour's"
+
+
+def test_a_run_looks_even_rather_than_two_then_four() -> None:
+    """Six bullets of 23, 13, 11, 13, 6 and 11 words are even by words as 2 + 4 (36 and 41): they go 3 + 3 instead
+    where the aim takes 50 words a slide, and 2 + 2 + 2 where it takes 40."""
+    counts = [23, 13, 11, 13, 6, 11]
+    assert _shares(counts, [0.5] * 6, 10.0, 50, 60) == ([3, 3], True)
+    assert _shares(counts, [0.5] * 6, 10.0, 40, 60) == ([2, 2, 2], True)
+
+
+def test_a_run_takes_the_fewest_even_slides_the_aim_allows() -> None:
+    """Six 18-word bullets: 3 + 3 where the aim takes 54 words a slide, 2 + 2 + 2 where it takes 50."""
+    assert _shares([18] * 6, [0.5] * 6, 10.0, 54, 60)[0] == [3, 3]
+    assert _shares([18] * 6, [0.5] * 6, 10.0, 50, 60)[0] == [2, 2, 2]
+
+
+def test_even_bullet_counts_win_over_even_words_within_the_budget() -> None:
+    """"What Is Iron-Deficiency Anemia?" has six paragraphs: 3 + 3 bullets, not 2 + 4."""
+    source = ARTICLES["long-english"]()
+    slides = sections_slides(layout(source), continued(source))["What Is Iron-Deficiency Anemia?"]
+    assert [len(slide.bullets) for slide in slides] == [3, 3]
+
+
+def sections_slides(deck: Deck, suffix: str) -> dict[str, list[Slide]]:
+    """Every topic's slides, by the title they continue."""
+    result: dict[str, list[Slide]] = {}
+    for slide in deck.slides[1:]:
+        result.setdefault(topic(slide.title, suffix), []).append(slide)
+    return result
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", PRESENTED)
+def test_no_short_text_slide_stands_alone_beside_a_grid(name: str, size: tuple[float, float]) -> None:
+    """A one-bullet slide of a few words next to a food grid or table of its topic joins it (above or under)."""
+    source = ARTICLES[name]()
+    for title, slides in sections_slides(layout(source, size), continued(source)).items():
+        if not any(slide.foods or slide.table for slide in slides):
+            continue
+        lone = [slide for slide in slides if len(slide.bullets) == 1 and body_words(slide) <= 15]
+        assert not lone, f"{title!r}: {[b.text for s in lone for b in s.bullets]} stands alone beside the grid"
+
+
+def test_a_lead_too_long_for_the_grid_first_slide_still_leads_it() -> None:
+    """"Iron-Rich Foods" opens with an 8-word lead: it stands above the grid, not on a slide of its own."""
+    source = ARTICLES["long-english"]()
+    slides = sections_slides(layout(source), continued(source))["Iron-Rich Foods"]
+    assert all(slide.foods for slide in slides), [s.title for s in slides if not s.foods]
+    assert slides[0].intro.startswith("The foods below are good sources of iron.")
+
+
+def test_the_balanced_diet_keeps_its_lead_above_the_grid() -> None:
+    slides = sections_slides(layout(magnesium()), continued(magnesium()))["The Role of a Balanced Diet"]
+    assert slides[0].foods and slides[0].intro and not slides[0].bullets
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_short_paragraph_after_a_grid_stands_under_it(size: tuple[float, float]) -> None:
+    """The Spanish fixture's closing 9-word sentence goes under the food grid, below its last card, in the body."""
+    source = ARTICLES["spanish"]()
+    deck = layout(source, size)
+    slides = sections_slides(deck, continued(source))["Alimentos y bebidas que hidratan"]
+    last = slides[-1]
+    assert last.foods and last.outro == "Limite los refrescos, las bebidas energéticas y el alcohol."
+    assert last.outro_box is not None and last.body_box is not None
+    assert last.outro_box.y >= max(column.box.y + column.box.h for column in last.foods) - EPS
+    assert last.outro_box.y + last.outro_box.h <= last.body_box.y + last.body_box.h + EPS
+    assert "Limite los refrescos" in last.notes and "refrescos < agua" in last.notes
+    theme = deck.theme
+    lines = len(wrap(last.outro, theme.body_size, (last.outro_box.w - 2 * theme.inset) * POINTS))
+    assert lines_height(deck, lines, theme.body_size) + 2 * theme.inset <= last.outro_box.h + EPS
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -653,6 +736,22 @@ def test_any_sixteen_by_nine_size_gives_the_same_slides(name: str) -> None:
             assert name_a == name_b
             assert (b.x, b.y, b.w, b.h) == pytest.approx((a.x * 0.75, a.y * 0.75, a.w * 0.75, a.h * 0.75))
     assert small.theme.body_size == pytest.approx(THEME.body_size * 0.75)
+
+
+def test_a_template_content_area_holds_every_body_box() -> None:
+    """A content area (a template's body placeholder) short of the footer line and inset at the sides holds every body
+    box, food card, table and text under a grid; without one, the deck is as before."""
+    source = magnesium()
+    plain = layout(source)
+    assert deck_layout(source, replace(THEME, labels=article_labels(source)), *WIDE, content=None) == plain
+    area = Box(1.0, 1.0, WIDE[0] - 2.0, 5.0)
+    deck = deck_layout(source, replace(THEME, labels=article_labels(source)), *WIDE, content=area)
+    assert len(deck.slides) > len(plain.slides), "the smaller area needs more slides"
+    for slide in deck.slides[1:]:
+        for name, box in boxes(slide):
+            if name != "title":
+                assert area.x - EPS <= box.x and box.x + box.w <= area.x + area.w + EPS, f"{slide.title!r}: {name}"
+                assert area.y - EPS <= box.y and box.y + box.h <= area.y + area.h + EPS, f"{slide.title!r}: {name}"
 
 
 def test_a_four_by_three_slide_gets_narrower_boxes() -> None:

@@ -32,6 +32,7 @@ from pptx import Presentation
 from mghandout.deck import DeckTheme, deck_layout, render_pptx
 from mghandout.deck.layout import body_words
 from mghandout.deck.theme import slide_scale
+from mghandout.deck.writer import content_area
 from mghandout.model import article_labels
 from mghandout.source import load_article
 
@@ -182,7 +183,7 @@ def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     assert len(titles) == count
     size = (presentation.slide_width / 914400, presentation.slide_height / 914400)
     theme = replace(THEME, labels=article_labels(article))
-    plan = deck_layout(article, theme, *size)
+    plan = deck_layout(article, theme, *size, content=content_area(presentation, template))
     words = sorted(body_words(slide) for slide in plan.slides if slide.layout == "content")
     print(f"{name}: {count} slides; words per text slide: median {statistics.median(words)}, max {words[-1]}")
     start = time.monotonic()

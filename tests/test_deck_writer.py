@@ -161,6 +161,19 @@ def test_table_columns_and_rows_are_sized(deck: Any) -> None:
 # --- every word ----------------------------------------------------------------------------------------------------
 
 
+def test_a_paragraph_under_a_food_grid_is_drawn_under_it() -> None:
+    """The Spanish fixture's closing sentence stands in a text box of its own under the food cards, at body size."""
+    data, _ = render_pptx(load_article(Path(__file__).parent / "fixtures" / "spanish.yaml"), when=WHEN)
+    sentence = "Limite los refrescos, las bebidas energéticas y el alcohol."
+    found = [(slide, shape) for slide in Presentation(io.BytesIO(data)).slides for shape in slide.shapes
+             if shape.has_text_frame and norm(shape.text_frame.text) == sentence]
+    assert len(found) == 1, "the sentence is drawn once, in a box of its own"
+    slide, box = found[0]
+    cards = [shape for shape in slide.shapes if shape.has_text_frame and shape.top < box.top]
+    assert len(cards) > 2 and all(card.top + card.height <= box.top for card in cards)
+    assert {run_size(run) for run in runs(box._element)} == {THEME.body_size}
+
+
 def test_every_sentence_of_the_source_is_in_the_deck(deck: Any, article: Article) -> None:
     """The whole article is in the deck: each sentence whole, on a slide or in the speaker notes."""
     pieces = [piece for slide in deck.slides for piece in text_pieces(slide) + note_pieces(slide)]

@@ -13,6 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from topics import FIXTURES, ROOT
+from topics import SOURCES as TOPICS
 
 from mghandout.handout import HandoutTheme, handout_layout
 from mghandout.handout.layout import (
@@ -33,14 +35,7 @@ from mghandout.handout.layout import (
 from mghandout.model import Article, Brand, Callout, Foods, Paragraph, Table, TermList, article_labels, iter_texts
 from mghandout.source import load_article, load_brand
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
-SOURCES = {
-    "magnesium": ROOT / "source" / "magnesium-muscle-contractions.yaml",
-    "world": FIXTURES / "world.yaml",
-    "long-english": FIXTURES / "long-english.yaml",
-    "spanish": FIXTURES / "spanish.yaml",
-}
+SOURCES = TOPICS
 THEME = HandoutTheme()
 
 

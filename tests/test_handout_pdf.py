@@ -23,8 +23,9 @@ from typing import Any
 import pdfplumber
 import pikepdf
 import pytest
-from PIL import Image
 from pypdf import PdfReader
+from topics import FIXTURES, LOGO, ROOT
+from topics import SOURCES as TOPICS
 
 from mghandout.errors import InputError
 from mghandout.handout import HandoutTheme, LogoError, render_pdf
@@ -32,14 +33,7 @@ from mghandout.handout.fonts import missing
 from mghandout.model import Article, Brand, Callout, Paragraph, Table, article_labels, iter_texts
 from mghandout.source import load_article, load_brand
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
-SOURCES = {
-    "magnesium": ROOT / "source" / "magnesium-muscle-contractions.yaml",
-    "world": FIXTURES / "world.yaml",
-    "long-english": FIXTURES / "long-english.yaml",
-    "spanish": FIXTURES / "spanish.yaml",
-}
+SOURCES = TOPICS
 MINIMAL = FIXTURES / "minimal.yaml"
 WHEN = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
 THEME = HandoutTheme()
@@ -48,7 +42,6 @@ EDGE = 29.0
 FOOTER_ZONE = THEME.margin_inch * 72 + 0.4 * 72
 """The body frame ends this far above the paper's foot; below it is the running footer."""
 PAPER_SIZES = {"letter": (612, 792), "a4": (595, 842)}
-LOGO = "riverside-logo.png"
 
 
 @dataclass
@@ -117,22 +110,6 @@ def read_pdf(path: Path) -> list[Page]:
                 )
             )
     return pages
-
-
-def make_logo(path: Path) -> None:
-    """A tiny two-colour PNG logo, drawn at test time so no binary is committed."""
-    image = Image.new("RGB", (120, 60), "#0B5A6B")
-    image.paste((255, 255, 255), (10, 10, 60, 50))
-    image.save(path, format="PNG")
-
-
-@pytest.fixture(scope="module")
-def brand_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder holding a copy of fixtures/brand.yaml and the logo it names."""
-    folder = tmp_path_factory.mktemp("brand")
-    shutil.copy(FIXTURES / "brand.yaml", folder / "brand.yaml")
-    make_logo(folder / LOGO)
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -1050,7 +1027,8 @@ def test_callout_icons_are_named_for_screen_readers(printed: Handout) -> None:
 def test_a_reference_url_that_is_no_web_address_prints_as_text(tmp_path: Path) -> None:
     """`url: "#"` once stopped the build (reportlab: undefined destination); now it prints, unlinked."""
     source = tmp_path / "topic.yaml"
-    source.write_text(MINIMAL.read_text(encoding="utf-8") + 'references:\n  - text: The clinic leaflet.\n    url: "#"\n', encoding="utf-8")
+    reference = 'references:\n  - text: The clinic leaflet.\n    url: "#"\n'
+    source.write_text(MINIMAL.read_text(encoding="utf-8") + reference, encoding="utf-8")
     data, _ = render_pdf(load_article(source), when=WHEN)
     reader = PdfReader(io.BytesIO(data))
     links = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +23,8 @@ from PIL import Image, ImageChops
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
+from topics import FIXTURES
+from topics import SOURCES as TOPICS
 from untagged import untagged
 
 from mghandout.handout import HandoutTheme, handout_layout, pdf, render_pdf
@@ -32,17 +33,8 @@ from mghandout.handout.tagging import TaggedCanvas, Tagger
 from mghandout.model import Article, Brand, article_labels
 from mghandout.source import load_article, load_brand
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
-SOURCES = {
-    "magnesium": ROOT / "source" / "magnesium-muscle-contractions.yaml",
-    "world": FIXTURES / "world.yaml",
-    "long-english": FIXTURES / "long-english.yaml",
-    "spanish": FIXTURES / "spanish.yaml",
-    "minimal": FIXTURES / "minimal.yaml",
-}
+SOURCES = {**TOPICS, "minimal": FIXTURES / "minimal.yaml"}
 WHEN = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
-LOGO = "riverside-logo.png"
 CASES = [(topic, "letter", True) for topic in sorted(SOURCES)] + [(topic, "a4", False) for topic in sorted(SOURCES)]
 
 
@@ -75,21 +67,6 @@ class Handout:
     paper: str
     data: bytes
     tree: Element
-
-
-def make_logo(path: Path) -> None:
-    """A tiny two-colour PNG logo, drawn at test time so no binary is committed."""
-    image = Image.new("RGB", (120, 60), "#0B5A6B")
-    image.paste((255, 255, 255), (10, 10, 60, 50))
-    image.save(path, format="PNG")
-
-
-@pytest.fixture(scope="module")
-def brand_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("brand")
-    shutil.copy(FIXTURES / "brand.yaml", folder / "brand.yaml")
-    make_logo(folder / LOGO)
-    return folder
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.util import Inches
 from pypdf import PdfReader
@@ -36,6 +37,8 @@ MAGNESIUM = ROOT / "source" / "magnesium-muscle-contractions.yaml"
 LIBREOFFICE = Path("/usr/lib/libreoffice/share/template/common/presnt")
 IMPRESS = ("Midnightblue", "Focus", "Vivid", "Metropolis")
 """LibreOffice templates: a title band, a busy picture of shapes, a patterned bottom band, a blue picture."""
+FOOT_ART = "Blue_Curve"
+"""A LibreOffice template with waves along its foot, which its body placeholder stops above."""
 P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 SECTIONS_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
 WHEN = dt.datetime(2026, 11, 25, tzinfo=dt.timezone.utc)
@@ -138,9 +141,9 @@ def sized(path: Path, width: float, height: float) -> Path:
 def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every template, made here: LibreOffice's converted by LibreOffice, pandoc's printed by pandoc, the rest by us."""
     folder = tmp_path_factory.mktemp("templates")
-    soffice("--convert-to", "pptx", "--outdir", str(folder), *(str(LIBREOFFICE / f"{n}.otp") for n in IMPRESS),
-            cwd=folder)
-    found = {name: folder / f"{name}.pptx" for name in IMPRESS}
+    soffice("--convert-to", "pptx", "--outdir", str(folder),
+            *(str(LIBREOFFICE / f"{n}.otp") for n in (*IMPRESS, FOOT_ART)), cwd=folder)
+    found = {name: folder / f"{name}.pptx" for name in (*IMPRESS, FOOT_ART)}
     pandoc = folder / "pandoc-reference.pptx"
     subprocess.run(["pandoc", "-o", str(pandoc), "--print-default-data-file", "reference.pptx"], check=True,
                    timeout=60)
@@ -391,3 +394,24 @@ def test_links_read_on_the_template(templates: dict[str, Path], name: str) -> No
         behind = backdrop.behind(Rect(body.left, body.top, body.width, body.height))
         link = backdrop.scheme_colour("hlink")
         assert link is not None and min(contrast(link, back) for back in behind) >= MINIMUM, (link, behind)
+
+
+def test_the_body_stays_inside_the_template_body_placeholder(templates: dict[str, Path],
+                                                              built: dict[str, Path]) -> None:
+    """Blue Curve's waves run along its foot, under its body placeholder: bullets, food cards and table rows stay in
+    the placeholder's bounds (they ran over the waves when the body went down to our footer line)."""
+    template = Presentation(str(templates[FOOT_ART]))
+    layout = find_layout(template, "content", templates[FOOT_ART])
+    area = next(ph for ph in layout.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.OBJECT)
+    footer = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+    deck = Presentation(str(built[FOOT_ART]))
+    kinds = set()
+    for number, slide in enumerate(list(deck.slides)[1:], start=2):
+        for shape in slide.shapes:
+            if shape.is_placeholder and shape.placeholder_format.type in footer:
+                continue
+            kinds.add("table" if shape.has_table else "text" if shape.is_placeholder else "card or box")
+            where = f"slide {number}: {shape.name}"
+            assert area.left <= shape.left and shape.left + shape.width <= area.left + area.width, where
+            assert area.top <= shape.top and shape.top + shape.height <= area.top + area.height, where
+    assert kinds == {"table", "text", "card or box"}

@@ -9,7 +9,7 @@ from pathlib import Path
 from mghandout.deck.layout import Deck, deck_layout
 from mghandout.deck.template import TemplateError
 from mghandout.deck.theme import DeckTheme
-from mghandout.deck.writer import open_template, slide_size, write
+from mghandout.deck.writer import content_area, open_template, slide_size, write
 from mghandout.logo import LogoError
 from mghandout.model import Article, Brand, article_labels
 
@@ -21,7 +21,8 @@ def render_pptx(article: Article, *, template: Path | None = None, brand: Brand 
     """The deck's .pptx bytes and slide count, laid out for the template's slide size; writes nothing."""
     theme = replace(theme or DeckTheme(), labels=article_labels(article))
     presentation = open_template(template)
-    deck = deck_layout(article, theme, *slide_size(presentation), brand=brand, identity=template is None)
+    deck = deck_layout(article, theme, *slide_size(presentation), brand=brand, identity=template is None,
+                       content=content_area(presentation, template))
     data = write(presentation, deck, article, deck.theme, brand=brand, brand_dir=brand_dir, when=when,
                  template=template)
     return data, len(deck.slides)

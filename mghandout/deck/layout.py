@@ -15,6 +15,9 @@ serialises.
   fewest slides the budget allows, then so that the heaviest slide is as light, and the
   lightest as heavy, as can be; a sentence never splits across slides; a table that fits
   one slide is not split, and one that does not continues under its repeated header.
+- No short text slide alone beside a grid: the sentences before a food grid or table stand
+  above its first slide (when that costs no more slides than a slide of their own), and a
+  short paragraph after it stands under its last slide when there is room.
 - No word broken inside itself: a box whose widest word does not fit gets a smaller size,
   down to the theme's floors, or the grid gets fewer, wider columns.
 - One geometry: every content slide has the same title box (the deck's longest title
@@ -56,6 +59,10 @@ POINTS = 72.0
 EPS = 1e-9
 BALANCE = 0.4
 """The lightest slide of a run holds at least this share of the heaviest one's words, when the run allows it."""
+_COUNTED = 2000
+"""The most splits counted out one by one (about 16 items on 5 slides); a longer run is split by words alone."""
+UNEVEN = 1.5
+"""Item counts look even while the fullest slide holds at most this many times the emptiest's (3 + 2, not 2 + 1)."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +140,9 @@ class Slide:
     foods: tuple[FoodColumn, ...] = ()
     table: TablePart | None = None
     cover: Cover | None = None
+    outro: str = ""
+    outro_box: Box | None = None
+    """A short paragraph under a grid or table, where it would otherwise take a slide of its own."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +168,8 @@ def _words(bullet: Bullet) -> int:
 class _Geometry:
     """Boxes and text heights for one slide size and theme: one title box and one body box for every content slide."""
 
-    def __init__(self, theme: DeckTheme, width: float, height: float, titles: list[str], identity: bool = True) -> None:
+    def __init__(self, theme: DeckTheme, width: float, height: float, titles: list[str], identity: bool = True,
+                 content: Box | None = None) -> None:
         self.theme, self.width, self.height = theme, width, height
         self.aim = theme.slide_words
         self.identity = identity
@@ -172,7 +183,8 @@ class _Geometry:
         lines = self.lines_height(self.title_lines, theme.title_size)
         self.title_box = Box(theme.margin, theme.title_top, self.inner, lines + 2.5 * theme.inset)
         top = self.title_box.y + self.title_box.h + theme.title_gap
-        self.body = Box(theme.margin, top, self.inner, height - theme.footer_height - theme.footer_gap - top)
+        self.body = _within(Box(theme.margin, top, self.inner, height - theme.footer_height - theme.footer_gap - top),
+                            content)
 
     def _title_size(self, title: str) -> float | None:
         """The largest size, in whole points down to the floor, at which `title` takes the deck's title lines.
@@ -231,22 +243,37 @@ class _Geometry:
         return Slide(layout, title, self.title_box, self.title_size(title), notes, self.body, **content)  # type: ignore[arg-type]
 
 
+def _within(ours: Box, content: Box | None) -> Box:
+    """Our body box, kept inside a template's content area (its body placeholder), which may leave room for art at the
+    foot; an area less than half ours in either direction is taken for a mistake of the template and passed over."""
+    if content is None:
+        return ours
+    left, top = max(ours.x, content.x), max(ours.y, content.y)
+    right, bottom = min(ours.x + ours.w, content.x + content.w), min(ours.y + ours.h, content.y + content.h)
+    if right - left < ours.w / 2 or bottom - top < ours.h / 2:
+        return ours
+    return Box(left, top, right - left, bottom - top)
+
+
 def _joined(bullet: Bullet) -> str:
     return f"{bullet.label}: {bullet.text}" if bullet.label else bullet.text
 
 
 def deck_layout(article: Article, theme: DeckTheme, width: float = REFERENCE_WIDTH, height: float = REFERENCE_HEIGHT,
-                brand: Brand | None = None, identity: bool = True) -> Deck:
+                brand: Brand | None = None, identity: bool = True, content: Box | None = None) -> Deck:
     """Lay the article out on slides of `width` x `height` inches, the theme scaled to that size.
 
     `identity`: the title slide gets the theme's band and rule (not on a user's template).
+    `content`: where a user's template lets content go (its body placeholder, in inches);
+    every body box, food card and table stays inside it, clear of art at the template's foot.
 
     Text slides aim at `theme.slide_words` words; when the deck's median text slide then
     holds more than `theme.slide_words_median`, the aim is lowered until it does not: the
     fewest slides that keep a median slide light.
     """
     scale = slide_scale(width, height)
-    geo = _Geometry(theme, width / scale, height / scale, _titles(article, theme), identity)
+    geo = _Geometry(theme, width / scale, height / scale, _titles(article, theme), identity,
+                    _scaled(content, 1 / scale))
     for geo.aim in range(theme.slide_words, theme.slide_words_median // 2, -2):
         slides = tuple(_slides(article, geo, brand))
         if _median_words(slides) <= theme.slide_words_median:
@@ -283,13 +310,13 @@ def _slides(article: Article, geo: _Geometry, brand: Brand | None) -> list[Slide
     key_points = [Bullet(shown(p.text, p.slide), p.title, note=f"{p.title}: {p.text}") for p in article.key_points]
     slides += _text_slides(geo, labels.key_points, key_points)
     for section in article.sections:
-        slides += _continued(geo, section.title, list(_section_slides(section, geo)))
+        slides += _continued(geo, section.title, _section_slides(section, geo))
     if article.faq:
         faq = [Bullet(shown(q.answer), q.question, stacked=True, note=f"{q.question}\n{q.answer}") for q in article.faq]
         slides += _text_slides(geo, labels.faq, faq)
     conclusion = Section(title=article.conclusion.title,
                          blocks=[Paragraph(paragraph=p) for p in article.conclusion.paragraphs])
-    slides += _continued(geo, conclusion.title, list(_section_slides(conclusion, geo)))
+    slides += _continued(geo, conclusion.title, _section_slides(conclusion, geo))
     if article.references:
         refs = [Bullet(r.text + (f" {r.url}" if r.url else "")) for r in article.references]
         slides += _text_slides(geo, labels.references, refs)
@@ -416,10 +443,10 @@ def _shares(counts: list[int], heights: list[float], room: float, aim: float, mo
             first: float = 0.0) -> tuple[list[int], bool]:
     """How many items go on each slide, and whether that is even: the fewest slides at `aim` words each, shared evenly.
 
-    An item alone may pass `aim` (it was cut to `most` before). When that split leaves a
-    slide under `BALANCE` of the heaviest, or one item alone beside slides of several,
-    fewer slides (still under `most`) are tried. Heights always bound a slide: `room`, less
-    `first` on the first slide.
+    An item alone may pass `aim` (it was cut to `most` before). Even means two things: by
+    words, no slide under `BALANCE` of the heaviest; to the eye, item counts alike (2 + 2 + 2,
+    not 1, 2, 1, 2). When the split at `aim` is not even both ways, fewer slides (still under
+    `most`) are tried. Heights always bound a slide: `room`, less `first` on the first slide.
     """
     tall = [0.0, *accumulate(heights)]
     many = [0, *accumulate(counts)]
@@ -428,21 +455,61 @@ def _shares(counts: list[int], heights: list[float], room: float, aim: float, mo
         return lambda i, j: j - i == 1 or (tall[j] - tall[i] <= room - (first if i == 0 else 0) + EPS
                                            and many[j] - many[i] <= cap)
 
-    splits = [_even(many, slides, fits(most))
-              for slides in range(_fewest(len(counts), fits(aim)), _fewest(len(counts), fits(most)) - 1, -1)]
-    even = [split for split in splits if _balanced(many, split)]
-    shared = [split for split in even if not _lone(split)]
-    return (shared or even or splits)[0], bool(even)
+    at_aim = _fewest(len(counts), fits(aim))
+    splits = [_even_looking(many, slides, fits(aim if slides == at_aim else most))
+              for slides in range(at_aim, _fewest(len(counts), fits(most)) - 1, -1)]
+    best = min(range(len(splits)), key=lambda order: (not _balanced(many, splits[order]),
+                                                      _uneven(splits[order]) > UNEVEN, order))
+    return splits[best], any(_balanced(many, split) for split in splits)
+
+
+def _even_looking(many: list[int], slides: int, fits: Callable[[int, int], bool]) -> list[int]:
+    """On `slides` slides that each fit: a split balanced by words, then with item counts as alike as can be, then
+    the heaviest slide as light and the lightest as heavy as can be.
+
+    The splits are counted out when there are few enough (a section's bullets, a table's
+    rows); past `_COUNTED` the split even by words alone is taken.
+    """
+    even = _even(many, slides, fits)
+    count = len(many) - 1
+    if math.comb(count - 1, slides - 1) > _COUNTED:
+        return even
+    return min([even, *_splits(count, slides, fits)],
+               key=lambda split: (not _balanced(many, split), _uneven(split), _heaviest(many, split),
+                                  -_lightest(many, split)))
+
+
+def _splits(count: int, slides: int, fits: Callable[[int, int], bool], start: int = 0) -> Iterator[list[int]]:
+    """Every way to put items `start`.. in order on `slides` slides that each fit (a shorter run fits too)."""
+    if slides == 1:
+        if fits(start, count):
+            yield [count - start]
+        return
+    for end in range(start + 1, count - slides + 2):
+        if not fits(start, end):
+            return
+        yield from ([end - start, *rest] for rest in _splits(count, slides - 1, fits, end))
+
+
+def _loads(many: list[int], split: list[int]) -> list[int]:
+    return [many[j] - many[i] for i, j in zip([0, *accumulate(split)], accumulate(split), strict=False)]
+
+
+def _heaviest(many: list[int], split: list[int]) -> int:
+    return max(_loads(many, split))
+
+
+def _lightest(many: list[int], split: list[int]) -> int:
+    return min(_loads(many, split))
+
+
+def _uneven(split: list[int]) -> float:
+    """How many times the fullest slide's items the emptiest slide's are: 1.0 is even to the eye."""
+    return max(split) / min(split)
 
 
 def _balanced(many: list[int], split: list[int]) -> bool:
-    loads = [many[j] - many[i] for i, j in zip([0, *accumulate(split)], accumulate(split), strict=False)]
-    return min(loads) >= BALANCE * max(loads)
-
-
-def _lone(split: list[int]) -> bool:
-    """A slide holds one item while another holds more: that item could have been shared."""
-    return min(split) == 1 < max(split)
+    return _lightest(many, split) >= BALANCE * _heaviest(many, split)
 
 
 def _fewest(count: int, fits: Callable[[int, int], bool]) -> int:
@@ -502,8 +569,9 @@ def _continued(geo: _Geometry, title: str, slides: list[Slide]) -> list[Slide]:
     return result
 
 
-def _section_slides(section: Section, geo: _Geometry) -> Iterator[Slide]:
+def _section_slides(section: Section, geo: _Geometry) -> list[Slide]:
     """A section's blocks in order: runs of paragraphs and terms as text slides, foods and tables on their own."""
+    slides: list[Slide] = []
     pending: list[Bullet] = []
     for block in section.blocks:
         if isinstance(block, Paragraph):
@@ -513,14 +581,11 @@ def _section_slides(section: Section, geo: _Geometry) -> Iterator[Slide]:
             pending += [Bullet(shown(t.text, t.slide), t.term, note=f"{t.term}: {t.text}") for t in block.terms]
             continue
         if isinstance(block, Foods | Table):
-            yield from _led(geo, section.title, pending, partial(_block_slides, geo, section.title, block))
+            slides += _led(geo, section.title, pending, partial(_block_slides, geo, section.title, block))
         else:
-            if pending:
-                yield from _text_slides(geo, section.title, pending)
-            yield from _callout_slides(geo, block)
+            slides = [*_followed(geo, section.title, slides, pending), *_callout_slides(geo, block)]
         pending = []
-    if pending:
-        yield from _text_slides(geo, section.title, pending)
+    return _followed(geo, section.title, slides, pending)
 
 
 def _block_slides(geo: _Geometry, title: str, block: Foods | Table, lead: tuple[Bullet, ...]) -> list[Slide]:
@@ -545,16 +610,47 @@ def _led(geo: _Geometry, title: str, lead: list[Bullet],
     """A food grid or table, led by the one or two sentences before it when they fit above it without costing a slide.
 
     Otherwise a lone "starts with dietary changes" sentence would take a slide of its own.
+    Costing a slide is counted against the lead's own slide: a grid that needs one more
+    slide to make room for its lead is no longer than the lead alone before it.
     """
     plain = slides(())
     if not lead:
         return plain
+    alone = [*_text_slides(geo, title, lead), *plain]
     if len(lead) <= 2 and not any(b.label for b in lead):
         led = slides(tuple(lead))
-        intro_room = (geo.inner - 2 * geo.theme.inset) * POINTS
-        if led[0].intro and len(led) == len(plain) and len(wrap(led[0].intro, geo.theme.body_size, intro_room)) <= 3:
+        intro_room = (geo.body.w - 2 * geo.theme.inset) * POINTS
+        if led[0].intro and len(led) <= len(alone) and len(wrap(led[0].intro, geo.theme.body_size, intro_room)) <= 3:
             return led
-    return [*_text_slides(geo, title, lead), *plain]
+    return alone
+
+
+def _followed(geo: _Geometry, title: str, slides: list[Slide], pending: list[Bullet]) -> list[Slide]:
+    """`slides` and the text after them: a short paragraph right after a grid or table stands under its last slide.
+
+    Otherwise a "Limit sugary drinks." sentence closing a section would take a slide of its own.
+    """
+    if not pending:
+        return slides
+    last = slides[-1] if slides else None
+    if last is not None and (last.foods or last.table) and len(pending) == 1 and not pending[0].label:
+        under = _under(geo, last, pending[0])
+        if under is not None:
+            return [*slides[:-1], under]
+    return [*slides, *_text_slides(geo, title, pending)]
+
+
+def _under(geo: _Geometry, slide: Slide, bullet: Bullet) -> Slide | None:
+    """`slide` with `bullet` as a line or two under its grid or table, or None when they do not fit there."""
+    room = (geo.body.w - 2 * geo.theme.inset) * POINTS
+    if len(wrap(bullet.text, geo.theme.body_size, room)) > 2:
+        return None
+    drawn = [slide.table.box] if slide.table is not None else [column.box for column in slide.foods]
+    top = max(box.y + box.h for box in drawn) + geo.theme.inset
+    box = Box(geo.body.x, top, geo.body.w, geo.intro_height(bullet.text) - geo.theme.inset)
+    if box.y + box.h > geo.body.y + geo.body.h + EPS:
+        return None
+    return replace(slide, outro=bullet.text, outro_box=box, notes="\n\n".join([slide.notes, _note(bullet)]))
 
 
 def _food_slides(geo: _Geometry, title: str, foods: FoodList, lead: tuple[Bullet, ...]) -> list[Slide]:
@@ -566,7 +662,7 @@ def _food_slides(geo: _Geometry, title: str, foods: FoodList, lead: tuple[Bullet
     theme = geo.theme
     first_intro = " ".join([*(b.text for b in lead), *([foods.intro] if foods.intro else [])])
     tops = (geo.body.y + geo.intro_height(first_intro), geo.body.y + geo.intro_height(foods.intro or ""))
-    most = max(1, int((geo.inner + theme.food_gap) // (theme.food_column + theme.food_gap)))
+    most = max(1, int((geo.body.w + theme.food_gap) // (theme.food_column + theme.food_gap)))
     grids = [_food_grid(geo, foods, across, tops) for across in range(min(len(foods.groups), most), 0, -1)]
     chunks, columns = min((grid for grid in grids if grid is not None),
                           key=lambda grid: (len(grid[0]), sum(len(chunk) for chunk in grid[0])))
@@ -619,14 +715,14 @@ def _group_parts(geo: _Geometry, group: FoodGroup, across: int, room: float) -> 
 
 
 def _column_width(geo: _Geometry, across: int) -> float:
-    return (geo.inner - geo.theme.food_gap * (across - 1)) / across
+    return (geo.body.w - geo.theme.food_gap * (across - 1)) / across
 
 
 def _food_columns(geo: _Geometry, chunk: list[FoodGroup], top: float, room: float) -> list[FoodColumn] | None:
     """Equal columns across the slide, all as tall as the fullest one needs; None when one does not fit."""
     theme = geo.theme
     width = _column_width(geo, len(chunk))
-    columns = [_column(geo, group, Box(theme.margin + i * (width + theme.food_gap), top, width, room))
+    columns = [_column(geo, group, Box(geo.body.x + i * (width + theme.food_gap), top, width, room))
                for i, group in enumerate(chunk)]
     if any(column is None for column in columns):
         return None
@@ -701,7 +797,7 @@ def _cell_size(geo: _Geometry, table: TableData) -> float:
     """The cell size, or smaller down to the floor when the columns' widest words would not fit across the slide."""
     theme = geo.theme
     size = theme.cell_size
-    while size - 1 >= theme.cell_floor - EPS and sum(_least_widths(geo, table, size)) > geo.inner:
+    while size - 1 >= theme.cell_floor - EPS and sum(_least_widths(geo, table, size)) > geo.body.w:
         size -= 1
     return size
 
@@ -721,7 +817,7 @@ def _column_widths(geo: _Geometry, table: TableData, size: float) -> tuple[float
     least = _least_widths(geo, table, size)
     rows = [table.header, *table.rows]
     lengths = [sum(len(row[i]) for row in rows) for i in range(len(least))]
-    spare = max(geo.inner - sum(least), 0.0)
+    spare = max(geo.body.w - sum(least), 0.0)
     widths = [least[i] + spare * lengths[i] / sum(lengths) for i in range(len(least))]
 
     def tall(candidate: list[float]) -> float:

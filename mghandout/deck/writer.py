@@ -89,6 +89,29 @@ def slide_size(presentation: Any) -> tuple[float, float]:
     return presentation.slide_width / 914400, presentation.slide_height / 914400
 
 
+def content_area(presentation: Any, template: Path | None) -> Box | None:
+    """Where a user's template lets a content slide's body go, in inches: its content layout's body placeholder.
+
+    A template's designer keeps that placeholder clear of the art at its foot (Blue Curve's
+    waves); our own deck has none, and its body box is the layout's alone (None). Nor has a
+    template resized without its master, whose placeholder runs past the slide's edge.
+    """
+    if template is None:
+        return None
+    layout = find_layout(presentation, "content", template)
+    body = next((holder for holder in layout.placeholders if holder.placeholder_format.type not in _NOT_BODY), None)
+    if body is None or None in (body.left, body.top, body.width, body.height):
+        return None
+    if body.left + body.width > presentation.slide_width or body.top + body.height > presentation.slide_height:
+        return None
+    return Box(*(length / EMU_PER_INCH for length in (body.left, body.top, body.width, body.height)))
+
+
+_NOT_BODY = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE,
+             PP_PLACEHOLDER.SLIDE_NUMBER)
+EMU_PER_INCH = 914400
+
+
 def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, brand: Brand | None,
           brand_dir: Path | None, when: dt.datetime, template: Path | None) -> bytes:
     """Serialise `deck` into `presentation` and return the .pptx bytes."""
@@ -378,15 +401,21 @@ def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
 
 
 def _intro(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, plate: str | None) -> None:
-    """The sentences that lead into a food grid or a table, above it."""
+    """The sentences that lead into a food grid or a table, above it, and a short paragraph after it, under it."""
     if spec.intro and spec.body_box is not None:
         below = spec.table.box.y if spec.table is not None else spec.foods[0].box.y
-        box = slide.shapes.add_textbox(Inches(spec.body_box.x), Inches(spec.body_box.y), Inches(spec.body_box.w),
-                                       Inches(below - spec.body_box.y))
-        _plate(box, plate)
-        _frame(box.text_frame, theme)
-        _run(box.text_frame.paragraphs[0], spec.intro, theme.body_size, on_slide)
-        _spacing(box.text_frame.paragraphs[0], after=0)
+        _text_box(slide, replace(spec.body_box, h=below - spec.body_box.y), spec.intro, theme, on_slide, plate)
+    if spec.outro and spec.outro_box is not None:
+        _text_box(slide, spec.outro_box, spec.outro, theme, on_slide, plate)
+
+
+def _text_box(slide: PptxSlide, where: Box, text: str, theme: DeckTheme, on_slide: DeckTheme,
+              plate: str | None) -> None:
+    box = slide.shapes.add_textbox(Inches(where.x), Inches(where.y), Inches(where.w), Inches(where.h))
+    _plate(box, plate)
+    _frame(box.text_frame, theme)
+    _run(box.text_frame.paragraphs[0], text, theme.body_size, on_slide)
+    _spacing(box.text_frame.paragraphs[0], after=0)
 
 
 def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
