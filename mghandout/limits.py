@@ -47,7 +47,7 @@ _CALLOUT = (*_BLOCK, "callout")
 
 LIMITS = (
     Limit(("title",), 200, "the title", "a title of a few words (beside a clinic's name it is one box)"),
-    Limit(("sections", ANY, "title"), 150, "a section's title", "a heading of a few words; it titles the section's slides"),
+    Limit(("sections", ANY, "title"), 150, "a section's title", "a heading of a few words; it titles its slides"),
     Limit(("conclusion", "title"), 150, "the conclusion's title", "a heading of a few words; it titles its slides"),
     Limit(("key_points", ANY, "title"), 150, "a key point's title", "a few words name the point"),
     Limit(("key_points", ANY, "text"), 600, "a key point", "one or two sentences; the detail belongs in a section"),

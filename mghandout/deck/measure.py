@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import fontpkg
 from PIL import ImageFont
+
+from mghandout.fontfiles import font_path
 
 _UNITS = 1000
 """Fonts are loaded at 1000 px, so a width in px is a width in thousandths of the size."""
@@ -22,7 +23,7 @@ _OPENERS = "¿¡\"'“‘(«"
 
 @cache
 def _font(bold: bool) -> ImageFont.FreeTypeFont:
-    font = ImageFont.truetype(str(fontpkg.path("Arimo", weight=400)), _UNITS)
+    font = ImageFont.truetype(str(font_path("Arimo")), _UNITS)
     if bold:
         font.set_variation_by_axes([700])
     return font

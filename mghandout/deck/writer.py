@@ -14,9 +14,9 @@ import copy
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
-from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 

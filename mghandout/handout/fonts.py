@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 from html import escape
 
-import fontpkg
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from mghandout.fontfiles import font_path
 
 FAMILIES = ("Atkinson Hyperlegible", "Fira Sans")
 LAST_RESORT = "Noto Sans"
@@ -71,7 +72,7 @@ def font_set(bold: bool) -> FontSet:
 
 def _register(name: str, family: str, weight: int) -> Font:
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(fontpkg.path(family, weight=weight))))
+        pdfmetrics.registerFont(TTFont(name, str(font_path(family, weight))))
     return Font(name, frozenset(pdfmetrics.getFont(name).face.charWidths))
 
 

@@ -1,0 +1,34 @@
+"""The fonts found in their own packages are the very files fontpkg's registry gives."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import fontpkg
+import pytest
+
+from mghandout.fontfiles import PACKAGES, font_path
+
+
+@pytest.mark.parametrize("family", sorted(PACKAGES))
+@pytest.mark.parametrize("weight", [400, 700])
+def test_each_family_and_weight_is_fontpkgs_file(family: str, weight: int) -> None:
+    assert font_path(family, weight) == fontpkg.path(family, weight=weight)
+    assert font_path(family, weight).is_file()
+
+
+def test_a_weight_no_file_has_is_refused() -> None:
+    with pytest.raises(LookupError, match="no upright file of weight 100"):
+        font_path("Atkinson Hyperlegible", 100)
+
+
+def test_rendering_imports_no_registry_scan() -> None:
+    """The point of the module: drawing text no longer imports fontpkg and importlib.metadata."""
+    code = (
+        "import sys; from mghandout.handout.fonts import font_set; from mghandout.deck.measure import width; "
+        "font_set(False); font_set(True); width('x', 12.0); "
+        "print(sorted(m for m in ('fontpkg', 'importlib.metadata') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
