@@ -15,12 +15,12 @@ fonts); only a character outside them loads the fonts for the exact answer.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from itertools import chain
 
 import yaml
 
 from mghandout.errors import Problem
+from mghandout.yamlnodes import walk
 
 MAX_REPORTED = 10
 """Distinct characters reported one by one; a file in a script we cannot draw is one mistake, not hundreds."""
@@ -45,7 +45,7 @@ def unprintable(name: str, text: str, root: yaml.Node) -> list[Problem]:
     """An error at the first place of each character of the source's values that no handout font draws."""
     first: dict[str, tuple[int, int]] = {}
     texts: dict[str, int] = {}
-    for node in _values(root):
+    for node in (node for _, node in walk(root) if isinstance(node, yaml.ScalarNode)):
         odd = {char for char in node.value if ord(char) not in SAFE and not char.isspace() and not _control(char)}
         for char in sorted(_missing(odd)):
             if char not in first:  # located once: a file in a script we cannot draw has thousands
@@ -60,18 +60,6 @@ def unprintable(name: str, text: str, root: yaml.Node) -> list[Problem]:
                     last.line, last.column)
         ]
     return problems
-
-
-def _values(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
-    """Every scalar that is a value (keys are checked against the known keys)."""
-    if isinstance(node, yaml.ScalarNode):
-        yield node
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _values(item)
-    elif isinstance(node, yaml.MappingNode):
-        for _, value in node.value:
-            yield from _values(value)
 
 
 def _control(char: str) -> bool:

@@ -17,14 +17,13 @@ so a change of the handout's layout that breaks one shows there.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
 
 from mghandout.errors import Problem
+from mghandout.yamlnodes import Where, walk
 
-Where = tuple[str | int, ...]
 ANY = "*"
 """Matches any position in a list; a Where is a path of keys and positions, as the file nests them."""
 
@@ -71,24 +70,13 @@ LIMITS = (
 def too_long(name: str, root: yaml.Node) -> list[Problem]:
     """An error for each part of the source past its limit, where the part is written."""
     problems = []
-    for path, node in _walk(root, ()):
+    for path, node in walk(root):
         for limit in LIMITS:
             if _matches(limit.pattern, path):
                 size = _size(node, limit.measure)
                 if size is not None and size > limit.most:
                     problems.append(_problem(name, node, path, limit, size))
     return problems
-
-
-def _walk(node: yaml.Node, path: Where) -> Iterator[tuple[Where, yaml.Node]]:
-    yield path, node
-    if isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            yield from _walk(item, (*path, index))
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                yield from _walk(value, (*path, key.value))
 
 
 def _matches(pattern: tuple[str, ...], path: Where) -> bool:
@@ -102,7 +90,7 @@ def _size(node: yaml.Node, measure: str) -> int | None:
     if measure == "entries":
         return len(node.value) if isinstance(node, yaml.SequenceNode) else None
     if measure == "total":
-        return sum(_length(scalar.value) for _, scalar in _walk(node, ()) if isinstance(scalar, yaml.ScalarNode))
+        return sum(_length(scalar.value) for _, scalar in walk(node) if isinstance(scalar, yaml.ScalarNode))
     return _length(node.value) if isinstance(node, yaml.ScalarNode) else None
 
 

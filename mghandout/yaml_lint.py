@@ -22,6 +22,7 @@ from collections.abc import Iterator
 import yaml
 
 from mghandout.errors import Problem
+from mghandout.yamlnodes import walk
 
 NOT_TEXT = frozenset({"language", "date", "reading_grade", "kind", "url", "website", "logo"})
 """Values that are codes, numbers, addresses or file names, never prose: a comment after them loses nothing."""
@@ -42,7 +43,7 @@ def lint(name: str, text: str, root: yaml.Node) -> list[Problem]:
     problems = []
     for node, indent in _text_scalars(root):
         problems += _comment_problems(name, lines, node, indent)
-    for sequence in _flow_sequences(root):
+    for sequence in (node for _, node in walk(root) if isinstance(node, yaml.SequenceNode) and node.flow_style):
         problems += _split_problems(name, sequence)
     return problems
 
@@ -65,17 +66,6 @@ def _text_scalars(node: yaml.Node, indent: int = -1) -> Iterator[tuple[yaml.Scal
 def _plain(node: yaml.ScalarNode) -> bool:
     """Unquoted, not a block: the style is None from PyYAML's Python loader and '' from its C loader."""
     return not node.style
-
-
-def _flow_sequences(node: yaml.Node) -> Iterator[yaml.SequenceNode]:
-    if isinstance(node, yaml.SequenceNode):
-        if node.flow_style:
-            yield node
-        for item in node.value:
-            yield from _flow_sequences(item)
-    elif isinstance(node, yaml.MappingNode):
-        for _, value in node.value:
-            yield from _flow_sequences(value)
 
 
 def _comment_problems(name: str, lines: list[str], node: yaml.ScalarNode, indent: int) -> list[Problem]:
