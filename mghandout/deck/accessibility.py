@@ -15,6 +15,8 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Inches
 
+from mghandout.deck.shapes import position, shape_elements, shape_id, title_id
+
 BAND = Inches(0.25)
 """Shapes whose tops are this close are on one band, read left to right."""
 
@@ -33,16 +35,17 @@ def make_accessible(slide: Slide, logo_alt: str | None) -> None:
 
 
 def _reading_order(slide: Slide) -> None:
-    shapes = list(slide.shapes)
-    if not shapes:
+    tree = slide.shapes._spTree
+    elements = list(shape_elements(tree))
+    if not elements:
         return
-    title = slide.shapes.title
-    title_id = title.shape_id if title is not None else None
+    title = title_id(tree)
 
-    def place(shape: Any) -> tuple[bool, int, int]:
-        return shape.shape_id != title_id, (shape.top or 0) // BAND, shape.left or 0
+    def place(element: Any) -> tuple[bool, int, int]:
+        top, left = position(element, slide.shapes)
+        return shape_id(element) != title, (top or 0) // BAND, left or 0
 
-    anchor = shapes[0]._element.getprevious()
-    for shape in sorted(shapes, key=place):
-        anchor.addnext(shape._element)
-        anchor = shape._element
+    anchor = elements[0].getprevious()
+    for element in sorted(elements, key=place):
+        anchor.addnext(element)
+        anchor = element

@@ -41,6 +41,7 @@ from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readab
 from mghandout.deck.language import tag_language
 from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
+from mghandout.deck.shapes import has_text, place, placeholder, shape_elements
 from mghandout.deck.template import find_layout
 from mghandout.deck.template import open_template as open_user_template
 from mghandout.deck.theme import DeckTheme
@@ -51,7 +52,7 @@ from mghandout.model import Article, Brand
 
 _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
-_LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
+_LINE, _AFTER, _SP = qn("a:lnSpc"), qn("a:spcAft"), qn("p:sp")
 LAYOUTS = ("title", "content", "title_only")
 """A web address in running text, without the punctuation that ends its sentence; the group keeps it when splitting."""
 WIDE = (Emu(12192000), Emu(6858000))
@@ -199,7 +200,7 @@ def _fit_notes(notes: Any, text: str) -> None:
 
 
 def _place(shape: Any, box: Box) -> None:
-    shape.left, shape.top, shape.width, shape.height = Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h)
+    place(shape._element, Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
 
 
 def _frame(frame: TextFrame, theme: DeckTheme, inset: float | None = None) -> None:
@@ -337,9 +338,10 @@ def _body_placeholder(slide: PptxSlide, box: Box | None) -> Any:
 
 def _drop_empty_placeholders(slide: PptxSlide) -> None:
     """A placeholder left empty shows "Click to add text" in an editor and is read out as empty by a screen reader."""
-    for shape in list(slide.placeholders):
-        if not shape.has_text_frame or not shape.text_frame.text.strip():
-            shape._element.getparent().remove(shape._element)
+    tree = slide.shapes._spTree
+    for element in list(shape_elements(tree)):
+        if placeholder(element) is not None and (element.tag != _SP or not has_text(element)):
+            tree.remove(element)
 
 
 def _subtitle(body: Any, spec: Slide, theme: DeckTheme) -> None:
