@@ -53,6 +53,8 @@ from mghandout.model import Article, Brand
 _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
 _LINE, _AFTER, _SP = qn("a:lnSpc"), qn("a:spcAft"), qn("p:sp")
+_C_SLD, _SP_TREE, _TX_BODY, _P, _BREAK, _FLD = (qn(tag) for tag in ("p:cSld", "p:spTree", "p:txBody", "a:p", "a:br",
+                                                                     "a:fld"))
 _BODY_PR, _NO_AUTOFIT = qn("a:bodyPr"), qn("a:noAutofit")
 _AUTOFITS = (_NO_AUTOFIT, qn("a:normAutofit"), qn("a:spAutoFit"))
 _AFTER_AUTOFIT = tuple(qn(tag) for tag in ("a:scene3d", "a:sp3d", "a:flatTx", "a:extLst"))
@@ -151,13 +153,17 @@ class _Notes:
     quarter of the deck's time; every notes page starts the same, so later ones are
     copies of the first, related to their slide and the notes master as python-pptx
     relates its own, and numbered on from the first (python-pptx's next_partname
-    walks every part of the package for each new part: 12 ms a deck).
+    walks every part of the package for each new part: 12 ms a deck). For the same
+    reason the text and the fit are written into the copy's XML: where its notes box
+    and slide picture are, and how big, is read once from the first page (python-pptx
+    looks each up in the notes master, for every page).
     """
 
     def __init__(self) -> None:
         self.blank: Any = None
         self.master: Any = None
         self.number = 0
+        self.page: _NotesPage | None = None
 
     def add(self, slide: PptxSlide, text: str, theme: DeckTheme) -> None:
         if self.blank is None:
@@ -165,44 +171,77 @@ class _Notes:
             self.blank = copy.deepcopy(notes.part._element)
             self.master = notes.part.part_related_by(RT.NOTES_MASTER)
             self.number = notes.part.partname.idx
+            self.page = _NotesPage.of(notes)
+            element = notes.part._element
         else:
             self.number += 1
             name = PackURI(f"/ppt/notesSlides/notesSlide{self.number}.xml")
-            part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, slide.part.package, copy.deepcopy(self.blank))
+            element = copy.deepcopy(self.blank)
+            part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, slide.part.package, element)
             part.relate_to(self.master, RT.NOTES_MASTER)
             part.relate_to(slide.part, RT.SLIDE)
             slide.part.relate_to(part, RT.NOTES_SLIDE)
-            notes = slide.notes_slide
-        frame = notes.notes_text_frame
-        frame.clear()
+        assert self.page is not None
+        self.page.write(element, text, theme)
+
+
+class _NotesPage:
+    """Where a notes page's text box and slide picture are (their places in the shape tree) and their inherited
+    positions and sizes in EMU (left, top, width, height), the same on every page of a deck."""
+
+    def __init__(self, body: int | None, body_box: tuple[int, ...], image: int | None,
+                 image_box: tuple[int, ...]) -> None:
+        self.body, self.body_box, self.image, self.image_box = body, body_box, image, image_box
+
+    @classmethod
+    def of(cls, notes: Any) -> _NotesPage:
+        tree = notes.shapes._spTree
+        body = notes.notes_placeholder
+        image = next((p for p in notes.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE), None)
+
+        def where(shape: Any) -> tuple[int | None, tuple[int, ...]]:
+            if shape is None:
+                return None, ()
+            return tree.index(shape._element), (shape.left, shape.top, shape.width, shape.height)
+
+        return cls(*where(body), *where(image))
+
+    def write(self, element: Any, text: str, theme: DeckTheme) -> None:
+        """The notes' lines as paragraphs of the notes box (python-pptx's `clear` and `add_paragraph`), then the fit."""
+        if self.body is None:
+            return
+        tree = element.find(_C_SLD).find(_SP_TREE)
+        body = tree[self.body].find(_TX_BODY)
+        paragraphs = body.findall(_P)
+        for extra in paragraphs[1:]:
+            body.remove(extra)
+        for content in paragraphs[0].findall("*"):
+            if content.tag in (_R, _BREAK, _FLD):
+                paragraphs[0].remove(content)
         for index, line in enumerate(text.split("\n")):
-            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            _run(paragraph, line, NOTES_SIZE, theme)
-        _fit_notes(notes, text)
+            paragraph = paragraphs[0] if index == 0 else etree.SubElement(body, _P)
+            _add_run(paragraph, line, NOTES_SIZE, theme)
+        if self.image is not None:
+            self._fit(tree, text)
 
+    def _fit(self, tree: Any, text: str) -> None:
+        """Notes too long for the notes page's text box at 12 pt take room from the slide picture above it.
 
-def _fit_notes(notes: Any, text: str) -> None:
-    """Notes too long for the notes page's text box at 12 pt take room from the slide picture above it.
-
-    A table's notes spell out every row; at 12 pt they ran off the printed page. The
-    picture shrinks (its shape kept, centred) to at most a quarter of its height;
-    the lines are counted with the metrics the slides are measured with.
-    """
-    body = notes.notes_placeholder
-    image = next((p for p in notes.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE), None)
-    if body is None or image is None:
-        return
-    room = (body.width - 2 * Inches(0.1)) / Inches(1) * POINTS
-    lines = sum(max(1, len(wrap(line, NOTES_SIZE, room))) for line in text.split("\n"))
-    short = int(lines * NOTES_SIZE * NOTES_LINE / POINTS * Inches(1)) + Inches(0.1) - body.height
-    if short <= 0:
-        return
-    left, top, width, height = image.left, image.top, image.width, image.height
-    lost = min(short, body.top - top - height // 4)
-    body.left, body.top, body.width, body.height = body.left, body.top - lost, body.width, body.height + lost
-    kept = height - lost
-    image.left, image.top = left + (width - width * kept // height) // 2, top
-    image.width, image.height = width * kept // height, kept
+        A table's notes spell out every row; at 12 pt they ran off the printed page. The
+        picture shrinks (its shape kept, centred) to at most a quarter of its height;
+        the lines are counted with the metrics the slides are measured with.
+        """
+        body_left, body_top, body_width, body_height = self.body_box
+        room = (body_width - 2 * Inches(0.1)) / Inches(1) * POINTS
+        lines = sum(max(1, len(wrap(line, NOTES_SIZE, room))) for line in text.split("\n"))
+        short = int(lines * NOTES_SIZE * NOTES_LINE / POINTS * Inches(1)) + Inches(0.1) - body_height
+        if short <= 0:
+            return
+        left, top, width, height = self.image_box
+        lost = min(short, body_top - top - height // 4)
+        place(tree[self.body], body_left, body_top - lost, body_width, body_height + lost)
+        kept = height - lost
+        place(tree[self.image], left + (width - width * kept // height) // 2, top, width * kept // height, kept)
 
 
 def _place(shape: Any, box: Box) -> None:
@@ -236,12 +275,18 @@ def _frame(frame: TextFrame, theme: DeckTheme, inset: float | None = None) -> No
 def _run(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool = False,
          color: str | None = None) -> None:
     """A run with every property explicit, written as XML: python-pptx's font API cost a third of the deck's time."""
+    _add_run(paragraph._p, text, size, theme, bold=bold, color=color)
+
+
+def _add_run(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool = False,
+             color: str | None = None) -> None:
+    """`_run` into an `a:p` element."""
     run = etree.Element(_R)
     _run_properties(run, size, theme, bold=bold, color=color)
     etree.SubElement(run, _T).text = text
-    end = paragraph._p.find(_END)
+    end = paragraph.find(_END)
     if end is None:
-        paragraph._p.append(run)
+        paragraph.append(run)
     else:
         end.addprevious(run)
 
