@@ -11,11 +11,13 @@ answer is inherited from the layout.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
 from pptx.oxml.ns import qn
+from pptx.oxml.shapes.autoshape import CT_Shape
 from pptx.shapes.shapetree import SlideShapeFactory
 
 SHAPE_TAGS = frozenset(qn(tag) for tag in ("p:sp", "p:grpSp", "p:graphicFrame", "p:cxnSp", "p:pic",
@@ -23,7 +25,7 @@ SHAPE_TAGS = frozenset(qn(tag) for tag in ("p:sp", "p:grpSp", "p:graphicFrame", 
 """The children of a shape tree that python-pptx counts as shapes."""
 _NV_PR, _PH, _SP_PR, _XFRM, _OFF, _EXT = (qn(tag) for tag in ("p:nvPr", "p:ph", "p:spPr", "a:xfrm", "a:off", "a:ext"))
 _FRAME, _FRAME_XFRM, _GROUP, _GROUP_PR = qn("p:graphicFrame"), qn("p:xfrm"), qn("p:grpSp"), qn("p:grpSpPr")
-_TX_BODY, _P, _R, _FLD, _T = (qn(tag) for tag in ("p:txBody", "a:p", "a:r", "a:fld", "a:t"))
+_TX_BODY, _P, _P_PR, _R, _FLD, _T = (qn(tag) for tag in ("p:txBody", "a:p", "a:pPr", "a:r", "a:fld", "a:t"))
 
 
 def shape_elements(tree: Any) -> Iterator[Any]:
@@ -97,3 +99,56 @@ def place(element: Any, x: int, y: int, cx: int, cy: int) -> None:
         offset.addnext(extent)
     extent.set("cx", str(cx))
     extent.set("cy", str(cy))
+
+
+_TEXT_BOX = CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0)
+"""python-pptx's new text box, made once: each text box is a copy of it."""
+_IDS = etree.XPath("//@id")
+_TREE_END = qn("p:extLst")
+
+
+def next_shape_id(tree: Any) -> int:
+    """python-pptx's `_next_shape_id`: one more than the largest numeric id anywhere in the slide."""
+    ids = [int(value) for value in _IDS(tree) if value.isdigit()]
+    return (max(ids) if ids else 0) + 1
+
+
+def add_textbox(tree: Any, x: int, y: int, cx: int, cy: int) -> Any:
+    """A new text box `p:sp` in the shape tree, as python-pptx's `shapes.add_textbox` adds it, without parsing it.
+
+    The same id, name, XML and place in the tree: a copy of python-pptx's own new text box with the id, name,
+    position and size filled in.
+    """
+    number = next_shape_id(tree)
+    element = copy.deepcopy(_TEXT_BOX)
+    names = element[0][0]
+    names.set("id", str(number))
+    names.set("name", f"TextBox {number - 1}")
+    xfrm = element.find(_SP_PR).find(_XFRM)
+    xfrm[0].set("x", str(x))
+    xfrm[0].set("y", str(y))
+    xfrm[1].set("cx", str(cx))
+    xfrm[1].set("cy", str(cy))
+    end = tree.find(_TREE_END)
+    if end is None:
+        tree.append(element)
+    else:
+        end.addprevious(element)
+    return element
+
+
+def first_paragraph(element: Any, shapes: Any) -> Any:
+    """The first `a:p` of the shape's text, as `shape.text_frame.paragraphs[0]` (which adds a text body if none)."""
+    body = element.find(_TX_BODY)
+    if body is None:
+        return SlideShapeFactory(element, shapes).text_frame.paragraphs[0]._p
+    return body.find(_P)
+
+
+def paragraph_properties(paragraph: Any) -> Any:
+    """The paragraph's `a:pPr`, added first if it has none (python-pptx's `get_or_add_pPr`; the schema puts it first)."""
+    properties = paragraph.find(_P_PR)
+    if properties is None:
+        properties = etree.Element(_P_PR)
+        paragraph.insert(0, properties)
+    return properties

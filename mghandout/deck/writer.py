@@ -31,6 +31,7 @@ from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
+from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide as PptxSlide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
@@ -41,7 +42,8 @@ from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readab
 from mghandout.deck.language import tag_language
 from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
-from mghandout.deck.shapes import has_text, place, placeholder, shape_elements
+from mghandout.deck.shapes import (add_textbox, first_paragraph, has_text, paragraph_properties, place, placeholder,
+                                   shape_elements)
 from mghandout.deck.template import find_layout
 from mghandout.deck.template import open_template as open_user_template
 from mghandout.deck.theme import DeckTheme
@@ -249,12 +251,14 @@ def _place(shape: Any, box: Box) -> None:
 
 
 def _frame(frame: TextFrame, theme: DeckTheme, inset: float | None = None) -> None:
-    """No autofit (the layout made it fit), word wrap on, known insets.
+    """No autofit (the layout made it fit), word wrap on, known insets."""
+    _frame_body(frame._txBody, theme, inset)
 
-    Written as python-pptx's word_wrap, auto_size and margin setters write them (an inset
-    equal to the schema's default is left out), without their proxies: a sixth of the deck's time.
-    """
-    properties = frame._txBody.find(_BODY_PR)
+
+def _frame_body(body: Any, theme: DeckTheme, inset: float | None = None) -> None:
+    """`_frame` on a `p:txBody`: written as python-pptx's word_wrap, auto_size and margin setters write it (an
+    inset equal to the schema's default is left out), without their proxies: a sixth of the deck's time."""
+    properties = body.find(_BODY_PR)
     properties.set("wrap", "square")
     for fit in _AUTOFITS:
         for element in properties.findall(fit):
@@ -312,7 +316,12 @@ def _spacing(paragraph: Any, *, after: float, single: bool = True) -> None:
     Written as XML at the front of the paragraph's properties, where the schema puts
     them: python-pptx's line_spacing and space_after were a tenth of the deck's time.
     """
-    properties = paragraph._p.get_or_add_pPr()
+    _spacing_of(paragraph._p, after=after, single=single)
+
+
+def _spacing_of(paragraph: Any, *, after: float, single: bool = True) -> None:
+    """`_spacing` of an `a:p` element."""
+    properties = paragraph_properties(paragraph)
     for name in (_LINE, _AFTER):
         for old in properties.findall(name):
             properties.remove(old)
@@ -444,7 +453,7 @@ def _bullet_mark(paragraph: Any, theme: DeckTheme, indent_in: float, *, hanging:
 
     Not `hanging`: no mark, the text aligned under the bullet text above (a FAQ answer under its question).
     """
-    properties = paragraph._p.get_or_add_pPr()
+    properties = paragraph_properties(paragraph._p)
     indent = Inches(indent_in)
     properties.set("marL", str(indent))
     properties.set("indent", str(-indent if hanging else 0))
@@ -476,11 +485,13 @@ def _intro(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme,
 
 def _text_box(slide: PptxSlide, where: Box, text: str, theme: DeckTheme, on_slide: DeckTheme,
               plate: str | None) -> None:
-    box = slide.shapes.add_textbox(Inches(where.x), Inches(where.y), Inches(where.w), Inches(where.h))
-    _plate(box, plate)
-    _frame(box.text_frame, theme)
-    _run(box.text_frame.paragraphs[0], text, theme.body_size, on_slide)
-    _spacing(box.text_frame.paragraphs[0], after=0)
+    box = _textbox(slide, where)
+    if plate is not None:
+        _plate(SlideShapeFactory(box, slide.shapes), plate)
+    body = box.find(_TX_BODY)
+    _frame_body(body, theme)
+    _add_run(body.find(_P), text, theme.body_size, on_slide)
+    _spacing_of(body.find(_P), after=0)
 
 
 def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
@@ -538,29 +549,35 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdro
     y = deck.height - theme.footer_height
     short, where = _footer_box(slide, "ftr", backdrop, deck, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
     size = _footer_size(where, deck.short_title, theme)
-    _run(short.text_frame.paragraphs[0], deck.short_title, size, theme, color=_footer_colour(short, where, backdrop,
-                                                                                           theme))
+    colour = _footer_colour(slide, short, where, backdrop, theme)
+    _add_run(first_paragraph(short, slide.shapes), deck.short_title, size, theme, color=colour)
     count, where = _footer_box(slide, "sldNum", backdrop, deck, Box(deck.width - theme.margin - 1.2, y, 1.2, 0.4),
                                theme)
-    if not count.is_placeholder:
-        count.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
+    paragraph = first_paragraph(count, slide.shapes)
+    if placeholder(count) is None:
+        paragraph_properties(paragraph).set("algn", "r")
     field_id = f"{{B6F15E2A-0000-4000-8000-{number:012d}}}"
-    field = etree.SubElement(count.text_frame.paragraphs[0]._p, qn("a:fld"), id=field_id, type="slidenum")
-    _run_properties(field, theme.footer_size, theme, color=_footer_colour(count, where, backdrop, theme))
+    field = etree.SubElement(paragraph, _FLD, id=field_id, type="slidenum")
+    _run_properties(field, theme.footer_size, theme, color=_footer_colour(slide, count, where, backdrop, theme))
     etree.SubElement(field, _T).text = str(number)
 
 
 def _footer_box(slide: PptxSlide, kind: str, backdrop: Backdrop | None, deck: Deck, ours: Box,
                 theme: DeckTheme) -> tuple[Any, Rect]:
     """The slide's copy of its layout's `kind` placeholder on a user's template (python-pptx copies none), else a
-    text box of ours at `ours`; and where it is."""
+    text box of ours at `ours`; and where it is (the shape's element)."""
     found = backdrop.placeholder(kind) if backdrop is not None else None
     if found is not None and _on_slide(found[1], deck):
         slide.shapes.clone_placeholder(found[0])
-        return slide.placeholders[found[0].placeholder_format.idx], found[1]
-    shape = slide.shapes.add_textbox(Inches(ours.x), Inches(ours.y), Inches(ours.w), Inches(ours.h))
-    _frame(shape.text_frame, theme, 0.05)
+        return slide.placeholders[found[0].placeholder_format.idx]._element, found[1]
+    shape = _textbox(slide, ours)
+    _frame_body(shape.find(_TX_BODY), theme, 0.05)
     return shape, _rect(ours)
+
+
+def _textbox(slide: PptxSlide, box: Box) -> Any:
+    """A new text box at `box` (its element)."""
+    return add_textbox(slide.shapes._spTree, Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
 
 
 def _on_slide(rect: Rect, deck: Deck) -> bool:
@@ -578,16 +595,16 @@ def _footer_size(where: Rect, text: str, theme: DeckTheme) -> float:
     return size
 
 
-def _footer_colour(shape: Any, where: Rect, backdrop: Backdrop | None, theme: DeckTheme) -> str:
+def _footer_colour(slide: PptxSlide, shape: Any, where: Rect, backdrop: Backdrop | None, theme: DeckTheme) -> str:
     """The footer's colour as it reads where it sits: in a template's placeholder, at its middle (its text is short
     and the template aligns it), with a plate only where nothing reads there."""
     if backdrop is None:
         return theme.muted
     candidates = [backdrop.text_colour("ftr"), theme.muted]
-    if not shape.is_placeholder:
+    if placeholder(shape) is None:
         return readable(candidates, backdrop.behind(where))
     colour, plate = text_on(backdrop, candidates, where, middle=True)
-    _plate(shape, plate)
+    _plate(SlideShapeFactory(shape, slide.shapes), plate)
     return colour
 
 
@@ -611,10 +628,9 @@ def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path |
             shape.shadow.inherit = False
     if brand is None or cover.clinic_box is None:
         return
-    box = slide.shapes.add_textbox(*(Inches(v) for v in (cover.clinic_box.x, cover.clinic_box.y,
-                                                         cover.clinic_box.w, cover.clinic_box.h)))
-    _frame(box.text_frame, theme)
-    _run(box.text_frame.paragraphs[0], cover.clinic, theme.clinic_size, theme, color=theme.ink)
+    body = _textbox(slide, cover.clinic_box).find(_TX_BODY)
+    _frame_body(body, theme)
+    _add_run(body.find(_P), cover.clinic, theme.clinic_size, theme, color=theme.ink)
     logo = clinic_logo(brand, brand_dir)
     if logo is None or cover.logo_box is None:
         return
