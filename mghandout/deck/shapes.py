@@ -44,13 +44,29 @@ def shape_id(element: Any) -> int:
     return int(element[0][0].get("id"))
 
 
+def title(tree: Any) -> Any:
+    """The slide's title, python-pptx's `shapes.title`: the first placeholder of idx 0 (its element), or None."""
+    return next((element for element in placeholders(tree) if _index(element) == 0), None)
+
+
 def title_id(tree: Any) -> int | None:
-    """The id of the slide's title, python-pptx's `shapes.title`: the first placeholder of idx 0."""
-    for element in shape_elements(tree):
-        ph = placeholder(element)
-        if ph is not None and int(ph.get("idx", "0")) == 0:
-            return shape_id(element)
-    return None
+    """The id of the slide's title, or None."""
+    found = title(tree)
+    return None if found is None else shape_id(found)
+
+
+def placeholders(tree: Any) -> Iterator[Any]:
+    """The placeholders among the shapes, in document order."""
+    return (element for element in shape_elements(tree) if placeholder(element) is not None)
+
+
+def placeholders_by_index(tree: Any) -> list[Any]:
+    """The placeholders in the order of their `idx`, as python-pptx's `slide.placeholders` gives them."""
+    return sorted(placeholders(tree), key=_index)
+
+
+def _index(element: Any) -> int:
+    return int(placeholder(element).get("idx", "0"))
 
 
 def position(element: Any, shapes: Any) -> tuple[int | None, int | None]:
@@ -101,6 +117,8 @@ def place(element: Any, x: int, y: int, cx: int, cy: int) -> None:
     extent.set("cy", str(cy))
 
 
+_CONTENT = frozenset((_R, qn("a:br"), _FLD))
+"""What python-pptx's `paragraph.clear()` removes: runs, line breaks and fields."""
 _TEXT_BOX = CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0)
 """python-pptx's new text box, made once: each text box is a copy of it."""
 _IDS = etree.XPath("//@id")
@@ -137,12 +155,26 @@ def add_textbox(tree: Any, x: int, y: int, cx: int, cy: int) -> Any:
     return element
 
 
-def first_paragraph(element: Any, shapes: Any) -> Any:
-    """The first `a:p` of the shape's text, as `shape.text_frame.paragraphs[0]` (which adds a text body if none)."""
+def text_body(element: Any, shapes: Any) -> Any:
+    """The shape's `p:txBody`, as `shape.text_frame` finds it (python-pptx adds one to a shape without)."""
     body = element.find(_TX_BODY)
-    if body is None:
-        return SlideShapeFactory(element, shapes).text_frame.paragraphs[0]._p
-    return body.find(_P)
+    return SlideShapeFactory(element, shapes).text_frame._txBody if body is None else body
+
+
+def first_paragraph(element: Any, shapes: Any) -> Any:
+    """The first `a:p` of the shape's text, as `shape.text_frame.paragraphs[0]`."""
+    return text_body(element, shapes).find(_P)
+
+
+def cleared(body: Any) -> Any:
+    """A text body emptied as python-pptx's `text_frame.clear()` empties it (the first paragraph kept, with its
+    properties); its first paragraph."""
+    first, *rest = body.iterchildren(_P)
+    for paragraph in rest:
+        body.remove(paragraph)
+    for content in [child for child in first if child.tag in _CONTENT]:
+        first.remove(content)
+    return first
 
 
 def paragraph_properties(paragraph: Any) -> Any:

@@ -24,7 +24,6 @@ from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
@@ -33,7 +32,6 @@ from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide as PptxSlide
-from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches
 
 from mghandout.deck import package, xpath
@@ -42,8 +40,9 @@ from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readab
 from mghandout.deck.language import tag_language
 from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
-from mghandout.deck.shapes import (add_textbox, first_paragraph, has_text, paragraph_properties, place, placeholder,
-                                   shape_elements)
+from mghandout.deck.shapes import (add_textbox, cleared, first_paragraph, has_text, next_shape_id, paragraph_properties,
+                                   place, placeholder, placeholders_by_index, shape_elements, shape_id, text_body)
+from mghandout.deck.shapes import title as title_of
 from mghandout.deck.template import find_layout
 from mghandout.deck.template import open_template as open_user_template
 from mghandout.deck.theme import DeckTheme
@@ -251,7 +250,7 @@ class _NotesPage:
                 paragraphs[0].remove(content)
         for index, line in enumerate(text.split("\n")):
             paragraph = paragraphs[0] if index == 0 else etree.SubElement(body, _P)
-            _add_run(paragraph, line, NOTES_SIZE, theme)
+            _run(paragraph, line, NOTES_SIZE, theme)
         if self.image is not None:
             self._fit(tree, text)
 
@@ -276,17 +275,16 @@ class _NotesPage:
 
 
 def _place(shape: Any, box: Box) -> None:
-    place(shape._element, Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
+    """Put a shape (its element) at `box`."""
+    place(shape, Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
 
 
-def _frame(frame: TextFrame, theme: DeckTheme, inset: float | None = None) -> None:
-    """No autofit (the layout made it fit), word wrap on, known insets."""
-    _frame_body(frame._txBody, theme, inset)
+def _frame(body: Any, theme: DeckTheme, inset: float | None = None) -> None:
+    """No autofit (the layout made it fit), word wrap on, known insets, in a `p:txBody`.
 
-
-def _frame_body(body: Any, theme: DeckTheme, inset: float | None = None) -> None:
-    """`_frame` on a `p:txBody`: written as python-pptx's word_wrap, auto_size and margin setters write it (an
-    inset equal to the schema's default is left out), without their proxies: a sixth of the deck's time."""
+    Written as python-pptx's word_wrap, auto_size and margin setters write them (an inset
+    equal to the schema's default is left out), without their proxies: a sixth of the deck's time.
+    """
     properties = body.find(_BODY_PR)
     properties.set("wrap", "square")
     for fit in _AUTOFITS:
@@ -307,13 +305,8 @@ def _frame_body(body: Any, theme: DeckTheme, inset: float | None = None) -> None
 
 def _run(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool = False,
          color: str | None = None) -> None:
-    """A run with every property explicit, written as XML: python-pptx's font API cost a third of the deck's time."""
-    _add_run(paragraph._p, text, size, theme, bold=bold, color=color)
-
-
-def _add_run(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool = False,
-             color: str | None = None) -> None:
-    """`_run` into an `a:p` element."""
+    """A run at the end of the `a:p`, every property explicit, written as XML: python-pptx's font API cost a third
+    of the deck's time."""
     run = etree.Element(_R)
     _run_properties(run, size, theme, bold=bold, color=color)
     etree.SubElement(run, _T).text = text
@@ -324,32 +317,28 @@ def _add_run(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: 
         end.addprevious(run)
 
 
-def _linked_runs(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool = False,
+def _linked_runs(slide: PptxSlide, paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool = False,
                  color: str | None = None) -> None:
-    """Runs of `text`, each web address in it a link that opens when clicked in a slide show or the editor."""
+    """Runs of `text` in the `a:p`, each web address in it a link that opens when clicked in a slide show or the
+    editor."""
     for piece in URL.split(text):
         if not piece:
             continue
         _run(paragraph, piece, size, theme, bold=bold, color=color)
         if URL.fullmatch(piece):
-            run = paragraph._p.findall(_R)[-1]
+            run = paragraph.findall(_R)[-1]
             properties = run.find(_RPR)
             properties.set("u", "sng")
-            rId = paragraph.part.relate_to(piece, RT.HYPERLINK, is_external=True)
+            rId = slide.part.relate_to(piece, RT.HYPERLINK, is_external=True)
             etree.SubElement(properties, qn("a:hlinkClick")).set(qn("r:id"), rId)
 
 
 def _spacing(paragraph: Any, *, after: float, single: bool = True) -> None:
-    """Single line spacing (the layout measured it; a template's master may say 90%) and the space after.
+    """Single line spacing (the layout measured it; a template's master may say 90%) and the space after, of an `a:p`.
 
     Written as XML at the front of the paragraph's properties, where the schema puts
     them: python-pptx's line_spacing and space_after were a tenth of the deck's time.
     """
-    _spacing_of(paragraph._p, after=after, single=single)
-
-
-def _spacing_of(paragraph: Any, *, after: float, single: bool = True) -> None:
-    """`_spacing` of an `a:p` element."""
     properties = paragraph_properties(paragraph)
     for name in (_LINE, _AFTER):
         for old in properties.findall(name):
@@ -392,21 +381,18 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
     """The slide's title and content; `on_slide` is the theme for text on the slide's background (not on our fills)."""
     title = _title(slide)
     _place(title, spec.title_box)
-    _frame(title.text_frame, theme)
-    title.text_frame.clear()
-    title.text_frame.vertical_anchor = MSO_ANCHOR.TOP
-    paragraph = title.text_frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.LEFT if spec.layout == "title" else PP_ALIGN.CENTER
+    paragraph = _emptied(slide, title, theme)
+    paragraph_properties(paragraph).set("algn", "l" if spec.layout == "title" else "ctr")
     _run(paragraph, spec.title, spec.title_size, theme, bold=True, color=colours.title)
-    _plate(title, colours.title_plate)
+    _plate(slide, title, colours.title_plate)
     needed = spec.layout == "content" or (spec.layout == "title" and bool(spec.subtitle))
-    body = _body_placeholder(slide, spec.body_box if needed else None)
+    body = _body_placeholder(slide, title, spec.body_box if needed else None)
     if body is not None:
-        _plate(body, colours.body_plate)
+        _plate(slide, body, colours.body_plate)
     if spec.layout == "title":
-        _subtitle(body, spec, on_slide)
+        _subtitle(slide, body, spec, on_slide)
     elif spec.layout == "content":
-        _bullets(body, spec, on_slide)
+        _bullets(slide, body, spec, on_slide)
     else:
         _intro(slide, spec, theme, on_slide, colours.body_plate)
         if spec.table is not None:
@@ -415,25 +401,36 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
             _foods(slide, spec, theme)
 
 
+def _emptied(slide: PptxSlide, shape: Any, theme: DeckTheme) -> Any:
+    """A placeholder's text set up (`_frame`), emptied and anchored at the top; its first paragraph."""
+    body = text_body(shape, slide.shapes)
+    _frame(body, theme)
+    paragraph = cleared(body)
+    body.find(_BODY_PR).set("anchor", "t")
+    return paragraph
+
+
 def _title(slide: PptxSlide) -> Any:
     """The slide's title placeholder; on a layout without one, a title placeholder of the slide's own, put first.
 
     It still inherits the master's title style, and screen readers and the outline
     still find the slide's title, where a plain text box would leave the slide untitled.
     """
-    if slide.shapes.title is None:
-        tree = slide.shapes._spTree
-        title = tree.add_placeholder(slide.shapes._next_shape_id, "Title", PP_PLACEHOLDER.TITLE, "horz", "full", 0)
-        tree.insert(2, title)  # after the tree's own properties: first in reading order
-    return slide.shapes.title
+    tree = slide.shapes._spTree
+    found = title_of(tree)
+    if found is None:
+        found = tree.add_placeholder(next_shape_id(tree), "Title", PP_PLACEHOLDER.TITLE, "horz", "full", 0)
+        tree.insert(2, found)  # after the tree's own properties: first in reading order
+    return found
 
 
-def _body_placeholder(slide: PptxSlide, box: Box | None) -> Any:
+def _body_placeholder(slide: PptxSlide, title: Any, box: Box | None) -> Any:
     """The layout's text placeholder, or a text box where the layout would have had one."""
-    title_id = slide.shapes.title.shape_id
-    body = next((shape for shape in slide.placeholders if shape.shape_id != title_id), None)
+    title_number = shape_id(title)
+    holders = placeholders_by_index(slide.shapes._spTree)
+    body = next((shape for shape in holders if shape_id(shape) != title_number), None)
     if body is None and box is not None:
-        body = slide.shapes.add_textbox(Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
+        body = _textbox(slide, box)
     return body
 
 
@@ -445,34 +442,33 @@ def _drop_empty_placeholders(slide: PptxSlide) -> None:
             tree.remove(element)
 
 
-def _subtitle(body: Any, spec: Slide, theme: DeckTheme) -> None:
+def _subtitle(slide: PptxSlide, body: Any, spec: Slide, theme: DeckTheme) -> None:
     if body is None or spec.body_box is None:
         return
     _place(body, spec.body_box)
-    _frame(body.text_frame, theme)
-    body.text_frame.clear()
-    body.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+    first = _emptied(slide, body, theme)
     for index, line in enumerate(spec.subtitle):
-        paragraph = body.text_frame.paragraphs[0] if index == 0 else body.text_frame.add_paragraph()
-        paragraph.alignment = PP_ALIGN.LEFT
+        paragraph = first if index == 0 else etree.SubElement(first.getparent(), _P)
+        paragraph_properties(paragraph).set("algn", "l")
         _spacing(paragraph, after=theme.paragraph_gap)
         _run(paragraph, line, theme.subtitle_size, theme, color=theme.muted)
 
 
-def _bullets(body: Any, spec: Slide, theme: DeckTheme) -> None:
+def _bullets(slide: PptxSlide, body: Any, spec: Slide, theme: DeckTheme) -> None:
     assert body is not None and spec.body_box is not None
     _place(body, spec.body_box)
-    frame = body.text_frame
-    _frame(frame, theme)
-    frame.clear()
+    text = text_body(body, slide.shapes)
+    _frame(text, theme)
+    paragraph: Any = cleared(text)
     first = True
     for bullet in spec.bullets:
         for paragraph_runs in _paragraphs(bullet):
-            paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
+            paragraph = paragraph if first else etree.SubElement(text, _P)
             first = False
             _spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
-            for text, bold, _ in paragraph_runs:
-                _linked_runs(paragraph, text, spec.body_size, theme, bold=bold, color=theme.accent if bold else None)
+            for words, bold, _ in paragraph_runs:
+                _linked_runs(slide, paragraph, words, spec.body_size, theme, bold=bold,
+                             color=theme.accent if bold else None)
             hanging = not (bullet.stacked and not paragraph_runs[0][1])
             _bullet_mark(paragraph, theme, theme.bullet_indent, hanging=hanging)
 
@@ -482,7 +478,7 @@ def _bullet_mark(paragraph: Any, theme: DeckTheme, indent_in: float, *, hanging:
 
     Not `hanging`: no mark, the text aligned under the bullet text above (a FAQ answer under its question).
     """
-    properties = paragraph_properties(paragraph._p)
+    properties = paragraph_properties(paragraph)
     indent = Inches(indent_in)
     properties.set("marL", str(indent))
     properties.set("indent", str(-indent if hanging else 0))
@@ -515,12 +511,11 @@ def _intro(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme,
 def _text_box(slide: PptxSlide, where: Box, text: str, theme: DeckTheme, on_slide: DeckTheme,
               plate: str | None) -> None:
     box = _textbox(slide, where)
-    if plate is not None:
-        _plate(SlideShapeFactory(box, slide.shapes), plate)
+    _plate(slide, box, plate)
     body = box.find(_TX_BODY)
-    _frame_body(body, theme)
-    _add_run(body.find(_P), text, theme.body_size, on_slide)
-    _spacing_of(body.find(_P), after=0)
+    _frame(body, theme)
+    _run(body.find(_P), text, theme.body_size, on_slide)
+    _spacing(body.find(_P), after=0)
 
 
 def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
@@ -531,16 +526,16 @@ def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
         shape.fill.fore_color.rgb = RGBColor.from_string(theme.tint)
         shape.line.fill.background()
         shape.shadow.inherit = False
-        frame = shape.text_frame
-        _frame(frame, theme)
-        frame.vertical_anchor = 1  # top
-        head = frame.paragraphs[0]
-        head.alignment = PP_ALIGN.LEFT
+        text = text_body(shape._element, slide.shapes)
+        _frame(text, theme)
+        text.find(_BODY_PR).set("anchor", "t")
+        head = text.find(_P)
+        paragraph_properties(head).set("algn", "l")
         _spacing(head, after=theme.paragraph_gap, single=False)
         _run(head, column.group, column.size, theme, bold=True, color=theme.accent)
         for item in column.items:
-            paragraph = frame.add_paragraph()
-            paragraph.alignment = PP_ALIGN.LEFT
+            paragraph = etree.SubElement(text, _P)
+            paragraph_properties(paragraph).set("algn", "l")
             _spacing(paragraph, after=0)
             _bullet_mark(paragraph, theme, theme.food_indent)
             _run(paragraph, item, column.size, theme)
@@ -566,7 +561,7 @@ def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
             margin = Inches(theme.cell_margin)
             cell.margin_left = cell.margin_right = cell.margin_top = cell.margin_bottom = margin
             cell.text_frame.word_wrap = True
-            paragraph = cell.text_frame.paragraphs[0]
+            paragraph = cell.text_frame.paragraphs[0]._p
             _spacing(paragraph, after=0)
             _run(paragraph, text, part.size, theme, bold=r == 0 or c == 0)
 
@@ -579,7 +574,7 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdro
     short, where = _footer_box(slide, "ftr", backdrop, deck, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
     size = _footer_size(where, deck.short_title, theme)
     colour = _footer_colour(slide, short, where, backdrop, theme)
-    _add_run(first_paragraph(short, slide.shapes), deck.short_title, size, theme, color=colour)
+    _run(first_paragraph(short, slide.shapes), deck.short_title, size, theme, color=colour)
     count, where = _footer_box(slide, "sldNum", backdrop, deck, Box(deck.width - theme.margin - 1.2, y, 1.2, 0.4),
                                theme)
     paragraph = first_paragraph(count, slide.shapes)
@@ -600,7 +595,7 @@ def _footer_box(slide: PptxSlide, kind: str, backdrop: Backdrop | None, deck: De
         slide.shapes.clone_placeholder(found[0])
         return slide.placeholders[found[0].placeholder_format.idx]._element, found[1]
     shape = _textbox(slide, ours)
-    _frame_body(shape.find(_TX_BODY), theme, 0.05)
+    _frame(shape.find(_TX_BODY), theme, 0.05)
     return shape, _rect(ours)
 
 
@@ -633,13 +628,14 @@ def _footer_colour(slide: PptxSlide, shape: Any, where: Rect, backdrop: Backdrop
     if placeholder(shape) is None:
         return readable(candidates, backdrop.behind(where))
     colour, plate = text_on(backdrop, candidates, where, middle=True)
-    _plate(SlideShapeFactory(shape, slide.shapes), plate)
+    _plate(slide, shape, plate)
     return colour
 
 
-def _plate(shape: Any, colour: str | None) -> None:
+def _plate(slide: PptxSlide, element: Any, colour: str | None) -> None:
     """A solid fill behind a shape's text, where what the template draws there is too mixed for any text colour."""
     if colour is not None:
+        shape = SlideShapeFactory(element, slide.shapes)
         shape.fill.solid()
         shape.fill.fore_color.rgb = RGBColor.from_string(colour)
 
@@ -658,8 +654,8 @@ def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path |
     if brand is None or cover.clinic_box is None:
         return
     body = _textbox(slide, cover.clinic_box).find(_TX_BODY)
-    _frame_body(body, theme)
-    _add_run(body.find(_P), cover.clinic, theme.clinic_size, theme, color=theme.ink)
+    _frame(body, theme)
+    _run(body.find(_P), cover.clinic, theme.clinic_size, theme, color=theme.ink)
     logo = clinic_logo(brand, brand_dir)
     if logo is None or cover.logo_box is None:
         return
