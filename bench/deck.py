@@ -7,8 +7,8 @@ Figures are CPU time (user+sys of this process, `time.process_time`), the minimu
 the machine is shared, so wall clock is noisy and the minimum is the cost without interference.
 Import and cold figures come from fresh processes (one per run), so nothing is cached yet; warm
 figures are the minimum over `--runs` calls after a first untimed one. Layout is `deck_layout`
-alone, warm, with `measure`'s remembered widths and wraps cleared before each call (so it is the
-layout's own work, as in a build's first deck) and, separately, as a second call in that process.
+alone, warm, with `measure`'s remembered widths and wraps cleared before each call (the fonts stay loaded;
+so it is the layout's own work, as in a build's first deck) and, separately, as a second call in that process.
 """
 
 from __future__ import annotations
@@ -61,8 +61,9 @@ def warm(source: Path, runs: int) -> dict[str, float]:
     presentation = open_template(None)
     size, content = slide_size(presentation), content_area(presentation, None)
     for _ in range(runs):
-        for remembered in (measure._wrapped, measure._word_width, *getattr(measure, "CACHES", ())):
-            remembered.cache_clear()
+        for remembered in vars(measure).values():
+            if hasattr(remembered, "cache_clear") and remembered is not measure._font:
+                remembered.cache_clear()
         start = time.process_time()
         deck_layout(article, theme, *size, brand=None, identity=True, content=content)
         middle = time.process_time()

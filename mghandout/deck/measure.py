@@ -40,8 +40,17 @@ def width(text: str, size: float, bold: bool = False) -> float:
 
 
 def widest_word(text: str, size: float, bold: bool = False) -> float:
-    """The width of the widest word of `text`, in points: a box narrower than this breaks a word inside itself."""
-    return max((_word_width(word, bold) * size for word in text.split()), default=0.0)
+    """The width of the widest word of `text`, in points: a box narrower than this breaks a word inside itself.
+
+    The widest at 1 pt times the size: the same number (multiplying by a positive size keeps the order of floats).
+    """
+    return _widest(text, bold) * size
+
+
+@cache
+def _widest(text: str, bold: bool) -> float:
+    """`widest_word` at 1 pt, remembered: the layout asks it of the same texts at every size and column it tries."""
+    return max((_word_width(word, bold) for word in text.split()), default=0.0)
 
 
 def wrap(text: str, size: float, room: float, bold: bool = False) -> list[str]:
