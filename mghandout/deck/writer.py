@@ -63,6 +63,7 @@ _AFTER_AUTOFIT = tuple(qn(tag) for tag in ("a:scene3d", "a:sp3d", "a:flatTx", "a
 _INSETS = (("lIns", Emu(91440)), ("rIns", Emu(91440)), ("tIns", Emu(45720)), ("bIns", Emu(45720)))
 """A text body's insets in the order `_frame` sets them, each with the schema's default."""
 _ROW, _CELL, _CELL_PR, _TABLE_TEXT = qn("a:tr"), qn("a:tc"), qn("a:tcPr"), qn("a:txBody")
+_GRID, _GRID_COLUMN, _FRAME_XFRM = qn("a:tblGrid"), qn("a:gridCol"), qn("p:xfrm")
 _FILLS = frozenset(qn(tag) for tag in ("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill",
                                        "a:grpFill"))
 _AFTER_FILL = (qn("a:headers"), qn("a:extLst"))
@@ -555,10 +556,8 @@ def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
     table = frame.table
     table.first_row = True
     table.horz_banding = False
-    for index, width in enumerate(part.widths):
-        table.columns[index].width = Inches(width)
-    for r, height in enumerate(part.heights):
-        table.rows[r].height = Inches(height)
+    _sizes(frame._element, table._tbl, [Inches(width) for width in part.widths],
+           [Inches(height) for height in part.heights])
     for r, (cells, row) in enumerate(zip(rows, table._tbl.iterchildren(_ROW), strict=True)):
         fill = str(RGBColor.from_string(theme.header_fill if r == 0 else "FFFFFF"))
         for c, (text, cell) in enumerate(zip(cells, row.iterchildren(_CELL), strict=True)):
@@ -566,6 +565,18 @@ def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
             paragraph = cell.find(_TABLE_TEXT).find(_P)
             _spacing(paragraph, after=0)
             _run(paragraph, text, part.size, theme, bold=r == 0 or c == 0)
+
+
+def _sizes(frame: Any, table: Any, widths: list[int], heights: list[int]) -> None:
+    """Column widths and row heights (EMU), and the table's frame the size of their sums, as python-pptx's width and
+    height setters leave them: each of those sums every row again, once per row."""
+    for column, width in zip(table.find(_GRID).iterchildren(_GRID_COLUMN), widths, strict=True):
+        column.set("w", str(width))
+    for row, height in zip(table.iterchildren(_ROW), heights, strict=True):
+        row.set("h", str(height))
+    extent = frame.find(_FRAME_XFRM).find(qn("a:ext"))
+    extent.set("cx", str(sum(widths)))
+    extent.set("cy", str(sum(heights)))
 
 
 def _cell(cell: Any, fill: str, margin: int) -> None:
