@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
-import zipfile
-from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from lxml import etree
 from pptx import Presentation
@@ -27,7 +24,6 @@ from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.shapes.shapetree import SlideShapeFactory
@@ -40,6 +36,7 @@ from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readab
 from mghandout.deck.language import tag_language
 from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
+from mghandout.deck.save import save
 from mghandout.deck.shapes import (add_textbox, cleared, first_paragraph, has_text, next_shape_id, paragraph_properties,
                                    place, placeholder, placeholders_by_index, shape_elements, shape_id, text_body)
 from mghandout.deck.shapes import title as title_of
@@ -150,7 +147,7 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
     tag_language(presentation, article.language)
     _properties(presentation, article, brand, when)
     package.finish(presentation)
-    return _save(presentation, when)
+    return save(presentation, when)
 
 
 class _Slides:
@@ -710,42 +707,3 @@ def _properties(presentation: Any, article: Article, brand: Brand | None, when: 
     props.revision = 1
     naive = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
     props.created = props.modified = props.last_printed = naive
-
-
-class _StampedPackageWriter(PackageWriter):
-    """python-pptx's package writer, every zip entry stamped with the build's date, not the time of saving.
-
-    Stamping while writing, rather than rewriting the saved zip, keeps the file
-    byte-for-byte reproducible without compressing every part twice (a sixth of a deck's time).
-    """
-
-    def __init__(self, pkg_file: IO[bytes], pkg_rels: Any, parts: Sequence[Any], when: dt.datetime) -> None:
-        super().__init__(pkg_file, pkg_rels, parts)
-        stamp = when.astimezone(dt.timezone.utc).timetuple()[:6]
-        self.stamp = min(max(stamp, (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))  # the dates a zip entry holds
-
-    def _write(self) -> None:
-        with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as target:
-            self._write_content_types_stream(_Stamped(target, self.stamp))
-            self._write_pkg_rels(_Stamped(target, self.stamp))
-            self._write_parts(_Stamped(target, self.stamp))
-
-
-class _Stamped:
-    """The zip writer `PackageWriter` writes through: each member deflated and dated `stamp`."""
-
-    def __init__(self, target: zipfile.ZipFile, stamp: tuple[int, ...]) -> None:
-        self.target, self.stamp = target, stamp
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self.stamp)  # type: ignore[arg-type]
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        self.target.writestr(entry, blob)
-
-
-def _save(presentation: Any, when: dt.datetime) -> bytes:
-    """The .pptx bytes, the same for the same deck and date."""
-    package = presentation.part.package
-    buffer = io.BytesIO()
-    _StampedPackageWriter(buffer, package._rels, tuple(package.iter_parts()), when)._write()
-    return buffer.getvalue()
