@@ -26,6 +26,7 @@ TEXT_PARTS = frozenset({
 """The parts of a deck that hold text or text styles."""
 
 _P, _R, _FLD = qn("a:p"), qn("a:r"), qn("a:fld")
+_RUNS = frozenset((_R, _FLD))
 _RPR, _END, _DEF = qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr")
 _DEFAULT_STYLE, _DEF_PPR, _EXT = qn("p:defaultTextStyle"), qn("a:defPPr"), qn("a:extLst")
 
@@ -50,25 +51,24 @@ def _tag(element: Any, language: str) -> None:
             run.insert(0, etree.Element(_RPR))
     for paragraph in list(element.iter(_P)):
         if paragraph.find(_END) is None:
-            paragraph.append(_paragraph_end(paragraph))
+            _paragraph_end(paragraph)
     _default_style(element)
     for properties in element.iter(_RPR, _END, _DEF):
         properties.set("lang", language)
 
 
-def _paragraph_end(paragraph: Any) -> Any:
-    """A paragraph end the size of the paragraph's last run, as PowerPoint itself writes it.
+def _paragraph_end(paragraph: Any) -> None:
+    """A paragraph end the size of the paragraph's last sized run, as PowerPoint itself writes it, added last.
 
     Without a size the end mark takes the list style's (32 pt in the default master's
     body text), and a presentation program may then make the last line taller than the
     layout measured it.
     """
-    end = etree.Element(_END)
-    sizes = [child.find(_RPR).get("sz") for child in paragraph if child.tag in (_R, _FLD)]
-    size = next((size for size in reversed(sizes) if size), None)
-    if size is not None:
-        end.set("sz", size)
-    return end
+    end = etree.SubElement(paragraph, _END)
+    for child in reversed(paragraph):
+        if child.tag in _RUNS and (size := child.find(_RPR).get("sz")):
+            end.set("sz", size)
+            return
 
 
 def _default_style(element: Any) -> None:
