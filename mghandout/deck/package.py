@@ -20,6 +20,8 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 
+from mghandout.deck.shapes import text_body, text_of, title
+
 APPLICATION = "mghandout"
 SIZE_TYPES = {"screen4x3": (9144000, 6858000), "screen16x9": (9144000, 5143500), "screen16x10": (9144000, 5715000)}
 """The `p:sldSz type` values whose size is fixed (EMU), for checking a type against the size it labels."""
@@ -38,11 +40,17 @@ def finish(presentation: Any) -> None:
     themes = [_theme_name(master.part) for master in presentation.slide_masters]
     size = (presentation.slide_width, presentation.slide_height)
     slides = list(presentation.slides)
-    titles = [slide.shapes.title.text_frame.text if slide.shapes.title is not None else "" for slide in slides]
+    titles = [_title(slide) for slide in slides]
     paragraphs = [text for slide in slides for p in slide.shapes._spTree.iter(_PARAGRAPH) if (text := _text(p)).strip()]
     words = sum(len(text.split()) for text in paragraphs)
     _app_properties(part.package).blob = app_xml(themes, titles, FORMATS.get(size, "Custom"), words, len(paragraphs),
                                                  notes=sum(slide.has_notes_slide for slide in slides))
+
+
+def _title(slide: Any) -> str:
+    """The slide's title, as python-pptx's `slide.shapes.title.text_frame.text` reads it ("" for none)."""
+    found = title(slide.shapes._spTree)
+    return "" if found is None else text_of(text_body(found, slide.shapes))
 
 
 def _text(paragraph: Any) -> str:

@@ -117,7 +117,8 @@ def place(element: Any, x: int, y: int, cx: int, cy: int) -> None:
     extent.set("cy", str(cy))
 
 
-_CONTENT = frozenset((_R, qn("a:br"), _FLD))
+_BREAK = qn("a:br")
+_CONTENT = frozenset((_R, _BREAK, _FLD))
 """What python-pptx's `paragraph.clear()` removes: runs, line breaks and fields."""
 _TEXT_BOX = CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0)
 """python-pptx's new text box, made once: each text box is a copy of it."""
@@ -164,6 +165,20 @@ def text_body(element: Any, shapes: Any) -> Any:
 def first_paragraph(element: Any, shapes: Any) -> Any:
     """The first `a:p` of the shape's text, as `shape.text_frame.paragraphs[0]`."""
     return text_body(element, shapes).find(_P)
+
+
+def text_of(body: Any) -> str:
+    """The text of a `p:txBody` as python-pptx's `text_frame.text` gives it: paragraphs joined by line feeds, a line
+    break as a vertical tab."""
+    return "\n".join("".join(_content_text(child) for child in paragraph if child.tag in _CONTENT)
+                     for paragraph in body.iterchildren(_P))
+
+
+def _content_text(child: Any) -> str:
+    if child.tag == _BREAK:
+        return "\v"
+    text = child.find(_T)
+    return "" if text is None else text.text or ""
 
 
 def cleared(body: Any) -> Any:
