@@ -193,7 +193,7 @@ def cleared(body: Any) -> Any:
 
 
 def paragraph_properties(paragraph: Any) -> Any:
-    """The paragraph's `a:pPr`, added first if it has none (python-pptx's `get_or_add_pPr`; the schema puts it first)."""
+    """The paragraph's `a:pPr`, added first (where the schema puts it) if missing: python-pptx's `get_or_add_pPr`."""
     properties = paragraph.find(_P_PR)
     if properties is None:
         properties = etree.Element(_P_PR)

@@ -5,7 +5,10 @@ on the template's layout for its kind (found by `template.py`), places each box 
 the layout step put it, sets every size explicitly, turns autofit off (the layout
 already guaranteed the fit), colours text as `backdrop.py` finds it reads on the
 template, has `package.py` make the package true, and makes the file byte-for-byte
-reproducible. It, those three and `accessibility.py` are the only modules that import python-pptx.
+reproducible (`save.py`). New slides and notes pages come from `pages.py`, text from
+`text.py`, tables from `table.py`, and shapes are found and placed by `shapes.py`:
+python-pptx's proxies were most of the deck's time, so those write the same XML
+directly. Only the deck's modules import python-pptx.
 """
 
 from __future__ import annotations
@@ -21,11 +24,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
-from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Inches
@@ -36,44 +35,40 @@ from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readab
 from mghandout.deck.language import tag_language
 from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
+from mghandout.deck.pages import Notes, Slides
 from mghandout.deck.save import save
-from mghandout.deck.shapes import (add_textbox, cleared, first_paragraph, has_text, next_shape_id, paragraph_properties,
-                                   place, placeholder, placeholders_by_index, shape_elements, shape_id, text_body)
+from mghandout.deck.shapes import (
+    add_textbox,
+    cleared,
+    first_paragraph,
+    has_text,
+    next_shape_id,
+    paragraph_properties,
+    place,
+    placeholder,
+    placeholders_by_index,
+    shape_elements,
+    shape_id,
+    text_body,
+)
 from mghandout.deck.shapes import title as title_of
+from mghandout.deck.table import table
 from mghandout.deck.template import find_layout
 from mghandout.deck.template import open_template as open_user_template
+from mghandout.deck.text import bullet_mark, frame, linked_runs, run, run_properties, spacing
 from mghandout.deck.theme import DeckTheme
-from mghandout.links import URL
 from mghandout.logo import clinic_logo
 from mghandout.metadata import properties
 from mghandout.model import Article, Brand
 
-_R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
-_FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
-_LINE, _AFTER, _SP = qn("a:lnSpc"), qn("a:spcAft"), qn("p:sp")
-_C_SLD, _SP_TREE, _TX_BODY, _P, _BREAK, _FLD = (qn(tag) for tag in ("p:cSld", "p:spTree", "p:txBody", "a:p", "a:br",
-                                                                     "a:fld"))
-_BODY_PR, _NO_AUTOFIT = qn("a:bodyPr"), qn("a:noAutofit")
-_AUTOFITS = (_NO_AUTOFIT, qn("a:normAutofit"), qn("a:spAutoFit"))
-_AFTER_AUTOFIT = tuple(qn(tag) for tag in ("a:scene3d", "a:sp3d", "a:flatTx", "a:extLst"))
-"""What follows a text body's autofit choice, in the schema's order."""
-_INSETS = (("lIns", Emu(91440)), ("rIns", Emu(91440)), ("tIns", Emu(45720)), ("bIns", Emu(45720)))
-"""A text body's insets in the order `_frame` sets them, each with the schema's default."""
-_ROW, _CELL, _CELL_PR, _TABLE_TEXT = qn("a:tr"), qn("a:tc"), qn("a:tcPr"), qn("a:txBody")
-_GRID, _GRID_COLUMN, _FRAME_XFRM = qn("a:tblGrid"), qn("a:gridCol"), qn("p:xfrm")
-_FILLS = frozenset(qn(tag) for tag in ("a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill",
-                                       "a:grpFill"))
-_AFTER_FILL = (qn("a:headers"), qn("a:extLst"))
-"""What follows a table cell's fill, in the schema's order."""
+_SP, _TX_BODY, _P, _FLD, _T = qn("p:sp"), qn("p:txBody"), qn("a:p"), qn("a:fld"), qn("a:t")
+_BODY_PR, _RGB = qn("a:bodyPr"), qn("a:srgbClr")
 LAYOUTS = ("title", "content", "title_only")
-"""A web address in running text, without the punctuation that ends its sentence; the group keeps it when splitting."""
+"""The kinds of slide layout the deck builds on."""
 WIDE = (Emu(12192000), Emu(6858000))
 """PowerPoint's widescreen slide, 13.333 x 7.5 in."""
 FOOTER_FLOOR = 10.0
 """The smallest footer type, for a template's narrow footer placeholder."""
-NOTES_SIZE, NOTES_LINE = 12.0, 1.2
-"""Speaker notes' type size (notes without one print near 20 pt in LibreOffice and run off their pages) and the
-line height, as a multiple of it, that presentation programs give them."""
 
 
 xpath.install()
@@ -130,7 +125,7 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
     """Serialise `deck` into `presentation` and return the .pptx bytes."""
     layouts = {kind: find_layout(presentation, kind, template) for kind in LAYOUTS}
     backdrops = {kind: Backdrop(layout) for kind, layout in layouts.items()} if template is not None else {}
-    notes, slides = _Notes(), _Slides(presentation)
+    notes, slides = Notes(), Slides(presentation)
     for number, spec in enumerate(deck.slides, start=1):
         slide = slides.add(layouts[spec.layout])
         colours = _colours(backdrops.get(spec.layout), spec, theme)
@@ -150,215 +145,9 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
     return save(presentation, when)
 
 
-class _Slides:
-    """New slides: the first on each layout added by python-pptx, the rest copies of it.
-
-    python-pptx's `add_slide` clones the layout's placeholders into every new slide,
-    looking each up through its proxies; a new slide on a layout always starts the same
-    (the same placeholders, ids and names), so later ones copy the first as it was
-    before anything was written on it, and are named, related and listed as python-pptx
-    does it: a sixth of the deck's time.
-    """
-
-    def __init__(self, presentation: Any) -> None:
-        self.presentation = presentation
-        self.blanks: dict[Any, Any] = {}
-
-    def add(self, layout: Any) -> PptxSlide:
-        blank = self.blanks.get(layout.part)
-        if blank is None:
-            slide = self.presentation.slides.add_slide(layout)
-            self.blanks[layout.part] = copy.deepcopy(slide.part._element)
-            return slide
-        presentation = self.presentation.part
-        listed = presentation._element.get_or_add_sldIdLst()
-        name = PackURI(f"/ppt/slides/slide{len(listed) + 1}.xml")
-        part = SlidePart(name, CT.PML_SLIDE, presentation.package, copy.deepcopy(blank))
-        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        listed.add_sldId(presentation.relate_to(part, RT.SLIDE))
-        return part.slide
-
-
-class _Notes:
-    """Speaker notes: the first notes page made by python-pptx, the rest copied from it.
-
-    python-pptx clones the notes master's placeholders for every slide, which was a
-    quarter of the deck's time; every notes page starts the same, so later ones are
-    copies of the first, related to their slide and the notes master as python-pptx
-    relates its own, and numbered on from the first (python-pptx's next_partname
-    walks every part of the package for each new part: 12 ms a deck). For the same
-    reason the text and the fit are written into the copy's XML: where its notes box
-    and slide picture are, and how big, is read once from the first page (python-pptx
-    looks each up in the notes master, for every page).
-    """
-
-    def __init__(self) -> None:
-        self.blank: Any = None
-        self.master: Any = None
-        self.number = 0
-        self.page: _NotesPage | None = None
-
-    def add(self, slide: PptxSlide, text: str, theme: DeckTheme) -> None:
-        if self.blank is None:
-            notes = slide.notes_slide
-            self.blank = copy.deepcopy(notes.part._element)
-            self.master = notes.part.part_related_by(RT.NOTES_MASTER)
-            self.number = notes.part.partname.idx
-            self.page = _NotesPage.of(notes)
-            element = notes.part._element
-        else:
-            self.number += 1
-            name = PackURI(f"/ppt/notesSlides/notesSlide{self.number}.xml")
-            element = copy.deepcopy(self.blank)
-            part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, slide.part.package, element)
-            part.relate_to(self.master, RT.NOTES_MASTER)
-            part.relate_to(slide.part, RT.SLIDE)
-            slide.part.relate_to(part, RT.NOTES_SLIDE)
-        assert self.page is not None
-        self.page.write(element, text, theme)
-
-
-class _NotesPage:
-    """Where a notes page's text box and slide picture are (their places in the shape tree) and their inherited
-    positions and sizes in EMU (left, top, width, height), the same on every page of a deck."""
-
-    def __init__(self, body: int | None, body_box: tuple[int, ...], image: int | None,
-                 image_box: tuple[int, ...]) -> None:
-        self.body, self.body_box, self.image, self.image_box = body, body_box, image, image_box
-
-    @classmethod
-    def of(cls, notes: Any) -> _NotesPage:
-        tree = notes.shapes._spTree
-        body = notes.notes_placeholder
-        image = next((p for p in notes.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE), None)
-
-        def where(shape: Any) -> tuple[int | None, tuple[int, ...]]:
-            if shape is None:
-                return None, ()
-            return tree.index(shape._element), (shape.left, shape.top, shape.width, shape.height)
-
-        return cls(*where(body), *where(image))
-
-    def write(self, element: Any, text: str, theme: DeckTheme) -> None:
-        """The notes' lines as paragraphs of the notes box (python-pptx's `clear` and `add_paragraph`), then the fit."""
-        if self.body is None:
-            return
-        tree = element.find(_C_SLD).find(_SP_TREE)
-        body = tree[self.body].find(_TX_BODY)
-        paragraphs = body.findall(_P)
-        for extra in paragraphs[1:]:
-            body.remove(extra)
-        for content in paragraphs[0].findall("*"):
-            if content.tag in (_R, _BREAK, _FLD):
-                paragraphs[0].remove(content)
-        for index, line in enumerate(text.split("\n")):
-            paragraph = paragraphs[0] if index == 0 else etree.SubElement(body, _P)
-            _run(paragraph, line, NOTES_SIZE, theme)
-        if self.image is not None:
-            self._fit(tree, text)
-
-    def _fit(self, tree: Any, text: str) -> None:
-        """Notes too long for the notes page's text box at 12 pt take room from the slide picture above it.
-
-        A table's notes spell out every row; at 12 pt they ran off the printed page. The
-        picture shrinks (its shape kept, centred) to at most a quarter of its height;
-        the lines are counted with the metrics the slides are measured with.
-        """
-        body_left, body_top, body_width, body_height = self.body_box
-        room = (body_width - 2 * Inches(0.1)) / Inches(1) * POINTS
-        lines = sum(max(1, len(wrap(line, NOTES_SIZE, room))) for line in text.split("\n"))
-        short = int(lines * NOTES_SIZE * NOTES_LINE / POINTS * Inches(1)) + Inches(0.1) - body_height
-        if short <= 0:
-            return
-        left, top, width, height = self.image_box
-        lost = min(short, body_top - top - height // 4)
-        place(tree[self.body], body_left, body_top - lost, body_width, body_height + lost)
-        kept = height - lost
-        place(tree[self.image], left + (width - width * kept // height) // 2, top, width * kept // height, kept)
-
-
 def _place(shape: Any, box: Box) -> None:
     """Put a shape (its element) at `box`."""
     place(shape, Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
-
-
-def _frame(body: Any, theme: DeckTheme, inset: float | None = None) -> None:
-    """No autofit (the layout made it fit), word wrap on, known insets, in a `p:txBody`.
-
-    Written as python-pptx's word_wrap, auto_size and margin setters write them (an inset
-    equal to the schema's default is left out), without their proxies: a sixth of the deck's time.
-    """
-    properties = body.find(_BODY_PR)
-    properties.set("wrap", "square")
-    for fit in _AUTOFITS:
-        for element in properties.findall(fit):
-            properties.remove(element)
-    after = next((found for tag in _AFTER_AUTOFIT if (found := properties.find(tag)) is not None), None)
-    if after is None:
-        etree.SubElement(properties, _NO_AUTOFIT)
-    else:
-        after.addprevious(etree.Element(_NO_AUTOFIT))
-    margin = Inches(theme.inset if inset is None else inset)
-    for name, default in _INSETS:
-        if margin == default:
-            properties.attrib.pop(name, None)
-        else:
-            properties.set(name, str(margin))
-
-
-def _run(paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool = False,
-         color: str | None = None) -> None:
-    """A run at the end of the `a:p`, every property explicit, written as XML: python-pptx's font API cost a third
-    of the deck's time."""
-    run = etree.Element(_R)
-    _run_properties(run, size, theme, bold=bold, color=color)
-    etree.SubElement(run, _T).text = text
-    end = paragraph.find(_END)
-    if end is None:
-        paragraph.append(run)
-    else:
-        end.addprevious(run)
-
-
-def _linked_runs(slide: PptxSlide, paragraph: Any, text: str, size: float, theme: DeckTheme, *, bold: bool = False,
-                 color: str | None = None) -> None:
-    """Runs of `text` in the `a:p`, each web address in it a link that opens when clicked in a slide show or the
-    editor."""
-    for piece in URL.split(text):
-        if not piece:
-            continue
-        _run(paragraph, piece, size, theme, bold=bold, color=color)
-        if URL.fullmatch(piece):
-            run = paragraph.findall(_R)[-1]
-            properties = run.find(_RPR)
-            properties.set("u", "sng")
-            rId = slide.part.relate_to(piece, RT.HYPERLINK, is_external=True)
-            etree.SubElement(properties, qn("a:hlinkClick")).set(qn("r:id"), rId)
-
-
-def _spacing(paragraph: Any, *, after: float, single: bool = True) -> None:
-    """Single line spacing (the layout measured it; a template's master may say 90%) and the space after, of an `a:p`.
-
-    Written as XML at the front of the paragraph's properties, where the schema puts
-    them: python-pptx's line_spacing and space_after were a tenth of the deck's time.
-    """
-    properties = paragraph_properties(paragraph)
-    for name in (_LINE, _AFTER):
-        for old in properties.findall(name):
-            properties.remove(old)
-    spacing = etree.Element(_AFTER)
-    etree.SubElement(spacing, qn("a:spcPts"), val=str(round(after * 100)))
-    properties.insert(0, spacing)
-    if single:
-        line = etree.Element(_LINE)
-        etree.SubElement(line, qn("a:spcPct"), val="100000")
-        properties.insert(0, line)
-
-
-def _run_properties(run: Any, size: float, theme: DeckTheme, *, bold: bool = False, color: str | None = None) -> None:
-    props = etree.SubElement(run, _RPR, sz=str(round(size * 100)), b="1" if bold else "0")
-    etree.SubElement(etree.SubElement(props, _FILL), _RGB, val=color or theme.ink)
-    etree.SubElement(props, _LATIN, typeface=theme.font)
 
 
 def _colours(backdrop: Backdrop | None, spec: Slide, theme: DeckTheme) -> Colours:
@@ -386,7 +175,7 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
     _place(title, spec.title_box)
     paragraph = _emptied(slide, title, theme)
     paragraph_properties(paragraph).set("algn", "l" if spec.layout == "title" else "ctr")
-    _run(paragraph, spec.title, spec.title_size, theme, bold=True, color=colours.title)
+    run(paragraph, spec.title, spec.title_size, theme, bold=True, color=colours.title)
     _plate(slide, title, colours.title_plate)
     needed = spec.layout == "content" or (spec.layout == "title" and bool(spec.subtitle))
     body = _body_placeholder(slide, title, spec.body_box if needed else None)
@@ -399,7 +188,7 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
     else:
         _intro(slide, spec, theme, on_slide, colours.body_plate)
         if spec.table is not None:
-            _table(slide, spec, theme)
+            table(slide, spec, theme)
         else:
             _foods(slide, spec, theme)
 
@@ -407,7 +196,7 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
 def _emptied(slide: PptxSlide, shape: Any, theme: DeckTheme) -> Any:
     """A placeholder's text set up (`_frame`), emptied and anchored at the top; its first paragraph."""
     body = text_body(shape, slide.shapes)
-    _frame(body, theme)
+    frame(body, theme)
     paragraph = cleared(body)
     body.find(_BODY_PR).set("anchor", "t")
     return paragraph
@@ -453,44 +242,27 @@ def _subtitle(slide: PptxSlide, body: Any, spec: Slide, theme: DeckTheme) -> Non
     for index, line in enumerate(spec.subtitle):
         paragraph = first if index == 0 else etree.SubElement(first.getparent(), _P)
         paragraph_properties(paragraph).set("algn", "l")
-        _spacing(paragraph, after=theme.paragraph_gap)
-        _run(paragraph, line, theme.subtitle_size, theme, color=theme.muted)
+        spacing(paragraph, after=theme.paragraph_gap)
+        run(paragraph, line, theme.subtitle_size, theme, color=theme.muted)
 
 
 def _bullets(slide: PptxSlide, body: Any, spec: Slide, theme: DeckTheme) -> None:
     assert body is not None and spec.body_box is not None
     _place(body, spec.body_box)
     text = text_body(body, slide.shapes)
-    _frame(text, theme)
+    frame(text, theme)
     paragraph: Any = cleared(text)
     first = True
     for bullet in spec.bullets:
         for paragraph_runs in _paragraphs(bullet):
             paragraph = paragraph if first else etree.SubElement(text, _P)
             first = False
-            _spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
+            spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
             for words, bold, _ in paragraph_runs:
-                _linked_runs(slide, paragraph, words, spec.body_size, theme, bold=bold,
+                linked_runs(slide, paragraph, words, spec.body_size, theme, bold=bold,
                              color=theme.accent if bold else None)
             hanging = not (bullet.stacked and not paragraph_runs[0][1])
-            _bullet_mark(paragraph, theme, theme.bullet_indent, hanging=hanging)
-
-
-def _bullet_mark(paragraph: Any, theme: DeckTheme, indent_in: float, *, hanging: bool = True) -> None:
-    """A bullet hanging at the layout's indent, in one colour whatever the first word's (a mark follows its text's).
-
-    Not `hanging`: no mark, the text aligned under the bullet text above (a FAQ answer under its question).
-    """
-    properties = paragraph_properties(paragraph)
-    indent = Inches(indent_in)
-    properties.set("marL", str(indent))
-    properties.set("indent", str(-indent if hanging else 0))
-    if hanging:
-        etree.SubElement(etree.SubElement(properties, qn("a:buClr")), _RGB, val=theme.accent)
-        etree.SubElement(properties, qn("a:buFont"), typeface=theme.font)
-        etree.SubElement(properties, qn("a:buChar"), char="•")
-    else:
-        etree.SubElement(properties, qn("a:buNone"))
+            bullet_mark(paragraph, theme, theme.bullet_indent, hanging=hanging)
 
 
 def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
@@ -516,9 +288,9 @@ def _text_box(slide: PptxSlide, where: Box, text: str, theme: DeckTheme, on_slid
     box = _textbox(slide, where)
     _plate(slide, box, plate)
     body = box.find(_TX_BODY)
-    _frame(body, theme)
-    _run(body.find(_P), text, theme.body_size, on_slide)
-    _spacing(body.find(_P), after=0)
+    frame(body, theme)
+    run(body.find(_P), text, theme.body_size, on_slide)
+    spacing(body.find(_P), after=0)
 
 
 def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
@@ -530,72 +302,18 @@ def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
         shape.line.fill.background()
         shape.shadow.inherit = False
         text = text_body(shape._element, slide.shapes)
-        _frame(text, theme)
+        frame(text, theme)
         text.find(_BODY_PR).set("anchor", "t")
         head = text.find(_P)
         paragraph_properties(head).set("algn", "l")
-        _spacing(head, after=theme.paragraph_gap, single=False)
-        _run(head, column.group, column.size, theme, bold=True, color=theme.accent)
+        spacing(head, after=theme.paragraph_gap, single=False)
+        run(head, column.group, column.size, theme, bold=True, color=theme.accent)
         for item in column.items:
             paragraph = etree.SubElement(text, _P)
             paragraph_properties(paragraph).set("algn", "l")
-            _spacing(paragraph, after=0)
-            _bullet_mark(paragraph, theme, theme.food_indent)
-            _run(paragraph, item, column.size, theme)
-
-
-def _table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
-    part = spec.table
-    assert part is not None
-    rows = [part.header, *part.rows]
-    frame = slide.shapes.add_table(len(rows), len(part.header), Inches(part.box.x), Inches(part.box.y),
-                                   Inches(part.box.w), Inches(part.box.h))
-    table = frame.table
-    table.first_row = True
-    table.horz_banding = False
-    _sizes(frame._element, table._tbl, [Inches(width) for width in part.widths],
-           [Inches(height) for height in part.heights])
-    for r, (cells, row) in enumerate(zip(rows, table._tbl.iterchildren(_ROW), strict=True)):
-        fill = str(RGBColor.from_string(theme.header_fill if r == 0 else "FFFFFF"))
-        for c, (text, cell) in enumerate(zip(cells, row.iterchildren(_CELL), strict=True)):
-            _cell(cell, fill, Inches(theme.cell_margin))
-            paragraph = cell.find(_TABLE_TEXT).find(_P)
-            _spacing(paragraph, after=0)
-            _run(paragraph, text, part.size, theme, bold=r == 0 or c == 0)
-
-
-def _sizes(frame: Any, table: Any, widths: list[int], heights: list[int]) -> None:
-    """Column widths and row heights (EMU), and the table's frame the size of their sums, as python-pptx's width and
-    height setters leave them: each of those sums every row again, once per row."""
-    for column, width in zip(table.find(_GRID).iterchildren(_GRID_COLUMN), widths, strict=True):
-        column.set("w", str(width))
-    for row, height in zip(table.iterchildren(_ROW), heights, strict=True):
-        row.set("h", str(height))
-    extent = frame.find(_FRAME_XFRM).find(qn("a:ext"))
-    extent.set("cx", str(sum(widths)))
-    extent.set("cy", str(sum(heights)))
-
-
-def _cell(cell: Any, fill: str, margin: int) -> None:
-    """A new table cell (`a:tc`) filled with `fill`, with `margin` all round and its text wrapped.
-
-    Written as python-pptx's cell fill, margin and word_wrap setters write it (every
-    margin, in that order) into the cell python-pptx made: its proxies, once per cell,
-    were half the time of a deck with a table.
-    """
-    properties = cell.find(_CELL_PR)
-    for old in [child for child in properties if child.tag in _FILLS]:
-        properties.remove(old)
-    solid = etree.Element(_FILL)
-    etree.SubElement(solid, _RGB, val=fill)
-    after = next((found for tag in _AFTER_FILL if (found := properties.find(tag)) is not None), None)
-    if after is None:
-        properties.append(solid)
-    else:
-        after.addprevious(solid)
-    for name in ("marL", "marR", "marT", "marB"):
-        properties.set(name, str(margin))
-    cell.find(_TABLE_TEXT).find(_BODY_PR).set("wrap", "square")
+            spacing(paragraph, after=0)
+            bullet_mark(paragraph, theme, theme.food_indent)
+            run(paragraph, item, column.size, theme)
 
 
 def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdrop: Backdrop | None) -> None:
@@ -606,7 +324,7 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdro
     short, where = _footer_box(slide, "ftr", backdrop, deck, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
     size = _footer_size(where, deck.short_title, theme)
     colour = _footer_colour(slide, short, where, backdrop, theme)
-    _run(first_paragraph(short, slide.shapes), deck.short_title, size, theme, color=colour)
+    run(first_paragraph(short, slide.shapes), deck.short_title, size, theme, color=colour)
     count, where = _footer_box(slide, "sldNum", backdrop, deck, Box(deck.width - theme.margin - 1.2, y, 1.2, 0.4),
                                theme)
     paragraph = first_paragraph(count, slide.shapes)
@@ -614,7 +332,7 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdro
         paragraph_properties(paragraph).set("algn", "r")
     field_id = f"{{B6F15E2A-0000-4000-8000-{number:012d}}}"
     field = etree.SubElement(paragraph, _FLD, id=field_id, type="slidenum")
-    _run_properties(field, theme.footer_size, theme, color=_footer_colour(slide, count, where, backdrop, theme))
+    run_properties(field, theme.footer_size, theme, color=_footer_colour(slide, count, where, backdrop, theme))
     etree.SubElement(field, _T).text = str(number)
 
 
@@ -627,7 +345,7 @@ def _footer_box(slide: PptxSlide, kind: str, backdrop: Backdrop | None, deck: De
         slide.shapes.clone_placeholder(found[0])
         return slide.placeholders[found[0].placeholder_format.idx]._element, found[1]
     shape = _textbox(slide, ours)
-    _frame(shape.find(_TX_BODY), theme, 0.05)
+    frame(shape.find(_TX_BODY), theme, 0.05)
     return shape, _rect(ours)
 
 
@@ -686,8 +404,8 @@ def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path |
     if brand is None or cover.clinic_box is None:
         return
     body = _textbox(slide, cover.clinic_box).find(_TX_BODY)
-    _frame(body, theme)
-    _run(body.find(_P), cover.clinic, theme.clinic_size, theme, color=theme.ink)
+    frame(body, theme)
+    run(body.find(_P), cover.clinic, theme.clinic_size, theme, color=theme.ink)
     logo = clinic_logo(brand, brand_dir)
     if logo is None or cover.logo_box is None:
         return
