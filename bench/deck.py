@@ -44,8 +44,7 @@ def cold(source: Path) -> dict[str, float]:
 
 def warm(source: Path, runs: int) -> dict[str, float]:
     """The warm render and the layout step of `source` (ms of CPU, minimum of `runs`)."""
-    from mghandout.deck import DeckTheme, deck_layout, render_pptx
-    from mghandout.deck import measure
+    from mghandout.deck import DeckTheme, deck_layout, measure, render_pptx
     from mghandout.deck.writer import content_area, open_template, slide_size
     from mghandout.model import article_labels
     from mghandout.source import load_article
