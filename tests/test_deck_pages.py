@@ -1,0 +1,95 @@
+"""deck/pages.py: slides and notes pages copied from the first are the ones python-pptx would have made.
+
+Slides added on the same layouts by `Slides` and by python-pptx's `add_slide` give the same
+package, part for part and byte for byte; notes pages added by `Notes` have python-pptx's
+names, relationships and placeholders, and hold one 12 pt paragraph per line of the notes.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from typing import Any
+
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.ns import qn
+
+from mghandout.deck.pages import NOTES_SIZE, Notes, Slides
+from mghandout.deck.theme import DeckTheme
+
+KINDS = [1, 5, 1, 1, 0, 5, 1]
+"""Layouts of python-pptx's template to add slides on, in this order: repeats and returns."""
+
+
+def members(presentation: Any) -> dict[str, bytes]:
+    buffer = io.BytesIO()
+    presentation.save(buffer)
+    with zipfile.ZipFile(buffer) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def test_slides_are_python_pptx_s_part_for_part() -> None:
+    theirs = Presentation()
+    ours = copy.deepcopy(theirs)
+    slides = Slides(ours)
+    for kind in KINDS:
+        theirs.slides.add_slide(theirs.slide_layouts[kind])
+        slides.add(ours.slide_layouts[kind])
+    assert members(ours) == members(theirs)
+    assert len(ours.slides) == len(KINDS)
+
+
+def skeleton(data: bytes) -> bytes:
+    """A notes page without its text: no runs, one paragraph in each text body."""
+    root = etree.fromstring(data)
+    for run in list(root.iter(qn("a:r"))):
+        run.getparent().remove(run)
+    for body in root.iter(qn("p:txBody")):
+        for extra in body.findall(qn("a:p"))[1:]:
+            body.remove(extra)
+    return etree.tostring(root)
+
+
+def test_notes_pages_are_python_pptx_s_with_one_paragraph_a_line() -> None:
+    theirs = Presentation()
+    for _ in KINDS:
+        theirs.slides.add_slide(theirs.slide_layouts[1])
+    ours = copy.deepcopy(theirs)
+    notes = Notes()
+    for number, (their_slide, our_slide) in enumerate(zip(theirs.slides, ours.slides, strict=True)):
+        their_slide.notes_slide.notes_text_frame.text = "x"
+        notes.add(our_slide, "\n".join(f"line {n}" for n in range(number + 1)), DeckTheme())
+    mine, python_pptx = members(ours), members(theirs)
+    assert mine.keys() == python_pptx.keys()
+    for name, data in mine.items():
+        if name.startswith("ppt/notesSlides/notesSlide"):
+            assert skeleton(data) == skeleton(python_pptx[name]), name
+        else:
+            assert data == python_pptx[name], name
+    for number, slide in enumerate(ours.slides):
+        body = slide.notes_slide.notes_text_frame
+        assert [p.text for p in body.paragraphs] == [f"line {n}" for n in range(number + 1)]
+        assert {run.font.size.pt for p in body.paragraphs for run in p.runs} == {NOTES_SIZE}
+
+
+def test_long_notes_take_room_from_the_slide_picture() -> None:
+    presentation = Presentation()
+    slides = [presentation.slides.add_slide(presentation.slide_layouts[1]) for _ in range(2)]
+    notes = Notes()
+    notes.add(slides[0], "Short.", DeckTheme())
+    notes.add(slides[1], "\n".join("A long line of notes that the page must hold." for _ in range(40)), DeckTheme())
+    short, long = (slide.notes_slide for slide in slides)
+
+    def parts(page: Any) -> tuple[Any, Any]:
+        body = page.notes_placeholder
+        image = next(p for p in page.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE)
+        return body, image
+
+    (short_body, short_image), (long_body, long_image) = parts(short), parts(long)
+    assert long_body.height > short_body.height and long_body.top < short_body.top
+    assert long_image.height < short_image.height
+    assert abs(long_image.width / long_image.height - short_image.width / short_image.height) < 0.01
+    assert long_image.top + long_image.height <= long_body.top
