@@ -14,9 +14,17 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from mghandout import __version__
-from mghandout.build import FORMATS, Options, Outcome, build_all, check_source, find_sources, warm_up
+from mghandout.build import (
+    FORMATS,
+    Options,
+    Outcome,
+    build_all,
+    check_source,
+    deck_head_start,
+    find_sources,
+    warm_up,
+)
 from mghandout.errors import MghandoutError, SourceError, UsageError
-from mghandout.source import load_brand
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -72,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         if args.check and args.brand:
+            from mghandout.source import load_brand
+
             load_brand(args.brand)  # --check refuses the brand file the build would refuse
         sources = args.sources or find_sources()
         if (args.json or args.require_grade) and not args.check:
@@ -82,7 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = _options(args)
         if args.watch:
             warm_up(options.formats)  # before the first build, so each rebuild's forked process starts warm
-        status = _report(build_all(sources, options), check=False, debug=args.debug)
+        helper = None if args.watch else deck_head_start(sources, options)
+        status = _report(build_all(sources, options, helper), check=False, debug=args.debug)
         if args.watch:
             from mghandout.watch import watch
 
@@ -111,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _options(args: argparse.Namespace) -> Options:
     if args.template is not None and not args.template.is_file():
         raise UsageError(f"{args.template}: no such template file; name an existing .pptx file")
+    from mghandout.source import load_brand
+
     brand = load_brand(args.brand) if args.brand else None
     return Options(
         output=args.output,
