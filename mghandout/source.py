@@ -57,9 +57,9 @@ def read_article_located(path: Path) -> tuple[Article, list[Problem], TextStarts
     return article, warnings, starts
 
 
-def load_brand(path: Path) -> Brand:
-    """Load and validate a clinic's brand file."""
-    return load(path, Brand)[0]
+def read_brand(path: Path) -> tuple[Brand, list[Problem]]:
+    """Load and validate a clinic's brand file, with the warnings its editor should see."""
+    return load(path, Brand)
 
 
 def load(path: Path, model: type[M], starts: TextStarts | None = None) -> tuple[M, list[Problem]]:
