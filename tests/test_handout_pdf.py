@@ -31,7 +31,7 @@ from mghandout.errors import InputError
 from mghandout.handout import HandoutTheme, LogoError, render_pdf
 from mghandout.handout.fonts import missing
 from mghandout.model import Article, Brand, Callout, Paragraph, Table, article_labels, iter_texts
-from mghandout.source import load_article, read_brand
+from mghandout.source import load_article, load_brand
 
 SOURCES = TOPICS
 MINIMAL = FIXTURES / "minimal.yaml"
@@ -115,7 +115,7 @@ def read_pdf(path: Path) -> list[Page]:
 @pytest.fixture(scope="module")
 def brand_with_logo(brand_dir: Path) -> Brand:
     """The brand file as a clinic writes it, logo included."""
-    return read_brand(brand_dir / "brand.yaml")[0]
+    return load_brand(brand_dir / "brand.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -699,7 +699,7 @@ def test_no_clinic_without_a_brand(a4: Handout, brand: Brand) -> None:
 
 def test_missing_logo_is_a_logo_error(tmp_path: Path) -> None:
     (tmp_path / "brand.yaml").write_text((FIXTURES / "brand.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    brand = read_brand(tmp_path / "brand.yaml")[0]
+    brand = load_brand(tmp_path / "brand.yaml")
     with pytest.raises(LogoError) as caught:
         render_pdf(load_article(MINIMAL), brand=brand, brand_dir=tmp_path, when=WHEN)
     assert isinstance(caught.value, InputError)
@@ -709,7 +709,7 @@ def test_missing_logo_is_a_logo_error(tmp_path: Path) -> None:
 def test_non_image_logo_is_a_logo_error(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "brand.yaml", tmp_path / "brand.yaml")
     (tmp_path / LOGO).write_text("this is not a PNG", encoding="utf-8")
-    brand = read_brand(tmp_path / "brand.yaml")[0]
+    brand = load_brand(tmp_path / "brand.yaml")
     with pytest.raises(LogoError) as caught:
         render_pdf(load_article(MINIMAL), brand=brand, brand_dir=tmp_path, when=WHEN)
     assert isinstance(caught.value, InputError)
@@ -748,8 +748,8 @@ def test_same_bytes_in_another_process(handout: Handout, brand_dir: Path) -> Non
     """Nothing process-specific (object ids, hash seeds, the clock) leaks into the file."""
     code = (
         "import sys, datetime as dt; from pathlib import Path; "
-        "from mghandout.source import load_article, read_brand; from mghandout.handout import render_pdf; "
-        "b = Path(sys.argv[2]); brand = read_brand(b / 'brand.yaml')[0].model_copy(update={'logo': None}); "
+        "from mghandout.source import load_article, load_brand; from mghandout.handout import render_pdf; "
+        "b = Path(sys.argv[2]); brand = load_brand(b / 'brand.yaml').model_copy(update={'logo': None}); "
         "data, _ = render_pdf(load_article(Path(sys.argv[1])), brand=brand, brand_dir=b, "
         "when=dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)); sys.stdout.buffer.write(data)"
     )
