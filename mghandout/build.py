@@ -293,7 +293,7 @@ def warm_up(formats: Iterable[str]) -> None:
         from mghandout.handout import render_pdf  # noqa: F401  (loaded for the processes forked later)
         from mghandout.handout.fonts import font_set
 
-        font_set(False), font_set(True)
+        font_set(False).primary, font_set(True).primary  # the other fonts load in a process that needs them
     if "pptx" in formats:
         from mghandout.deck import render_pptx  # noqa: F401  (loaded for the processes forked later)
         from mghandout.deck.measure import width
