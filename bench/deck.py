@@ -7,8 +7,9 @@ Figures are CPU time (user+sys of this process, `time.process_time`), the minimu
 the machine is shared, so wall clock is noisy and the minimum is the cost without interference.
 Import and cold figures come from fresh processes (one per run), so nothing is cached yet; warm
 figures are the minimum over `--runs` calls after a first untimed one. Layout is `deck_layout`
-alone, warm, with `measure`'s remembered widths and wraps cleared before each call (the fonts stay loaded;
-so it is the layout's own work, as in a build's first deck) and, separately, as a second call in that process.
+alone, warm, with what `measure` and `slidetext` remember (widths, wraps, urgent sentences)
+cleared before each call (the fonts stay loaded; so it is the layout's own work, as in a
+build's first deck) and, separately ("again"), as a second call in that process.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def cold(source: Path) -> dict[str, float]:
 
 def warm(source: Path, runs: int) -> dict[str, float]:
     """The warm render and the layout step of `source` (ms of CPU, minimum of `runs`)."""
-    from mghandout.deck import DeckTheme, deck_layout, measure, render_pptx
+    from mghandout.deck import DeckTheme, deck_layout, measure, render_pptx, slidetext
     from mghandout.deck.writer import content_area, open_template, slide_size
     from mghandout.model import article_labels
     from mghandout.source import load_article
@@ -60,7 +61,7 @@ def warm(source: Path, runs: int) -> dict[str, float]:
     presentation = open_template(None)
     size, content = slide_size(presentation), content_area(presentation, None)
     for _ in range(runs):
-        for remembered in vars(measure).values():
+        for remembered in [*vars(measure).values(), *vars(slidetext).values()]:
             if hasattr(remembered, "cache_clear") and remembered is not measure._font:
                 remembered.cache_clear()
         start = time.process_time()
