@@ -194,7 +194,7 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
 
 
 def _emptied(slide: PptxSlide, shape: Any, theme: DeckTheme) -> Any:
-    """A placeholder's text set up (`_frame`), emptied and anchored at the top; its first paragraph."""
+    """A shape's text body set up (`frame`), emptied and anchored at the top; its first paragraph."""
     body = text_body(shape, slide.shapes)
     frame(body, theme)
     paragraph = cleared(body)
@@ -251,18 +251,15 @@ def _bullets(slide: PptxSlide, body: Any, spec: Slide, theme: DeckTheme) -> None
     _place(body, spec.body_box)
     text = text_body(body, slide.shapes)
     frame(text, theme)
-    paragraph: Any = cleared(text)
-    first = True
-    for bullet in spec.bullets:
-        for paragraph_runs in _paragraphs(bullet):
-            paragraph = paragraph if first else etree.SubElement(text, _P)
-            first = False
-            spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
-            for words, bold, _ in paragraph_runs:
-                linked_runs(slide, paragraph, words, spec.body_size, theme, bold=bold,
-                             color=theme.accent if bold else None)
-            hanging = not (bullet.stacked and not paragraph_runs[0][1])
-            bullet_mark(paragraph, theme, theme.bullet_indent, hanging=hanging)
+    first = cleared(text)
+    paragraphs = [(bullet, runs) for bullet in spec.bullets for runs in _paragraphs(bullet)]
+    for index, (bullet, paragraph_runs) in enumerate(paragraphs):
+        paragraph = first if index == 0 else etree.SubElement(text, _P)
+        spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
+        for words, bold, _ in paragraph_runs:
+            linked_runs(slide, paragraph, words, spec.body_size, theme, bold=bold, color=theme.accent if bold else None)
+        hanging = not (bullet.stacked and not paragraph_runs[0][1])
+        bullet_mark(paragraph, theme, theme.bullet_indent, hanging=hanging)
 
 
 def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
@@ -301,15 +298,12 @@ def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
         shape.fill.fore_color.rgb = RGBColor.from_string(theme.tint)
         shape.line.fill.background()
         shape.shadow.inherit = False
-        text = text_body(shape._element, slide.shapes)
-        frame(text, theme)
-        text.find(_BODY_PR).set("anchor", "t")
-        head = text.find(_P)
+        head = _emptied(slide, shape._element, theme)
         paragraph_properties(head).set("algn", "l")
         spacing(head, after=theme.paragraph_gap, single=False)
         run(head, column.group, column.size, theme, bold=True, color=theme.accent)
         for item in column.items:
-            paragraph = etree.SubElement(text, _P)
+            paragraph = etree.SubElement(head.getparent(), _P)
             paragraph_properties(paragraph).set("algn", "l")
             spacing(paragraph, after=0)
             bullet_mark(paragraph, theme, theme.food_indent)
