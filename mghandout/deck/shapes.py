@@ -23,9 +23,17 @@ from pptx.shapes.shapetree import SlideShapeFactory
 SHAPE_TAGS = frozenset(qn(tag) for tag in ("p:sp", "p:grpSp", "p:graphicFrame", "p:cxnSp", "p:pic",
                                            "p:contentPart"))
 """The children of a shape tree that python-pptx counts as shapes."""
-_NV_PR, _PH, _SP_PR, _XFRM, _OFF, _EXT = (qn(tag) for tag in ("p:nvPr", "p:ph", "p:spPr", "a:xfrm", "a:off", "a:ext"))
+_C_NV_PR, _NV_PR, _PH, _SP_PR, _XFRM, _OFF, _EXT = (qn(tag) for tag in ("p:cNvPr", "p:nvPr", "p:ph", "p:spPr", "a:xfrm",
+                                                                              "a:off", "a:ext"))
 _FRAME, _FRAME_XFRM, _GROUP, _GROUP_PR = qn("p:graphicFrame"), qn("p:xfrm"), qn("p:grpSp"), qn("p:grpSpPr")
 _TX_BODY, _P, _P_PR, _R, _FLD, _T = (qn(tag) for tag in ("p:txBody", "a:p", "a:pPr", "a:r", "a:fld", "a:t"))
+_BREAK = qn("a:br")
+_CONTENT = frozenset((_R, _BREAK, _FLD))
+"""What python-pptx's `paragraph.clear()` removes: runs, line breaks and fields."""
+_TEXT_BOX = CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0)
+"""python-pptx's new text box, made once: each text box is a copy of it."""
+_IDS = etree.XPath("//@id")
+_TREE_END = qn("p:extLst")
 
 
 def shape_elements(tree: Any) -> Iterator[Any]:
@@ -35,13 +43,19 @@ def shape_elements(tree: Any) -> Iterator[Any]:
 
 def placeholder(element: Any) -> Any:
     """The shape's `p:ph`, or None: python-pptx's `./*[1]/p:nvPr/p:ph`."""
-    properties = element[0].find(_NV_PR) if len(element) else None
+    names = _non_visual(element)
+    properties = None if names is None else names.find(_NV_PR)
     return None if properties is None else properties.find(_PH)
 
 
 def shape_id(element: Any) -> int:
-    """The shape's id, from the `p:cNvPr` that opens its non-visual properties."""
-    return int(element[0][0].get("id"))
+    """The shape's id, from the `p:cNvPr` of its non-visual properties."""
+    return int(_non_visual(element).find(_C_NV_PR).get("id"))
+
+
+def _non_visual(element: Any) -> Any:
+    """The shape's first child element, its non-visual properties (python-pptx's `./*[1]`: not a comment)."""
+    return next(element.iterchildren(etree.Element), None)
 
 
 def title(tree: Any) -> Any:
@@ -115,15 +129,6 @@ def place(element: Any, x: int, y: int, cx: int, cy: int) -> None:
         offset.addnext(extent)
     extent.set("cx", str(cx))
     extent.set("cy", str(cy))
-
-
-_BREAK = qn("a:br")
-_CONTENT = frozenset((_R, _BREAK, _FLD))
-"""What python-pptx's `paragraph.clear()` removes: runs, line breaks and fields."""
-_TEXT_BOX = CT_Shape.new_textbox_sp(0, "", 0, 0, 0, 0)
-"""python-pptx's new text box, made once: each text box is a copy of it."""
-_IDS = etree.XPath("//@id")
-_TREE_END = qn("p:extLst")
 
 
 def next_shape_id(tree: Any) -> int:
