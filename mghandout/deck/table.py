@@ -30,17 +30,18 @@ _AFTER_FILL = (qn("a:headers"), qn("a:extLst"))
 
 
 def table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
+    """The slide's table where the layout put it: a header row, its first column bold, no banding."""
     part = spec.table
     assert part is not None
     rows = [part.header, *part.rows]
-    frame = slide.shapes.add_table(len(rows), len(part.header), Inches(part.box.x), Inches(part.box.y),
-                                   Inches(part.box.w), Inches(part.box.h))
-    table = frame.table
-    table.first_row = True
-    table.horz_banding = False
-    _sizes(frame._element, table._tbl, [Inches(width) for width in part.widths],
+    graphic = slide.shapes.add_table(len(rows), len(part.header), Inches(part.box.x), Inches(part.box.y),
+                                     Inches(part.box.w), Inches(part.box.h))
+    grid = graphic.table
+    grid.first_row = True
+    grid.horz_banding = False
+    _sizes(graphic._element, grid._tbl, [Inches(width) for width in part.widths],
            [Inches(height) for height in part.heights])
-    for r, (cells, row) in enumerate(zip(rows, table._tbl.iterchildren(_ROW), strict=True)):
+    for r, (cells, row) in enumerate(zip(rows, grid._tbl.iterchildren(_ROW), strict=True)):
         fill = str(RGBColor.from_string(theme.header_fill if r == 0 else "FFFFFF"))
         for c, (text, cell) in enumerate(zip(cells, row.iterchildren(_CELL), strict=True)):
             _cell(cell, fill, Inches(theme.cell_margin))
@@ -49,14 +50,14 @@ def table(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
             run(paragraph, text, part.size, theme, bold=r == 0 or c == 0)
 
 
-def _sizes(frame: Any, table: Any, widths: list[int], heights: list[int]) -> None:
-    """Column widths and row heights (EMU), and the table's frame the size of their sums, as python-pptx's width and
-    height setters leave them: each of those sums every row again, once per row."""
-    for column, width in zip(table.find(_GRID).iterchildren(_GRID_COLUMN), widths, strict=True):
+def _sizes(graphic: Any, tbl: Any, widths: list[int], heights: list[int]) -> None:
+    """Column widths and row heights (EMU) of the `a:tbl`, and its graphic frame the size of their sums, as
+    python-pptx's width and height setters leave them: each of those sums every row again, once per row."""
+    for column, width in zip(tbl.find(_GRID).iterchildren(_GRID_COLUMN), widths, strict=True):
         column.set("w", str(width))
-    for row, height in zip(table.iterchildren(_ROW), heights, strict=True):
+    for row, height in zip(tbl.iterchildren(_ROW), heights, strict=True):
         row.set("h", str(height))
-    extent = frame.find(_FRAME_XFRM).find(qn("a:ext"))
+    extent = graphic.find(_FRAME_XFRM).find(qn("a:ext"))
     extent.set("cx", str(sum(widths)))
     extent.set("cy", str(sum(heights)))
 

@@ -95,18 +95,19 @@ def spacing(paragraph: Any, *, after: float, single: bool = True) -> None:
     for name in (_LINE, _AFTER):
         for old in properties.findall(name):
             properties.remove(old)
-    spacing = etree.Element(_AFTER)
-    etree.SubElement(spacing, qn("a:spcPts"), val=str(round(after * 100)))
-    properties.insert(0, spacing)
+    space = etree.Element(_AFTER)
+    etree.SubElement(space, qn("a:spcPts"), val=str(round(after * 100)))
+    properties.insert(0, space)
     if single:
         line = etree.Element(_LINE)
         etree.SubElement(line, qn("a:spcPct"), val="100000")
         properties.insert(0, line)
 
 
-def run_properties(run: Any, size: float, theme: DeckTheme, *, bold: bool = False, color: str | None = None) -> None:
+def run_properties(element: Any, size: float, theme: DeckTheme, *, bold: bool = False,
+                   color: str | None = None) -> None:
     """A run's (or a field's) properties, every one explicit: size, weight, colour, typeface."""
-    props = etree.SubElement(run, _RPR, sz=str(round(size * 100)), b="1" if bold else "0")
+    props = etree.SubElement(element, _RPR, sz=str(round(size * 100)), b="1" if bold else "0")
     etree.SubElement(etree.SubElement(props, _FILL), _RGB, val=color or theme.ink)
     etree.SubElement(props, _LATIN, typeface=theme.font)
 
