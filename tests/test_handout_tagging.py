@@ -464,8 +464,14 @@ def test_a_link_is_a_link_element_with_contents(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     font = pdf.font_set(False).primary
     document = SimpleDocTemplate(buffer, pagesize=LETTER, lang="en", title="Links", initialFontName=font)
-    document.build(story, canvasmaker=TaggedCanvas)
-    data = tagger.finish(buffer.getvalue(), title="Links")
+
+    class Finishing(TaggedCanvas):
+        def save(self) -> None:
+            tagger.finish(self, title="Links")
+            super().save()
+
+    document.build(story, canvasmaker=Finishing)
+    data = buffer.getvalue()
     (paragraph,) = read_tree(data).all("P")
     (link,) = paragraph.kids
     assert link.role == "Link"

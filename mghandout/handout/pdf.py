@@ -195,22 +195,21 @@ def render(
     stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
     logo_alt = theme.labels.logo.format(clinic=brand.clinic) if brand else None
 
-    def build(extra: dict[int, float]) -> Tagger:
+    def build(extra: dict[int, float]) -> None:
         tagger = Tagger(logo_alt)
         buffer.seek(0)
         buffer.truncate()
         story = _story(items, styles, theme, doc.width, logo, tagger, extra)
-        doc.build(story, canvasmaker=_numbered_canvas(footer, stamp))
-        return tagger
+        doc.build(story, canvasmaker=_numbered_canvas(footer, stamp, tagger))
 
-    tagger = build({})
+    build({})
     data, pages, slots = buffer.getvalue(), footer.pages, dict(doc.slots)
     extra = _feathering(doc)
     if extra:
-        feathered = build(extra)
+        build(extra)
         if (footer.pages, doc.slots) == (pages, slots):
-            tagger, data = feathered, buffer.getvalue()
-    return tagger.finish(data, title=article.title), pages
+            data = buffer.getvalue()
+    return data, pages
 
 
 SHORT_PAGE = 0.15
@@ -292,8 +291,9 @@ def _width(text: str, size: float, bold: bool) -> float:
     return sum(stringWidth(chunk, name, size) for name, chunk in runs(text, bold))
 
 
-def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
-    """A canvas that holds every page until the end, so each footer can say 'Page X of Y'."""
+def _numbered_canvas(footer: _Footer, stamp: str, tagger: Tagger) -> type[Canvas]:
+    """A canvas that holds every page until the end, so each footer can say 'Page X of Y',
+    and gives the tagger the finished pages before it saves."""
 
     class NumberedCanvas(TaggedCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -320,6 +320,7 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
                 with self.artifact("Pagination"):
                     footer.finish(self, number, footer.pages)
                 super().showPage()
+            tagger.finish(self, title=footer.article.title)
             super().save()
 
     return NumberedCanvas
