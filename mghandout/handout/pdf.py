@@ -195,21 +195,22 @@ def render(
     stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
     logo_alt = theme.labels.logo.format(clinic=brand.clinic) if brand else None
 
-    def build(extra: dict[int, float]) -> None:
+    def build(extra: dict[int, float]) -> Any:
+        """The build's canvas, its pages laid out and held: only the build kept is written."""
         tagger = Tagger(logo_alt)
-        buffer.seek(0)
-        buffer.truncate()
         story = _story(items, styles, theme, doc.width, logo, tagger, extra)
         doc.build(story, canvasmaker=_numbered_canvas(footer, stamp, tagger))
+        return doc.canv
 
-    build({})
-    data, pages, slots = buffer.getvalue(), footer.pages, dict(doc.slots)
+    kept = build({})
+    pages, slots = footer.pages, dict(doc.slots)
     extra = _feathering(doc)
     if extra:
-        build(extra)
+        feathered = build(extra)
         if (footer.pages, doc.slots) == (pages, slots):
-            data = buffer.getvalue()
-    return data, pages
+            kept = feathered
+    kept.write()
+    return buffer.getvalue(), pages
 
 
 SHORT_PAGE = 0.15
@@ -292,8 +293,13 @@ def _width(text: str, size: float, bold: bool) -> float:
 
 
 def _numbered_canvas(footer: _Footer, stamp: str, tagger: Tagger) -> type[Canvas]:
-    """A canvas that holds every page until the end, so each footer can say 'Page X of Y',
-    and gives the tagger the finished pages before it saves."""
+    """A canvas that holds every page until it is written, so each footer can say 'Page X of Y',
+    and gives the tagger the finished pages before reportlab writes them.
+
+    reportlab's build ends with `save`, which here only counts the pages: `write` draws
+    the footers and writes the file, for the one build `render` keeps (a feathered
+    handout is laid out twice, and writing a PDF is a good part of a build's time).
+    """
 
     class NumberedCanvas(TaggedCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -312,6 +318,9 @@ def _numbered_canvas(footer: _Footer, stamp: str, tagger: Tagger) -> type[Canvas
             self._startPage()
 
         def save(self) -> None:
+            footer.pages = len(self._pages)
+
+        def write(self) -> None:
             footer.pages = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
