@@ -45,6 +45,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from mghandout.handout.layout import Alert, Boxed, Grid, Item, Notes
+from mghandout.handout.objstreams import PackedDocument
 
 STYLE_ROLES: dict[str, str | None] = {
     "title": "H1",
@@ -113,6 +114,8 @@ class TaggedCanvas(Canvas):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # PDF/UA-1 is built on PDF 1.7 (ISO 32000-1); reportlab would write 1.4 into the header.
         super().__init__(*args, pdfVersion=(1, 7), **kwargs)
+        # The document reportlab's canvas made, written with its objects packed (objstreams.py).
+        self._doc.__class__ = PackedDocument
         self._tag_scope: _Scope | None = None
         self._tag_next_mcid = 0
 
