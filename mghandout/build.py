@@ -13,22 +13,21 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import msgspec
 
+from mghandout.child import Child
 from mghandout.errors import BuildError, InputError, MghandoutError, Problem, SourceError, UsageError
 from mghandout.model import Article, Brand
-from mghandout.source import read_article
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from mghandout.reading.report import Report
 
-T = TypeVar("T")
 FORMATS = ("pdf", "pptx")
 UNITS = {"pdf": "pages", "pptx": "slides"}
 Rendered = tuple[bytes, int]
@@ -116,85 +115,79 @@ def output_paths(source: Path, options: Options) -> dict[str, Path]:
     return {fmt: options.output / f"{source.stem}.{fmt}" for fmt in options.formats}
 
 
-def render_all(article: Article, formats: list[str], options: Options, *, split: bool = False) -> dict[str, Rendered]:
-    """Every requested output of one article; with `split`, the handout in a forked process beside the deck.
+def render_all(
+    article: Article, formats: list[str], options: Options, *, split: bool = False, helper: Helper | None = None
+) -> dict[str, Rendered]:
+    """Every requested output of one article; with `split`, one of them in a forked process beside the other.
 
     The two writers share nothing but the article, and each spends most of its time
     importing its library and laying out, so on two cores one build takes about as
-    long as the slower of them. Forked, so the child has the article without pickling it.
+    long as the slower of them. `helper` is a process forked earlier for one format
+    (`deck_head_start`); without one, `split` forks one now for the handout.
     """
-    if not split or len(formats) < 2 or (os.cpu_count() or 1) < 2:
+    if helper is None and split and len(formats) > 1 and (os.cpu_count() or 1) > 1:
+        helper = Helper(formats[0], Child(_render, making=_MAKING[formats[0]]))
+    if helper is None or helper.format not in formats:
+        if helper is not None:
+            helper.child.cancel()
         return {fmt: render(article, fmt, options) for fmt in formats}
-    first = _forked(render, article, formats[0], options)
+    helper.child.give(article, helper.format, options)
     try:
-        rest = {fmt: render(article, fmt, options) for fmt in formats[1:]}
+        here = {fmt: render(article, fmt, options) for fmt in formats if fmt != helper.format}
     except BaseException:
         with contextlib.suppress(Exception):
-            first()  # reap the child; this process's own error is the one to report
+            helper.child.result()  # reap the child; this process's own error is the one to report
         raise
-    return {formats[0]: first(), **rest}
+    there = helper.child.result()
+    return {fmt: there if fmt == helper.format else here[fmt] for fmt in formats}
 
 
-def _forked(function: Callable[..., T], *args: Any) -> Callable[[], T]:
-    """Start `function(*args)` in a forked child; calling the result waits for its value, or raises its error here.
+class Helper(msgspec.Struct, frozen=True):
+    """A forked process waiting to render one format of the source about to be built."""
 
-    A bare fork and a pipe rather than a process pool: the pool's imports (multiprocessing,
-    concurrent.futures) took about 30 ms of every build before either output could start.
+    format: str
+    child: Child[Rendered]
+
+
+_MAKING = {"pdf": "the handout", "pptx": "the deck"}
+
+
+def _render(article: Article, fmt: str, options: Options) -> Rendered:
+    """`render`, looked up when called (the child is forked before its work is known, and tests replace it)."""
+    return render(article, fmt, options)
+
+
+def deck_head_start(sources: list[Path], options: Options) -> Helper | None:
+    """The deck's process for a build of one source, forked before the source is read, when both formats are built.
+
+    The deck takes longer than the handout (python-pptx's import, then every slide), so
+    its process is forked as soon as the command line is read: it imports python-pptx
+    and parses the default template while this one imports the YAML reader, reads and
+    checks the source; then it gets the article. This module imports no YAML reader
+    itself for that reason. An invalid or up-to-date source ends the process unused.
     """
-    import pickle
-
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns, and never runs the parent's exit handlers
-        try:
-            os.close(reader)
-            try:
-                outcome: tuple[bool, Any, str] = (True, function(*args), "")
-            except BaseException as error:
-                import traceback
-
-                outcome = (False, error, traceback.format_exc())
-            try:
-                data = pickle.dumps(outcome)
-            except Exception:  # an error that cannot be pickled still reaches the parent, as text
-                data = pickle.dumps((False, BuildError(f"{type(outcome[1]).__name__}: {outcome[1]}"), outcome[2]))
-            with os.fdopen(writer, "wb") as pipe:
-                pipe.write(data)
-        finally:
-            os._exit(0)
-    os.close(writer)
-
-    def result() -> T:
-        with os.fdopen(reader, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(pid, 0)
-        if not data:
-            raise BuildError("the process rendering the handout stopped without a result")
-        ok, value, trace = pickle.loads(data)
-        if ok:
-            return value  # type: ignore[no-any-return]
-        raise value from _ChildTraceback(trace)
-
-    return result
-
-
-class _ChildTraceback(Exception):
-    """Where an error in a forked process happened: --debug prints it above the error itself."""
-
-    def __str__(self) -> str:
-        return "\n" + str(self.args[0])
+    if len(sources) != 1 or len(options.formats) < 2 or "pptx" not in options.formats or (os.cpu_count() or 1) < 2:
+        return None
+    return Helper("pptx", Child(_render, making=_MAKING["pptx"], prepare=lambda: warm_up(("pptx",))))
 
 
 def build_source(
-    source: Path, options: Options, stamps: dict[str, dict[str, object]] | None = None, *, split: bool = False
+    source: Path,
+    options: Options,
+    stamps: dict[str, dict[str, object]] | None = None,
+    *,
+    split: bool = False,
+    helper: Helper | None = None,
 ) -> Outcome:
     """Load, render every stale output, then write them; never raises for a bad source.
 
     `split` renders the outputs in two processes: for a build of one source (a batch
-    already keeps both cores busy, one source per process).
+    already keeps both cores busy, one source per process). `helper`, forked earlier
+    for one format, is used, or ended when the source turns out bad or up to date.
     """
     from mghandout.freshness import is_fresh, stamp
     from mghandout.output import write_atomic
+    from mghandout.source import read_article
 
     outcome = Outcome(source)
     try:
@@ -207,7 +200,8 @@ def build_source(
         if not stale:
             return outcome
         article, outcome.warnings = read_article(source)
-        rendered = render_all(article, list(stale), options, split=split)
+        given, helper = helper, None  # render_all ends it, whatever happens
+        rendered = render_all(article, list(stale), options, split=split, helper=given)
         for fmt, (data, count) in rendered.items():
             write_atomic(stale[fmt], data)
             outcome.written.append(Written(stale[fmt], count, UNITS[fmt], len(data)))
@@ -223,6 +217,9 @@ def build_source(
 
         outcome.failure = f"internal error: {type(error).__name__}: {error}"
         outcome.trace = traceback.format_exc()
+    finally:
+        if helper is not None:
+            helper.child.cancel()
     return outcome
 
 
@@ -251,10 +248,11 @@ def check_source(source: Path) -> Outcome:
     return outcome
 
 
-def build_all(sources: list[Path], options: Options) -> Iterator[Outcome]:
+def build_all(sources: list[Path], options: Options, helper: Helper | None = None) -> Iterator[Outcome]:
     """Build each source, on every core when there are several, reporting in the given order.
 
     The fingerprints of what was written are saved once, at the end, by this process only.
+    `helper`, a process forked for one format of a single source, renders it.
     """
     import json
 
@@ -263,7 +261,10 @@ def build_all(sources: list[Path], options: Options) -> Iterator[Outcome]:
 
     stamps = read_stamps(options.output)
     if len(sources) < 2 or (os.cpu_count() or 1) < 2:
-        outcomes: Iterator[Outcome] = (build_source(source, options, stamps, split=True) for source in sources)
+        outcomes: Iterator[Outcome] = (
+            build_source(source, options, stamps, split=True, helper=helper if index == 0 else None)
+            for index, source in enumerate(sources)
+        )
     else:
         outcomes = _parallel(sources, options, stamps)
     written = False
@@ -292,7 +293,7 @@ def warm_up(formats: Iterable[str]) -> None:
         from mghandout.handout import render_pdf  # noqa: F401  (loaded for the processes forked later)
         from mghandout.handout.fonts import font_set
 
-        font_set(False), font_set(True)
+        font_set(False).primary, font_set(True).primary  # the other fonts load in a process that needs them
     if "pptx" in formats:
         from mghandout.deck import render_pptx  # noqa: F401  (loaded for the processes forked later)
         from mghandout.deck.measure import width

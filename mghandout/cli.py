@@ -14,9 +14,18 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from mghandout import __version__
-from mghandout.build import FORMATS, Options, Outcome, build_all, check_source, find_sources, warm_up
-from mghandout.errors import MghandoutError, SourceError, UsageError
-from mghandout.source import load_brand
+from mghandout.build import (
+    FORMATS,
+    Options,
+    Outcome,
+    build_all,
+    check_source,
+    deck_head_start,
+    find_sources,
+    warm_up,
+)
+from mghandout.errors import InputError, MghandoutError, SourceError, UsageError
+from mghandout.model import Brand
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -71,8 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
     args = parser().parse_args(argv)
     try:
-        if args.check and args.brand:
-            load_brand(args.brand)  # --check refuses the brand file the build would refuse
+        if args.check:
+            _check_inputs(args)
         sources = args.sources or find_sources()
         if (args.json or args.require_grade) and not args.check:
             raise UsageError("--json and --require-grade go with --check; add --check")
@@ -82,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = _options(args)
         if args.watch:
             warm_up(options.formats)  # before the first build, so each rebuild's forked process starts warm
-        status = _report(build_all(sources, options), check=False, debug=args.debug)
+        helper = None if args.watch else deck_head_start(sources, options)
+        status = _report(build_all(sources, options, helper), check=False, debug=args.debug)
         if args.watch:
             from mghandout.watch import watch
 
@@ -90,8 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             watch(sources, options, lambda outcomes: _report(outcomes, check=False, debug=args.debug),
                   every_yaml_in=None if args.sources else Path("source"))
         return status
-    except (UsageError, SourceError) as error:
-        print(error if isinstance(error, SourceError) else f"make-handout: error: {error}", file=sys.stderr)
+    except (UsageError, SourceError, InputError) as error:
+        print(f"make-handout: error: {error}" if isinstance(error, UsageError) else error, file=sys.stderr)
         return EXIT_INVALID
     except MghandoutError as error:
         print(f"make-handout: error: {error}", file=sys.stderr)
@@ -111,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _options(args: argparse.Namespace) -> Options:
     if args.template is not None and not args.template.is_file():
         raise UsageError(f"{args.template}: no such template file; name an existing .pptx file")
-    brand = load_brand(args.brand) if args.brand else None
+    brand = _brand(args.brand) if args.brand else None
     return Options(
         output=args.output,
         formats=(args.format,) if args.format else FORMATS,
@@ -122,6 +132,25 @@ def _options(args: argparse.Namespace) -> Options:
         source_date_epoch=_source_date_epoch(),
         force=args.force,
     )
+
+
+def _brand(path: Path) -> Brand:
+    """The clinic's brand file; its warnings are printed, as a source's are."""
+    from mghandout.source import read_brand
+
+    brand, warnings = read_brand(path)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    return brand
+
+
+def _check_inputs(args: argparse.Namespace) -> None:
+    """--check refuses the brand and template files (and SOURCE_DATE_EPOCH) the build would refuse."""
+    _options(args)
+    if args.template is not None:
+        from mghandout.deck.template import open_template
+
+        open_template(args.template)
 
 
 def _source_date_epoch() -> int | None:

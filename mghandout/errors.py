@@ -7,12 +7,15 @@ terminals turn into a jump to the spot.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input file, and how to fix it."""
+class Problem(msgspec.Struct, frozen=True):
+    """One thing wrong with an input file, and how to fix it.
+
+    A msgspec struct, not a dataclass, like every record `--check` makes: the dataclasses
+    module imports `inspect` (with `ast`, `dis`, `tokenize`), about 12 ms of every run.
+    """
 
     file: str
     message: str

@@ -10,7 +10,7 @@ always agree.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields, replace
+import msgspec
 from typing import Any
 
 LABEL_HELP: dict[str, str] = {
@@ -32,8 +32,7 @@ LABEL_HELP: dict[str, str] = {
 """Every label key and what it is for: the schema and the docs read this one table."""
 
 
-@dataclass(frozen=True)
-class Labels:
+class Labels(msgspec.Struct, frozen=True):
     """Fixed headings and phrases; `{...}` fields are filled in by the writers."""
 
     summary: str = "In brief"
@@ -172,7 +171,7 @@ def resolve(language: str, overrides: dict[str, Any] | None) -> Labels:
     """The labels an article prints: its language's set (English when there is none), then its overrides."""
     labels = built_in(language) or BUILT_IN["en"]
     given = {key: tuple(value) if key == "months" else value for key, value in (overrides or {}).items() if value}
-    return replace(labels, **given)
+    return msgspec.structs.replace(labels, **given)
 
 
 def missing_for(language: str, overrides: dict[str, Any] | None) -> list[str]:
@@ -180,4 +179,4 @@ def missing_for(language: str, overrides: dict[str, Any] | None) -> list[str]:
     if built_in(language) is not None:
         return []
     given = {key for key, value in (overrides or {}).items() if value}
-    return [f.name for f in fields(Labels) if f.name not in given]
+    return [name for name in Labels.__struct_fields__ if name not in given]

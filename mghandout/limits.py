@@ -17,7 +17,7 @@ so a change of the handout's layout that breaks one shows there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 import yaml
 
@@ -28,8 +28,7 @@ ANY = "*"
 """Matches any position in a list; a Where is a path of keys and positions, as the file nests them."""
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(msgspec.Struct, frozen=True):
     """At most `most` characters (or entries, for `entries`, or characters in all, for `total`) at `pattern`."""
 
     pattern: tuple[str, ...]

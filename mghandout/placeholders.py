@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from string import Formatter
 
+import msgspec
 import yaml
 
 from mghandout.errors import Problem
@@ -26,7 +27,7 @@ def fields(template: str) -> list[tuple[str, str | None, str | None]]:
 
 ALLOWED = {
     key: {name for name, _, _ in fields(value)}
-    for key, value in vars(DEFAULTS).items()
+    for key, value in msgspec.structs.asdict(DEFAULTS).items()
     if isinstance(value, str) and fields(value)
 }
 """The fields each template label may use: page, continued, logo and date."""

@@ -58,8 +58,13 @@ def read_article_located(path: Path) -> tuple[Article, list[Problem], TextStarts
 
 
 def load_brand(path: Path) -> Brand:
-    """Load and validate a clinic's brand file."""
-    return load(path, Brand)[0]
+    """Load and validate a clinic's brand file; raise SourceError with every problem."""
+    return read_brand(path)[0]
+
+
+def read_brand(path: Path) -> tuple[Brand, list[Problem]]:
+    """Load and validate a clinic's brand file, with the warnings its editor should see."""
+    return load(path, Brand)
 
 
 def load(path: Path, model: type[M], starts: TextStarts | None = None) -> tuple[M, list[Problem]]:

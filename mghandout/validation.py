@@ -10,7 +10,6 @@ of its own about the article: a field added to the model is checked here unchang
 from __future__ import annotations
 
 import types
-from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import msgspec
@@ -20,8 +19,7 @@ from mghandout.model import BLOCK_KINDS, Block, PartError, decode_hook
 Loc = tuple[int | str, ...]
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(msgspec.Struct, frozen=True):
     """One way the data does not fit the model, at a path of keys and list indexes."""
 
     kind: str
@@ -31,7 +29,7 @@ class Issue:
     value: Any = None
     owner: type[msgspec.Struct] | None = None
     """The part whose mapping holds loc[-1] (unknown_key, missing) or that the value should be (not_mapping)."""
-    context: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
 def issues(data: Any, model: type[msgspec.Struct]) -> list[Issue]:

@@ -53,3 +53,53 @@ def test_a_forked_renderer_that_dies_is_an_error_not_a_hang(monkeypatch: pytest.
     monkeypatch.setattr(build, "render", dies)
     with pytest.raises(build.BuildError, match="stopped without a result"):
         render_all(load_article(MINIMAL), ["pdf", "pptx"], Options(), split=True)
+
+
+def _no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def _no_deck_here(article: Article, fmt: str, options: Options) -> Rendered:
+    if fmt == "pptx":
+        raise AssertionError("the deck was rendered in this process, not in the one started for it")
+    return REAL_RENDER(article, fmt, options)
+
+
+def test_the_deck_started_before_the_source_is_read_is_the_same_deck(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = Options(output=tmp_path, source_date_epoch=1_700_000_000, force=True)
+    helper = build.deck_head_start([MINIMAL], options)
+    assert helper is not None and helper.format == "pptx"
+    monkeypatch.setattr(build, "render", _no_deck_here)  # after the fork: the deck's process keeps the real one
+    [outcome] = build.build_all([MINIMAL], options, helper)
+    assert not outcome.failure
+    monkeypatch.undo()
+    assert [w.path.suffix for w in outcome.written] == [".pdf", ".pptx"]
+    alone = render_all(load_article(MINIMAL), ["pdf", "pptx"], options)
+    assert (tmp_path / "minimal.pptx").read_bytes() == alone["pptx"][0]
+    assert (tmp_path / "minimal.pdf").read_bytes() == alone["pdf"][0]
+    assert _no_children_left()
+
+
+def test_the_head_start_is_ended_when_the_source_is_invalid_or_up_to_date(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINIMAL.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    options = Options(output=tmp_path / "out")
+    [outcome] = build.build_all([bad], options, build.deck_head_start([bad], options))
+    assert outcome.problems and not outcome.written
+    assert _no_children_left()
+    list(build.build_all([MINIMAL], options))
+    [outcome] = build.build_all([MINIMAL], options, build.deck_head_start([MINIMAL], options))
+    assert len(outcome.skipped) == 2 and not outcome.written
+    assert _no_children_left()
+
+
+def test_no_head_start_for_a_batch_or_one_format() -> None:
+    assert build.deck_head_start([MINIMAL, MINIMAL], Options()) is None
+    assert build.deck_head_start([MINIMAL], Options(formats=("pdf",))) is None
+    assert build.deck_head_start([MINIMAL], Options(formats=("pptx",))) is None

@@ -209,6 +209,43 @@ def test_a_template_that_is_not_a_deck_exits_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr and not (tmp_path / "out" / "minimal.pdf").exists()
 
 
+def test_check_refuses_the_template_the_build_refuses(tmp_path: Path) -> None:
+    """`--check` exiting 0 promises the build will not stop on its inputs: the template is one of them."""
+    template = tmp_path / "notes.pptx"
+    template.write_text("not a PowerPoint file")
+    checked = run(str(MINIMAL), "--check", "--template", str(template))
+    built = run(str(MINIMAL), "--template", str(template), "-o", str(tmp_path / "out"))
+    message = f"{template}: error: not a PowerPoint file that can be read"
+    assert (checked.returncode, built.returncode) == (2, 2)
+    assert message in checked.stderr and message in built.stderr
+    assert "Traceback" not in checked.stderr
+    missing = run(str(MINIMAL), "--check", "--template", str(tmp_path / "nowhere.pptx"))
+    assert missing.returncode == 2 and "no such template file" in missing.stderr
+
+
+def test_check_accepts_a_template_the_build_accepts(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    template = tmp_path / "plain.pptx"
+    Presentation().save(str(template))
+    assert run(str(MINIMAL), "--check", "--template", str(template)).returncode == 0
+
+
+def test_brand_file_warnings_are_printed(tmp_path: Path, brand_dir: Path) -> None:
+    """A brand file is YAML an editor keeps too: what YAML silently cut from it is said, as for a source."""
+    brand = brand_dir / "cut.yaml"
+    brand.write_text(
+        (brand_dir / "brand.yaml").read_text(encoding="utf-8").replace(
+            "clinic: Riverside Family Practice", "clinic: Riverside Family Practice #2"
+        ),
+        encoding="utf-8",
+    )
+    for extra in (["--check"], ["-o", str(tmp_path), "--format", "pdf"]):
+        result = run(str(MINIMAL), "--brand", str(brand), *extra)
+        assert result.returncode == 0, result.stderr
+        assert f"{brand}:3:35: warning:" in result.stderr and "is read as a comment" in result.stderr
+
+
 def test_one_page_is_one_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(MINIMAL), "-o", str(tmp_path), "--format", "pdf"]) == 0
     assert f"wrote {tmp_path / 'minimal.pdf'}  1 page  " in capsys.readouterr().out

@@ -17,12 +17,12 @@ import shutil
 import string
 import subprocess
 import zipfile
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import pytest
 from lxml import etree
+from msgspec.structs import fields
 from PIL import Image
 from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT

@@ -24,10 +24,16 @@ def test_full_stops_question_and_exclamation_marks_end_sentences() -> None:
         "Take 2.5 mg twice a day with food.",
         "Dr. Lee will call you.",
         "Ask J. Smith about it.",
+        "The U.S. Department of Agriculture lists it.",
+        "See leaflet No. 5 for more.",
     ],
 )
 def test_abbreviations_decimals_and_initials_do_not_end_a_sentence(text: str) -> None:
     assert _texts(text) == [text]
+
+
+def test_no_as_an_answer_ends_its_sentence() -> None:
+    assert _texts("Is it catching? No. It is not.") == ["Is it catching?", "No.", "It is not."]
 
 
 def test_a_text_without_a_full_stop_is_one_sentence() -> None:

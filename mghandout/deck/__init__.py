@@ -6,12 +6,15 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from mghandout.deck.layout import Deck, deck_layout
-from mghandout.deck.template import TemplateError
-from mghandout.deck.theme import DeckTheme
-from mghandout.deck.writer import content_area, open_template, slide_size, write
+from mghandout.deferred import quick_imports
 from mghandout.logo import LogoError
 from mghandout.model import Article, Brand, article_labels
+
+with quick_imports():
+    from mghandout.deck.layout import Deck, deck_layout
+    from mghandout.deck.template import TemplateError
+    from mghandout.deck.theme import DeckTheme
+    from mghandout.deck.writer import content_area, open_template, slide_size, write
 
 __all__ = ["Deck", "DeckTheme", "LogoError", "TemplateError", "deck_layout", "render_pptx"]
 

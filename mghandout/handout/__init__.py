@@ -6,11 +6,14 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from mghandout.handout.layout import handout_layout
-from mghandout.handout.pdf import render
+from mghandout.deferred import quick_imports
 from mghandout.handout.theme import HandoutTheme
 from mghandout.logo import LogoError
 from mghandout.model import Article, Brand, article_labels
+
+with quick_imports():
+    from mghandout.handout.layout import handout_layout
+    from mghandout.handout.pdf import render
 
 __all__ = ["HandoutTheme", "LogoError", "handout_layout", "render_pdf"]
 

@@ -40,36 +40,65 @@ class Font:
 
 
 @dataclass(frozen=True)
-class FontSet:
-    """The fonts of one weight, in the order they are tried."""
+class FontFile:
+    """A font to register under `name` when first needed: family and weight say which file."""
 
-    fonts: tuple[Font, ...]
-    symbols: Font
+    name: str
+    family: str
+    weight: int
+
+    def load(self) -> Font:
+        return _register(self.name, self.family, self.weight)
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The fonts of one weight, in the order they are tried, each read from its file when first needed.
+
+    Most handouts are in Latin letters that Atkinson Hyperlegible has; reading Fira
+    Sans, Noto Sans and Inter for them anyway was about 50 ms of every handout.
+    """
+
+    files: tuple[FontFile, ...]
+    symbol_file: FontFile
 
     @property
     def primary(self) -> str:
-        return self.fonts[0].name
+        """The text font, registered: the name is used where reportlab needs a font before any text."""
+        return self.files[0].load().name
+
+    @property
+    def fonts(self) -> tuple[Font, ...]:
+        """Every text font of this weight, all read."""
+        return tuple(file.load() for file in self.files)
+
+    @property
+    def symbols(self) -> Font:
+        return self.symbol_file.load()
 
     def font_for(self, word: str) -> str | None:
         """The first font with a glyph for every character of `word`, if any has them all."""
         codes = {ord(char) for char in word}
-        return next((font.name for font in self.fonts if codes <= font.covered), None)
+        return next((font.name for font in map(FontFile.load, self.files) if codes <= font.covered), None)
 
     def font_for_char(self, char: str) -> str:
         """A font for one character: a text font, else the symbols font, else the last resort (a blank)."""
-        symbol = self.symbols.name if ord(char) in self.symbols.covered else self.fonts[-1].name
-        return self.font_for(char) or symbol
+        text = self.font_for(char)
+        if text:
+            return text
+        return self.symbols.name if ord(char) in self.symbols.covered else self.files[-1].name
 
 
 @cache
 def font_set(bold: bool) -> FontSet:
-    """Register (once) and return the fonts for regular or bold text."""
+    """The fonts for regular or bold text (registered as they are first needed)."""
     weight = 700 if bold else 400
-    fonts = [_register(f"{family.replace(' ', '')}-{weight}", family, weight) for family in FAMILIES]
-    fonts.append(_register("NotoSans", LAST_RESORT, 400))
-    return FontSet(tuple(fonts), _register("Inter", SYMBOLS, 400))
+    files = [FontFile(f"{family.replace(' ', '')}-{weight}", family, weight) for family in FAMILIES]
+    files.append(FontFile("NotoSans", LAST_RESORT, 400))
+    return FontSet(tuple(files), FontFile("Inter", SYMBOLS, 400))
 
 
+@cache
 def _register(name: str, family: str, weight: int) -> Font:
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, str(font_path(family, weight))))

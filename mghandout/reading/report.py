@@ -6,8 +6,9 @@ it and serialise it, so the text and the JSON cannot say different things.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
+
+import msgspec
 
 from mghandout.reading.formulas import (
     LONG_SENTENCE,
@@ -60,22 +61,21 @@ class Flag(NamedTuple):
     plain: str
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(msgspec.Struct, frozen=True):
     """Everything the reading check says about one source."""
 
     source: str
     language: str
     target: int
     counts: Counts = Counts()
-    scores: dict[str, float] = field(default_factory=dict)
+    scores: dict[str, float] = msgspec.field(default_factory=dict)
     met: bool | None = None
     """None when the language has no grade."""
-    notes: list[str] = field(default_factory=list)
-    parts: list[Part] = field(default_factory=list)
-    hard_sentences: list[HardSentence] = field(default_factory=list)
-    terms: list[Flag] = field(default_factory=list)
-    swaps: list[Flag] = field(default_factory=list)
+    notes: list[str] = msgspec.field(default_factory=list)
+    parts: list[Part] = msgspec.field(default_factory=list)
+    hard_sentences: list[HardSentence] = msgspec.field(default_factory=list)
+    terms: list[Flag] = msgspec.field(default_factory=list)
+    swaps: list[Flag] = msgspec.field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         """The report as JSON-ready data (documented in docs/reading-level.md)."""

@@ -16,7 +16,7 @@ WORD = re.compile(r"\d[\d,]*(?:\.\d+)?%?(?:st|nd|rd|th|s)?|[^\W\d_]+(?:[-'’.][
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 ABBREVIATIONS = frozenset(
-    {"vs", "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "approx", "cf", "fig", "no", "min", "max"}
+    {"vs", "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "approx", "cf", "fig", "min", "max"}
     | {"p", "ej", "sr", "sra", "dra", "ud", "uds", "aprox", "pág"}
 )
 """Words that a full stop follows without ending the sentence (English and Spanish). Units (mg, mL) are
@@ -44,11 +44,27 @@ def split(text: str) -> list[Sentence]:
     return [*sentences, last] if last else sentences
 
 
+def stays_open(before: str, after: str) -> bool:
+    """Whether a full stop between `before` and `after` leaves the sentence open.
+
+    It does after an abbreviation ("vs.", "e.g.", "Dr."), an initial or initials
+    ("J. Smith", "U.S. Department"), and after "No." before a number ("No. 5"); after
+    "No." as an answer ("Is it catching? No. It is not.") a sentence ends.
+    """
+    words = before.rsplit(None, 1)
+    word = words[-1].lower().lstrip("(\"'“‘¿¡") if words else ""
+    if word == "no":
+        return after.lstrip()[:1].isdigit()
+    return word in ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
+
+
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
+"""One letter, or letters each followed by a full stop but the last: "j", "u.s", "e.g"."""
+
+
 def _ends(text: str) -> Iterator[int]:
     for match in _END.finditer(text):
-        before = text[: match.start()].rsplit(None, 1)
-        word = before[-1].lower().lstrip("(\"'“‘¿¡") if before else ""
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha() and match.group() == "."):
+        if match.group() == "." and stays_open(text[: match.start()], text[match.end() :]):
             continue
         yield match.end()
 
