@@ -439,6 +439,29 @@ def test_tagged_handout_is_byte_identical_when_built_again(handouts: dict[tuple[
     assert again == handout.data
 
 
+def test_a_handout_laid_out_twice_is_tagged_and_written_once(
+    handouts: dict[tuple[str, str, bool], Handout], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """World on A4 is feathered (laid out a second time); only the layout kept gets a tree and is written."""
+    made, finished = [], []
+
+    class Counted(Tagger):
+        def __init__(self, logo_alt: str | None) -> None:
+            super().__init__(logo_alt)
+            made.append(self)
+
+        def finish(self, canvas: TaggedCanvas, *, title: str) -> None:
+            finished.append(self)
+            super().finish(canvas, title=title)
+
+    monkeypatch.setattr(pdf, "Tagger", Counted)
+    handout = handouts["world", "a4", False]
+    again, _ = render_pdf(handout.article, paper="a4", when=WHEN)
+    assert len(made) == 2, "world on A4 is still feathered"
+    assert finished == [made[-1]]
+    assert again == handout.data
+
+
 def test_every_link_annotation_is_in_a_link_element(handout: Handout) -> None:
     with pikepdf.open(io.BytesIO(handout.data)) as document:
         links = [
@@ -464,8 +487,14 @@ def test_a_link_is_a_link_element_with_contents(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     font = pdf.font_set(False).primary
     document = SimpleDocTemplate(buffer, pagesize=LETTER, lang="en", title="Links", initialFontName=font)
-    document.build(story, canvasmaker=TaggedCanvas)
-    data = tagger.finish(buffer.getvalue(), title="Links")
+
+    class Finishing(TaggedCanvas):
+        def save(self) -> None:
+            tagger.finish(self, title="Links")
+            super().save()
+
+    document.build(story, canvasmaker=Finishing)
+    data = buffer.getvalue()
     (paragraph,) = read_tree(data).all("P")
     (link,) = paragraph.kids
     assert link.role == "Link"

@@ -26,8 +26,8 @@ class _NoTags(Tagger):
     def tag(self, item: Item, flowables: list[Any]) -> list[Any]:
         return flowables
 
-    def finish(self, data: bytes, *, title: str) -> bytes:
-        return data
+    def finish(self, canvas: Any, *, title: str) -> None:
+        return None
 
 
 @contextmanager

@@ -195,22 +195,22 @@ def render(
     stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
     logo_alt = theme.labels.logo.format(clinic=brand.clinic) if brand else None
 
-    def build(extra: dict[int, float]) -> Tagger:
+    def build(extra: dict[int, float]) -> Any:
+        """The build's canvas, its pages laid out and held: only the build kept is written."""
         tagger = Tagger(logo_alt)
-        buffer.seek(0)
-        buffer.truncate()
         story = _story(items, styles, theme, doc.width, logo, tagger, extra)
-        doc.build(story, canvasmaker=_numbered_canvas(footer, stamp))
-        return tagger
+        doc.build(story, canvasmaker=_numbered_canvas(footer, stamp, tagger))
+        return doc.canv
 
-    tagger = build({})
-    data, pages, slots = buffer.getvalue(), footer.pages, dict(doc.slots)
+    kept = build({})
+    pages, slots = footer.pages, dict(doc.slots)
     extra = _feathering(doc)
     if extra:
         feathered = build(extra)
         if (footer.pages, doc.slots) == (pages, slots):
-            tagger, data = feathered, buffer.getvalue()
-    return tagger.finish(data, title=article.title), pages
+            kept = feathered
+    kept.write()
+    return buffer.getvalue(), pages
 
 
 SHORT_PAGE = 0.15
@@ -292,8 +292,14 @@ def _width(text: str, size: float, bold: bool) -> float:
     return sum(stringWidth(chunk, name, size) for name, chunk in runs(text, bold))
 
 
-def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
-    """A canvas that holds every page until the end, so each footer can say 'Page X of Y'."""
+def _numbered_canvas(footer: _Footer, stamp: str, tagger: Tagger) -> type[Canvas]:
+    """A canvas that holds every page until it is written, so each footer can say 'Page X of Y',
+    and gives the tagger the finished pages before reportlab writes them.
+
+    reportlab's build ends with `save`, which here only counts the pages: `write` draws
+    the footers and writes the file, for the one build `render` keeps (a feathered
+    handout is laid out twice, and writing a PDF is a good part of a build's time).
+    """
 
     class NumberedCanvas(TaggedCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -313,6 +319,9 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
 
         def save(self) -> None:
             footer.pages = len(self._pages)
+
+        def write(self) -> None:
+            footer.pages = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 for key in state["_marks"]:
@@ -320,6 +329,7 @@ def _numbered_canvas(footer: _Footer, stamp: str) -> type[Canvas]:
                 with self.artifact("Pagination"):
                     footer.finish(self, number, footer.pages)
                 super().showPage()
+            tagger.finish(self, title=footer.article.title)
             super().save()
 
     return NumberedCanvas

@@ -1,4 +1,4 @@
-"""A tagged PDF (PDF/UA-1): marked content while reportlab draws, the structure tree after the build.
+"""A tagged PDF (PDF/UA-1): marked content while reportlab draws, the structure tree as it saves.
 
 Open-source reportlab writes no structure tree. This module adds one without
 changing a pixel of the page:
@@ -10,9 +10,11 @@ changing a pixel of the page:
   in `/Role <</MCID n>> BDC ... EMC` and everything else on the page (rules,
   backgrounds, write-in lines, a table's repeated header) in `/Artifact`;
   `artifact("Pagination")` marks the running footer.
-- `Tagger.finish(pdf)` writes, with pikepdf, the StructTreeRoot and its ParentTree,
+- `Tagger.finish(canvas)`, once the last page is shown and before the canvas saves,
+  adds to reportlab's own document objects the StructTreeRoot and its ParentTree,
   `/MarkInfo`, XMP with `dc:title` and `pdfuaid:part`, `/DisplayDocTitle`, `/Tabs /S`,
-  Link elements for the link annotations, and drops ToUnicode entries to U+0000.
+  Link elements for the link annotations, and drops ToUnicode entries to U+0000:
+  the file is written once, by reportlab, with its tags.
 
 reportlab drops the space at a line break, so every text element carries its whole
 text as `/ActualText`: a screen reader reads "word word", not "wordword".
@@ -20,7 +22,6 @@ text as `/ActualText`: a screen reader reads "word word", not "wordword".
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,11 +29,23 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-import pikepdf
+from reportlab.pdfbase.pdfdoc import (
+    BasicFonts,
+    PDFArray,
+    PDFDictionary,
+    PDFDocument,
+    PDFName,
+    PDFObjectReference,
+    PDFPage,
+    PDFStream,
+    PDFString,
+    PDFtrue,
+)
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from mghandout.handout.layout import Alert, Boxed, Grid, Item, Notes
+from mghandout.handout.objstreams import PackedDocument
 
 STYLE_ROLES: dict[str, str | None] = {
     "title": "H1",
@@ -99,7 +112,10 @@ class TaggedCanvas(Canvas):
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        # PDF/UA-1 is built on PDF 1.7 (ISO 32000-1); reportlab would write 1.4 into the header.
+        super().__init__(*args, pdfVersion=(1, 7), **kwargs)
+        # The document reportlab's canvas made, written with its objects packed (objstreams.py).
+        self._doc.__class__ = PackedDocument
         self._tag_scope: _Scope | None = None
         self._tag_next_mcid = 0
 
@@ -179,15 +195,17 @@ class Tagger:
         _Walk(self, parent, first, data_table=isinstance(item, Grid)).flowables(flowables)
         return flowables
 
-    def finish(self, data: bytes, *, title: str) -> bytes:
-        """The PDF with its structure tree and the catalog entries PDF/UA-1 asks for."""
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            _Tree(pdf).write(self.root)
-            _catalog(pdf, title)
-            _drop_null_unicode(pdf)
-            out = io.BytesIO()
-            pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-        return out.getvalue()
+    def finish(self, canvas: Canvas, *, title: str) -> None:
+        """Put the structure tree and the catalog entries PDF/UA-1 asks for into the canvas's document.
+
+        Called once every page is shown and before the canvas saves: the pages and their
+        annotations are then reportlab's objects, not yet written, and the tree joins them
+        in the one pass that writes the file.
+        """
+        doc = canvas._doc
+        _drop_null_unicode(doc)
+        _Tree(doc).write(self.root)
+        _catalog(doc, title)
 
 
 @dataclass
@@ -341,69 +359,82 @@ def _shown(nodes: list[Node]) -> Iterator[Node]:
 
 
 class _Tree:
-    """Writes the nodes as StructElems, with the ParentTree that maps each page's MCIDs back to them."""
+    """Writes the nodes as StructElems, with the ParentTree that maps each page's MCIDs back to them.
 
-    def __init__(self, pdf: pikepdf.Pdf) -> None:
-        self.pdf = pdf
-        self.pages = [page.obj for page in pdf.pages]
-        self.parents: list[dict[int, pikepdf.Object]] = [{} for _ in self.pages]
-        self.annotations: list[pikepdf.Object] = []
-        self.root = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    Each object is one of reportlab's, registered with its document: it is written out,
+    with every reference resolved, when the canvas saves.
+    """
+
+    def __init__(self, doc: PDFDocument) -> None:
+        self.doc = doc
+        self.pages: list[PDFPage] = doc.Pages.pages
+        self.refs = [doc.Reference(page) for page in self.pages]
+        self.parents: list[dict[int, PDFObjectReference]] = [{} for _ in self.pages]
+        self.annotations: list[PDFObjectReference] = []
+        self.root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
 
     def write(self, document: Node) -> None:
-        self.root.K = self._element(document, self.root)
+        self.root["K"] = self._element(document, self.doc.Reference(self.root))
         nums: list[Any] = []
         for index, page in enumerate(self.pages):
-            page.StructParents = index
-            page.Tabs = pikepdf.Name.S
-            nums += [index, pikepdf.Array(self.parents[index][mcid] for mcid in sorted(self.parents[index]))]
+            # PDFPage writes only the keys its __NoDefault__ names; these two are not among them.
+            page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
+            page.StructParents, page.Tabs = index, PDFName("S")
+            nums += [index, PDFArray(self.parents[index][mcid] for mcid in sorted(self.parents[index]))]
         for key, element in enumerate(self.annotations, start=len(self.pages)):
             nums += [key, element]
-        self.root.ParentTree = self.pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
-        self.root.ParentTreeNextKey = len(self.pages) + len(self.annotations)
-        self.pdf.Root.StructTreeRoot = self.root
+        self.root["ParentTree"] = self.doc.Reference(PDFDictionary({"Nums": PDFArray(nums)}))
+        self.root["ParentTreeNextKey"] = len(self.pages) + len(self.annotations)
+        self.doc.Catalog.StructTreeRoot = self.root
 
-    def _element(self, node: Node, parent: pikepdf.Object) -> pikepdf.Object:
-        element = self.pdf.make_indirect(
-            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + node.role), P=parent)
-        )
+    def _element(self, node: Node, parent: PDFObjectReference) -> PDFObjectReference:
+        element = _struct_element(node.role, parent)
+        reference = self.doc.Reference(element)
         if node.alt is not None:
-            element.Alt = pikepdf.String(node.alt)
+            element["Alt"] = PDFString(node.alt)
         if node.text is not None and node.marks:
-            element.ActualText = pikepdf.String(node.text)
+            element["ActualText"] = PDFString(node.text)
         if node.header:
-            element.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=pikepdf.Name.Column)
+            element["A"] = PDFDictionary({"O": PDFName("Table"), "Scope": PDFName("Column")})
         kids: list[Any] = []
+        if node.marks:
+            # Content on the element's own page (its /Pg) is a bare MCID, a tenth of the bytes of a
+            # marked-content reference; only the part of a split element overleaf needs one.
+            element["Pg"] = self.refs[node.marks[0][0]]
         for page, mcid in node.marks:
-            kids.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=self.pages[page], MCID=mcid))
-            self.parents[page][mcid] = element
-        kids += [self._element(kid, element) for kid in _shown(node.kids)]
-        kids += [self._link(page, index, element) for page, index in node.links]
-        element.K = pikepdf.Array(kids)
-        return element
+            own = page == node.marks[0][0]
+            kids.append(mcid if own else PDFDictionary({"Type": PDFName("MCR"), "Pg": self.refs[page], "MCID": mcid}))
+            self.parents[page][mcid] = reference
+        kids += [self._element(kid, reference) for kid in _shown(node.kids)]
+        kids += [self._link(page, index, reference) for page, index in node.links]
+        element["K"] = PDFArray(kids)
+        return reference
 
-    def _link(self, page: int, index: int, parent: pikepdf.Object) -> pikepdf.Object:
+    def _link(self, page: int, index: int, parent: PDFObjectReference) -> PDFObjectReference:
         """A Link element holding its annotation, which says where it goes in /Contents."""
-        annotation = self.pdf.pages[page].obj.Annots[index]
-        link = self.pdf.make_indirect(
-            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Link, P=parent, Pg=self.pages[page])
-        )
-        link.K = pikepdf.Array([pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=annotation, Pg=self.pages[page])])
-        annotation.StructParent = len(self.pages) + len(self.annotations)
-        if "/Contents" not in annotation and "/A" in annotation and "/URI" in annotation.A:
-            annotation.Contents = annotation.A.URI
-        self.annotations.append(link)
-        return link
+        held = self.pages[page].Annots[index]
+        annotation: PDFDictionary = self.doc.idToObject[held.name]
+        objr = PDFDictionary({"Type": PDFName("OBJR"), "Obj": held, "Pg": self.refs[page]})
+        link = _struct_element("Link", parent, Pg=self.refs[page], K=PDFArray([objr]))
+        annotation["StructParent"] = len(self.pages) + len(self.annotations)
+        if "Contents" not in annotation and "A" in annotation and "URI" in annotation["A"]:
+            annotation["Contents"] = annotation["A"]["URI"]
+        reference = self.doc.Reference(link)
+        self.annotations.append(reference)
+        return reference
 
 
-def _catalog(pdf: pikepdf.Pdf, title: str) -> None:
-    root = pdf.Root
-    root.MarkInfo = pikepdf.Dictionary(Marked=True)
-    root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
-    language = str(root.get("/Lang", "en"))
-    metadata = pdf.make_stream(_xmp(title, language).encode("utf-8"))
-    metadata.Type, metadata.Subtype = pikepdf.Name.Metadata, pikepdf.Name.XML
-    root.Metadata = metadata
+def _struct_element(role: str, parent: PDFObjectReference, **more: Any) -> PDFDictionary:
+    return PDFDictionary({"Type": PDFName("StructElem"), "S": PDFName(role), "P": parent, **more})
+
+
+def _catalog(doc: PDFDocument, title: str) -> None:
+    catalog = doc.Catalog
+    catalog.MarkInfo = PDFDictionary({"Marked": PDFtrue})
+    catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": PDFtrue})
+    language = catalog.Lang.s if catalog.Lang else "en"
+    kind = PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")})
+    catalog.Metadata = PDFStream(kind, _xmp(title, language).encode("utf-8"))
 
 
 def _xmp(title: str, language: str) -> str:
@@ -423,20 +454,26 @@ def _xmp(title: str, language: str) -> str:
     )
 
 
-_NULL_ENTRY = re.compile(rb"^<[0-9A-F]+> <0000>\n", re.MULTILINE)
-_BFCHAR_COUNT = re.compile(rb"(\d+) beginbfchar")
+_NULL_ENTRY = re.compile(r"^<[0-9A-F]+> <0000>\n", re.MULTILINE)
+_BFCHAR_COUNT = re.compile(r"(\d+) beginbfchar")
 
 
-def _drop_null_unicode(pdf: pikepdf.Pdf) -> None:
-    """reportlab maps each subset's .notdef (code 0, never drawn) to U+0000, which PDF/UA forbids."""
-    for font in pdf.objects:
-        if not isinstance(font, pikepdf.Dictionary) or font.get("/Type") != pikepdf.Name.Font:
+def _drop_null_unicode(doc: PDFDocument) -> None:
+    """reportlab maps each subset's .notdef (code 0, never drawn) to U+0000, which PDF/UA forbids.
+
+    reportlab makes a font's objects, ToUnicode CMaps among them, only as it saves
+    (`PDFDocument.delayedFonts`). They are made here instead, once every page is drawn,
+    so each CMap can lose those entries before it is written.
+    """
+    for font in doc.delayedFonts:
+        font.addObjects(doc)
+    doc.delayedFonts = []
+    for font in doc.idToObject[BasicFonts].dict.values():
+        unicode = getattr(font, "ToUnicode", None)
+        if unicode is None:
             continue
-        cmap = font.get("/ToUnicode")
-        if cmap is None:
-            continue
-        data = cmap.read_bytes()
-        data, removed = _NULL_ENTRY.subn(b"", data)
+        cmap = doc.idToObject[unicode.name]
+        content, removed = _NULL_ENTRY.subn("", cmap.content)
         if removed:
-            count = int(_BFCHAR_COUNT.search(data).group(1)) - removed
-            cmap.write(_BFCHAR_COUNT.sub(b"%d beginbfchar" % count, data, count=1))
+            count = int(_BFCHAR_COUNT.search(content).group(1)) - removed
+            cmap.content = _BFCHAR_COUNT.sub(f"{count} beginbfchar", content, count=1)
