@@ -93,3 +93,24 @@ def test_long_notes_take_room_from_the_slide_picture() -> None:
     assert long_image.height < short_image.height
     assert abs(long_image.width / long_image.height - short_image.width / short_image.height) < 0.01
     assert long_image.top + long_image.height <= long_body.top
+
+
+def test_notes_are_kept_when_the_notes_master_has_no_notes_box() -> None:
+    """A template's notes master without a body placeholder: the notes get a text box below the slide picture."""
+    presentation = Presentation()
+    master = presentation.notes_master
+    for holder in list(master.placeholders):
+        if holder.placeholder_format.type == PP_PLACEHOLDER.BODY:
+            holder._element.getparent().remove(holder._element)
+    notes = Notes()
+    texts = ["First line.\nSecond line.", "Only line."]
+    for text in texts:
+        notes.add(presentation.slides.add_slide(presentation.slide_layouts[6]), text, DeckTheme())
+    height = presentation._element.find(qn("p:notesSz")).get("cy")
+    for slide, text in zip(presentation.slides, texts, strict=True):
+        page = slide.notes_slide
+        boxes = [shape for shape in page.shapes if shape.has_text_frame and shape.text_frame.text]
+        assert [box.text_frame.text for box in boxes] == [text]
+        picture = next(p for p in page.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE)
+        assert picture.top + picture.height <= boxes[0].top < int(height)
+        assert boxes[0].text_frame.word_wrap is True

@@ -25,7 +25,7 @@ from pptx.util import Inches
 
 from mghandout.deck.layout import POINTS
 from mghandout.deck.measure import wrap
-from mghandout.deck.shapes import cleared, place
+from mghandout.deck.shapes import add_textbox, cleared, place
 from mghandout.deck.text import run
 from mghandout.deck.theme import DeckTheme
 
@@ -86,10 +86,11 @@ class Notes:
     def add(self, slide: PptxSlide, text: str, theme: DeckTheme) -> None:
         if self.blank is None:
             notes = slide.notes_slide
+            body = notes.notes_placeholder or _notes_box(notes, slide.part.package.presentation_part.presentation)
             self.blank = copy.deepcopy(notes.part._element)
             self.master = notes.part.part_related_by(RT.NOTES_MASTER)
             self.number = notes.part.partname.idx
-            self.page = NotesPage.of(notes)
+            self.page = NotesPage.of(notes, body)
             element = notes.part._element
         else:
             self.number += 1
@@ -103,6 +104,24 @@ class Notes:
         self.page.write(element, text, theme)
 
 
+def _notes_box(notes: Any, presentation: Any) -> Any:
+    """A text box for the notes, where a template's notes master has no notes placeholder to give one.
+
+    Dropping the notes would lose words the slides leave to them (a table's rows, a
+    long answer); the box fills the notes page below its slide picture, as the notes
+    placeholder of python-pptx's own notes master does.
+    """
+    size = presentation._element.find(qn("p:notesSz"))
+    width, height = int(size.get("cx")), int(size.get("cy"))
+    image = next((p for p in notes.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE), None)
+    margin = Inches(0.5)
+    top = image.top + image.height + margin // 2 if image is not None and image.top is not None else height // 2
+    element = add_textbox(notes.shapes._spTree, margin, top, width - 2 * margin, max(height - margin - top, Inches(1)))
+    box = next(shape for shape in notes.shapes if shape._element is element)
+    box.text_frame.word_wrap = True
+    return box
+
+
 class NotesPage:
     """Where a notes page's text box and slide picture are (their places in the shape tree) and their inherited
     positions and sizes in EMU (left, top, width, height), the same on every page of a deck."""
@@ -112,9 +131,8 @@ class NotesPage:
         self.body, self.body_box, self.image, self.image_box = body, body_box, image, image_box
 
     @classmethod
-    def of(cls, notes: Any) -> NotesPage:
+    def of(cls, notes: Any, body: Any) -> NotesPage:
         tree = notes.shapes._spTree
-        body = notes.notes_placeholder
         image = next((p for p in notes.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_IMAGE), None)
 
         def where(shape: Any) -> tuple[int | None, tuple[int, ...]]:
