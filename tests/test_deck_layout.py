@@ -813,3 +813,20 @@ def test_on_a_template_the_title_slide_has_no_band_of_ours() -> None:
     slide = deck_layout(source, THEME, *WIDE, identity=False).slides[0]
     assert slide.cover is not None and slide.cover.band is None and slide.cover.rule is None
     assert slide.title_box.x == pytest.approx(THEME.margin)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ask Dr. Lee. She knows.", ["Ask Dr. Lee.", "She knows."]),
+        ("The U.S. Department of Agriculture lists it. Eat well.",
+         ["The U.S. Department of Agriculture lists it.", "Eat well."]),
+        ("Low Magnesium vs. Healthy Magnesium, side by side.", ["Low Magnesium vs. Healthy Magnesium, side by side."]),
+        ("Is it catching? No. It is not.", ["Is it catching?", "No.", "It is not."]),
+        ("See leaflet No. 5 first.", ["See leaflet No. 5 first."]),
+        ("¿Es grave? No. Beba agua.", ["¿Es grave?", "No.", "Beba agua."]),
+    ],
+)
+def test_a_slide_sentence_never_ends_at_an_abbreviation(text: str, expected: list[str]) -> None:
+    """A bullet cut after "Dr." or "U.S." would read as nonsense; the deck splits where the reading check does."""
+    assert sentences(text) == expected

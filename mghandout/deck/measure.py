@@ -14,6 +14,7 @@ from functools import cache
 from PIL import ImageFont
 
 from mghandout.fontfiles import font_path
+from mghandout.reading.sentences import stays_open
 
 _UNITS = 1000
 """Fonts are loaded at 1000 px, so a width in px is a width in thousandths of the size."""
@@ -100,13 +101,16 @@ def sentences(text: str) -> list[str]:
     """Split prose into sentences, the smallest unit a slide may carry (a sentence never splits).
 
     A sentence ends at `.`, `!` or `?` before a space and a capital, a digit or an
-    opening mark (`¿`, quotes, a parenthesis), in any script.
+    opening mark (`¿`, quotes, a parenthesis), in any script; not at a full stop the
+    reading-level check keeps open either ("Dr. Lee", "vs. Healthy", "U.S. Department"),
+    so a slide never shows a bullet cut after "Dr.".
     """
     parts = re.split(r"(?<=[.!?])\s+", text.strip())
     merged: list[str] = []
     for part in parts:
         head = part.lstrip(_OPENERS)[:1]
-        if merged and not (part[:1] in _OPENERS or head.isupper() or head.isdigit()):
+        opens = part[:1] in _OPENERS or head.isupper() or head.isdigit()
+        if merged and (not opens or (merged[-1].endswith(".") and stays_open(merged[-1][:-1], part))):
             merged[-1] += " " + part
         else:
             merged.append(part)
