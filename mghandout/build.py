@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from mghandout.child import Child
 from mghandout.errors import BuildError, InputError, MghandoutError, Problem, SourceError, UsageError
 from mghandout.model import Article, Brand
 
 if TYPE_CHECKING:
+    from mghandout.child import Child
     from concurrent.futures import ProcessPoolExecutor
 
     from mghandout.reading.report import Report
@@ -126,6 +126,8 @@ def render_all(
     (`deck_head_start`); without one, `split` forks one now for the handout.
     """
     if helper is None and split and len(formats) > 1 and (os.cpu_count() or 1) > 1:
+        from mghandout.child import Child
+
         helper = Helper(formats[0], Child(_render, making=_MAKING[formats[0]]))
     if helper is None or helper.format not in formats:
         if helper is not None:
@@ -168,6 +170,8 @@ def deck_head_start(sources: list[Path], options: Options) -> Helper | None:
     """
     if len(sources) != 1 or len(options.formats) < 2 or "pptx" not in options.formats or (os.cpu_count() or 1) < 2:
         return None
+    from mghandout.child import Child
+
     return Helper("pptx", Child(_render, making=_MAKING["pptx"], prepare=lambda: warm_up(("pptx",))))
 
 

@@ -66,11 +66,18 @@ LIMITS = (
 )
 
 
+_BY_END: dict[tuple[int, str], list[Limit]] = {}
+for _limit in LIMITS:
+    _BY_END.setdefault((len(_limit.pattern), _limit.pattern[-1]), []).append(_limit)
+"""The limits by their pattern's length and last step: a source has thousands of nodes, and only these can match."""
+
+
 def too_long(name: str, root: yaml.Node) -> list[Problem]:
     """An error for each part of the source past its limit, where the part is written."""
     problems = []
     for path, node in walk(root):
-        for limit in LIMITS:
+        end = ANY if path and isinstance(path[-1], int) else path[-1] if path else ""
+        for limit in _BY_END.get((len(path), end), ()):
             if _matches(limit.pattern, path):
                 size = _size(node, limit.measure)
                 if size is not None and size > limit.most:

@@ -10,7 +10,6 @@ first problem, so a source that fails is checked again, part by part, by
 `mghandout.validation`, which reads the same types and constraints to report every problem.
 """
 
-from __future__ import annotations
 
 import datetime as _dt
 from typing import Annotated, Any, Literal, TypeVar
