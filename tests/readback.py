@@ -6,6 +6,7 @@ Shared by the tests that check what a patient or an educator finds in the output
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -95,3 +96,12 @@ def deck_parts(path: Path) -> dict[str, str]:
     """The XML of every part of a deck, by name."""
     with zipfile.ZipFile(path) as package:
         return {name: package.read(name).decode("utf-8") for name in package.namelist() if name.endswith(".xml")}
+
+
+def no_children_left() -> bool:
+    """This process has no child process, running or unreaped: a forked renderer was waited for or ended."""
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from readback import no_children_left
 
 from mghandout import build
 from mghandout.build import Options, Rendered, render_all
@@ -55,13 +56,6 @@ def test_a_forked_renderer_that_dies_is_an_error_not_a_hang(monkeypatch: pytest.
         render_all(load_article(MINIMAL), ["pdf", "pptx"], Options(), split=True)
 
 
-def _no_children_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
-
 
 def _no_deck_here(article: Article, fmt: str, options: Options) -> Rendered:
     if fmt == "pptx":
@@ -83,7 +77,7 @@ def test_the_deck_started_before_the_source_is_read_is_the_same_deck(
     alone = render_all(load_article(MINIMAL), ["pdf", "pptx"], options)
     assert (tmp_path / "minimal.pptx").read_bytes() == alone["pptx"][0]
     assert (tmp_path / "minimal.pdf").read_bytes() == alone["pdf"][0]
-    assert _no_children_left()
+    assert no_children_left()
 
 
 def test_the_head_start_is_ended_when_the_source_is_invalid_or_up_to_date(tmp_path: Path) -> None:
@@ -92,11 +86,11 @@ def test_the_head_start_is_ended_when_the_source_is_invalid_or_up_to_date(tmp_pa
     options = Options(output=tmp_path / "out")
     [outcome] = build.build_all([bad], options, build.deck_head_start([bad], options))
     assert outcome.problems and not outcome.written
-    assert _no_children_left()
+    assert no_children_left()
     list(build.build_all([MINIMAL], options))
     [outcome] = build.build_all([MINIMAL], options, build.deck_head_start([MINIMAL], options))
     assert len(outcome.skipped) == 2 and not outcome.written
-    assert _no_children_left()
+    assert no_children_left()
 
 
 def test_no_head_start_for_a_batch_or_one_format() -> None:

@@ -6,17 +6,11 @@ import os
 import time
 
 import pytest
+from readback import no_children_left
 
 from mghandout.child import Child
 from mghandout.errors import BuildError, InputError
 
-
-def _no_children_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 PREPARED: list[int] = []
@@ -48,7 +42,7 @@ def test_the_value_comes_back_after_prepare_ran_in_the_child() -> None:
     prepared, pid, total = child.result()
     assert (prepared, total) == ([pid], 9900)
     assert pid != os.getpid() and PREPARED == []
-    assert _no_children_left()
+    assert no_children_left()
 
 
 def test_arguments_larger_than_a_pipe_holds_do_not_wait_for_the_child() -> None:
@@ -74,7 +68,7 @@ def test_a_child_that_dies_is_an_error_naming_what_it_made() -> None:
     child.give(9)
     with pytest.raises(BuildError, match="the process making the deck stopped without a result"):
         child.result()
-    assert _no_children_left()
+    assert no_children_left()
 
 
 def test_cancel_ends_a_child_still_preparing_and_reaps_it() -> None:
@@ -82,11 +76,11 @@ def test_cancel_ends_a_child_still_preparing_and_reaps_it() -> None:
     started = time.perf_counter()
     child.cancel()
     assert time.perf_counter() - started < 5
-    assert _no_children_left()
+    assert no_children_left()
 
 
 def test_cancel_after_the_arguments_were_given() -> None:
     child: Child[None] = Child(_sleep, making="the deck")
     child.give()
     child.cancel()
-    assert _no_children_left()
+    assert no_children_left()
