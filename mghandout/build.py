@@ -125,7 +125,7 @@ def render_all(
     long as the slower of them. `helper` is a process forked earlier for one format
     (`deck_head_start`); without one, `split` forks one now for the handout.
     """
-    if helper is None and split and len(formats) > 1 and (os.cpu_count() or 1) > 1:
+    if helper is None and split and len(formats) > 1 and side_by_side():
         from mghandout.child import Child
 
         helper = Helper(formats[0], Child(_render, making=_MAKING[formats[0]]))
@@ -154,6 +154,14 @@ class Helper(msgspec.Struct, frozen=True):
 _MAKING = {"pdf": "the handout", "pptx": "the deck"}
 
 
+def side_by_side() -> bool:
+    """Whether this machine can make outputs in forked processes at once: two cores or more, and fork.
+
+    Windows has no fork; there every output is made in this process, one after the other.
+    """
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+
+
 def _render(article: Article, fmt: str, options: Options) -> Rendered:
     """`render`, looked up when called (the child is forked before its work is known, and tests replace it)."""
     return render(article, fmt, options)
@@ -168,7 +176,7 @@ def deck_head_start(sources: list[Path], options: Options) -> Helper | None:
     checks the source; then it gets the article. This module imports no YAML reader
     itself for that reason. An invalid or up-to-date source ends the process unused.
     """
-    if len(sources) != 1 or len(options.formats) < 2 or "pptx" not in options.formats or (os.cpu_count() or 1) < 2:
+    if len(sources) != 1 or len(options.formats) < 2 or "pptx" not in options.formats or not side_by_side():
         return None
     from mghandout.child import Child
 
@@ -264,7 +272,7 @@ def build_all(sources: list[Path], options: Options, helper: Helper | None = Non
     from mghandout.output import write_atomic
 
     stamps = read_stamps(options.output)
-    if len(sources) < 2 or (os.cpu_count() or 1) < 2:
+    if len(sources) < 2 or not side_by_side():
         outcomes: Iterator[Outcome] = (
             build_source(source, options, stamps, split=True, helper=helper if index == 0 else None)
             for index, source in enumerate(sources)

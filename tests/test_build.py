@@ -97,3 +97,17 @@ def test_no_head_start_for_a_batch_or_one_format() -> None:
     assert build.deck_head_start([MINIMAL, MINIMAL], Options()) is None
     assert build.deck_head_start([MINIMAL], Options(formats=("pdf",))) is None
     assert build.deck_head_start([MINIMAL], Options(formats=("pptx",))) is None
+
+
+def test_without_fork_everything_is_made_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no os.fork: one source and a batch still build, in one process, with the same bytes."""
+    options = Options(output=tmp_path / "out", source_date_epoch=1_700_000_000, force=True)
+    alone = render_all(load_article(MINIMAL), ["pdf", "pptx"], options)
+    monkeypatch.delattr(os, "fork")
+    assert build.deck_head_start([MINIMAL], options) is None
+    second = tmp_path / "second.yaml"
+    second.write_bytes(MINIMAL.read_bytes())
+    outcomes = list(build.build_all([MINIMAL, second], options))
+    assert [len(o.written) for o in outcomes] == [2, 2] and not any(o.failure for o in outcomes)
+    assert (tmp_path / "out" / "minimal.pptx").read_bytes() == alone["pptx"][0]
+    assert (tmp_path / "out" / "second.pdf").read_bytes() == alone["pdf"][0]
