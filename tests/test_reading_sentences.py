@@ -66,6 +66,7 @@ def test_spanish_marks_and_abbreviations() -> None:
         "¿Qué es el magnesio?",
         "Es un mineral, p. ej. en las nueces.",
     ]
+    assert _texts("Según la Biblioteca de EE. UU. el agua basta.") == ["Según la Biblioteca de EE. UU. el agua basta."]
 
 
 def test_punctuation_alone_is_no_sentence() -> None:

@@ -17,7 +17,7 @@ WORD = re.compile(r"\d[\d,]*(?:\.\d+)?%?(?:st|nd|rd|th|s)?|[^\W\d_]+(?:[-'’.][
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 ABBREVIATIONS = frozenset(
     {"vs", "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "approx", "cf", "fig", "min", "max"}
-    | {"p", "ej", "sr", "sra", "dra", "ud", "uds", "aprox", "pág"}
+    | {"p", "ej", "sr", "sra", "dra", "ud", "uds", "aprox", "pág", "ee", "uu"}
 )
 """Words that a full stop follows without ending the sentence (English and Spanish). Units (mg, mL) are
 written without a full stop, so one after them ends the sentence."""
