@@ -23,9 +23,9 @@ from mghandout.errors import BuildError, InputError, MghandoutError, Problem, So
 from mghandout.model import Article, Brand
 
 if TYPE_CHECKING:
-    from mghandout.child import Child
     from concurrent.futures import ProcessPoolExecutor
 
+    from mghandout.child import Child
     from mghandout.reading.report import Report
 
 FORMATS = ("pdf", "pptx")

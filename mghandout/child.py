@@ -20,7 +20,6 @@ from typing import Any, Generic, TypeVar
 
 from mghandout.errors import BuildError
 
-
 T = TypeVar("T")
 
 

@@ -77,9 +77,10 @@ _compile = re.compile
 def quick_imports(slower_than: str = "\u2fff") -> Iterator[None]:
     """Import the writing libraries within this block: `MODULES` are put off, and so are slow patterns.
 
-    A pattern is slow to compile when a character range in it reaches past `slower_than`
-    (every character of the range is checked, and case-folded when the pattern ignores
-    case); the others compile at once, as usual.
+    A pattern is taken as slow to compile when it holds a character past `slower_than`:
+    in the libraries that is the end of a range reaching U+FFFF, every character of which
+    the compiler checks (and case-folds, when the pattern ignores case). The others
+    compile at once, as usual.
     """
     defer_modules()
 

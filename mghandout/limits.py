@@ -66,10 +66,15 @@ LIMITS = (
 )
 
 
-_BY_END: dict[tuple[int, str], list[Limit]] = {}
-for _limit in LIMITS:
-    _BY_END.setdefault((len(_limit.pattern), _limit.pattern[-1]), []).append(_limit)
-"""The limits by their pattern's length and last step: a source has thousands of nodes, and only these can match."""
+def _by_end(limits: tuple[Limit, ...]) -> dict[tuple[int, str], list[Limit]]:
+    """The limits by their pattern's length and last step: a source has thousands of nodes, and only these can match."""
+    grouped: dict[tuple[int, str], list[Limit]] = {}
+    for limit in limits:
+        grouped.setdefault((len(limit.pattern), limit.pattern[-1]), []).append(limit)
+    return grouped
+
+
+_BY_END = _by_end(LIMITS)
 
 
 def too_long(name: str, root: yaml.Node) -> list[Problem]:
