@@ -72,7 +72,7 @@ class Block:
     """
 
     __slots__ = ()
-    ERROR = "a block must be a mapping with one of the keys paragraph, terms, foods, table, callout"
+    ERROR = "a block must be a mapping with one of the keys paragraph, terms, foods, table, callout, figure"
 
     @staticmethod
     def kind_of(value: object) -> str | None:
@@ -175,12 +175,39 @@ class Callout(_Part, Block, kw_only=True):
     callout: Annotated[CalloutData, _help("The callout.")]
 
 
+class FigureData(_Part, kw_only=True):
+    """A picture: its file, the words that stand for it, and what is printed under it."""
+
+    image: Annotated[Text, _help("A PNG, JPEG or SVG file, relative to the source file's folder.")]
+    alt: Annotated[
+        Text | None, _help("What the picture shows, for screen readers (required unless `decorative: true`).")
+    ] = None
+    decorative: Annotated[
+        bool, _help("`true` for a picture that adds nothing to the text (a divider): screen readers skip it.")
+    ] = False
+    caption: Annotated[Text | None, _help("A sentence printed under the picture.")] = None
+    credit: Annotated[Text | None, _help('Who made the picture and its licence, e.g. "Drawing: our clinic".')] = None
+
+    def __post_init__(self) -> None:
+        if self.alt is None and not self.decorative:
+            raise PartError("figure_alt", "a figure needs alt text, or `decorative: true`")
+        if self.alt is not None and self.decorative:
+            raise PartError("figure_both", "a decorative figure has no alt text", ("alt",))
+
+
+class Figure(_Part, Block, kw_only=True):
+    """A picture with its alt text, caption and credit; on a slide beside its section's text or on its own."""
+
+    figure: Annotated[FigureData, _help("The picture.")]
+
+
 BLOCK_KINDS: dict[str, type[Block]] = {
     "paragraph": Paragraph,
     "terms": TermList,
     "foods": Foods,
     "table": Table,
     "callout": Callout,
+    "figure": Figure,
 }
 
 
@@ -305,7 +332,7 @@ def block_kind(block: _Part) -> str:
 
 
 def iter_texts(article: Article) -> list[str]:
-    """Every piece of text in the article, in reading order."""
+    """Every piece of text the article prints, in reading order (a figure's alt text describes it, unprinted)."""
     texts: list[str] = [article.title, article.summary, *article.introduction]
     for point in article.key_points:
         texts += [point.title, point.text]
@@ -338,6 +365,9 @@ def _block_texts(block: Block) -> list[str]:
     if isinstance(block, Callout):
         callout = block.callout
         return [callout.title, *([callout.text] if callout.text else []), *(callout.items or [])]
+    if isinstance(block, Figure):
+        figure = block.figure
+        return [text for text in (figure.caption, figure.credit) if text]
     texts = [block.table.caption] if block.table.caption else []
     texts += block.table.header
     for row in block.table.rows:

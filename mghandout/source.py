@@ -19,7 +19,7 @@ import yaml
 from mghandout.checks import source_problems
 from mghandout.errors import Problem, SourceError
 from mghandout.labels import BUILT_IN, missing_for, unsupported_script
-from mghandout.model import BLOCK_KINDS, Article, Brand, validate
+from mghandout.model import BLOCK_KINDS, Article, Brand, Figure, validate
 
 if TYPE_CHECKING:
     from mghandout.model import _Part as Part
@@ -84,6 +84,11 @@ def load(path: Path, model: type[M], starts: TextStarts | None = None) -> tuple[
         raise SourceError(_in_order([p for p in problems if p.severity == "error"])) from None
     if isinstance(result, Article):
         problems += _language_problems(name, root, result)
+        if any(isinstance(block, Figure) for section in result.sections for block in section.blocks):
+            from mghandout.images import check_figures
+
+            result, pictures = check_figures(name, root, result, path.parent)
+            problems += pictures
     errors = [problem for problem in problems if problem.severity == "error"]
     if errors:
         raise SourceError(_in_order(errors))
@@ -444,6 +449,11 @@ def _explain(issue: Issue) -> tuple[str, str]:
         )
     if kind == "callout_empty":
         return "a callout needs text, items or both", "add `text:` (a paragraph) or `items:` (a list) under `callout:`"
+    if kind == "figure_alt":
+        return "a figure needs alt text", "add `alt:` (what the picture shows, in a sentence), or " \
+            "`decorative: true` if it adds nothing to the text"
+    if kind == "figure_both":
+        return "a decorative figure has no alt text", "remove `alt:`, or remove `decorative: true`"
     if kind == "list_length":
         return _list_length(field, value, context)
     if kind == "empty":

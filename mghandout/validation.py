@@ -17,6 +17,8 @@ import msgspec
 from mghandout.model import BLOCK_KINDS, Block, PartError, decode_hook
 
 Loc = tuple[int | str, ...]
+BOOLEANS = ("true", "false")
+"""How a source writes yes and no (YAML's `yes`, `on` are not read as such: the loader keeps text as typed)."""
 
 
 class Issue(msgspec.Struct, frozen=True):
@@ -53,6 +55,8 @@ def _value(value: Any, annotation: Any, loc: Loc) -> list[Issue]:
         return _list(value, get_args(base)[0], metas, loc)
     if get_origin(base) is Literal:
         return [] if value in get_args(base) else [Issue("not_choice", loc, value, context={"choices": get_args(base)})]
+    if base is bool:
+        return [] if value in ("true", "false") else [Issue("not_choice", loc, value, context={"choices": BOOLEANS})]
     return _leaf(value, base, metas, loc)
 
 

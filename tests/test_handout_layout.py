@@ -27,12 +27,24 @@ from mghandout.handout.layout import (
     Labelled,
     Links,
     Notes,
+    Picture,
     Text,
     Title,
     column_widths,
     food_columns,
 )
-from mghandout.model import Article, Brand, Callout, Foods, Paragraph, Table, TermList, article_labels, iter_texts
+from mghandout.model import (
+    Article,
+    Brand,
+    Callout,
+    Figure,
+    Foods,
+    Paragraph,
+    Table,
+    TermList,
+    article_labels,
+    iter_texts,
+)
 from mghandout.source import load_article, load_brand
 
 SOURCES = TOPICS
@@ -87,6 +99,8 @@ def _texts_of(item: Item) -> list[str]:
         return [t for text, url in item.items for t in (text, url) if t]
     if isinstance(item, Alert):
         return [item.title, *([item.text] if item.text else []), *item.items]
+    if isinstance(item, Picture):
+        return [text for text in (item.caption, item.credit) if text]
     return [item.label]
 
 
@@ -168,6 +182,10 @@ def test_each_section_heading_is_followed_by_its_blocks_in_order(items: list[Ite
             elif isinstance(block, Callout):
                 callout = block.callout
                 assert item == Alert(callout.kind, callout.title, callout.text, tuple(callout.items or ()))
+            elif isinstance(block, Figure):
+                figure = block.figure
+                alt = None if figure.decorative else figure.alt
+                assert item == Picture(figure.image, alt, figure.caption, figure.credit)
             else:
                 assert isinstance(block, Table) and isinstance(item, Grid)
 

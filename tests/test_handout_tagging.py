@@ -27,8 +27,11 @@ from topics import FIXTURES
 from topics import SOURCES as TOPICS
 from untagged import untagged
 
+from mghandout import images
 from mghandout.handout import HandoutTheme, handout_layout, pdf, render_pdf
-from mghandout.handout.layout import Alert, Boxed, FoodGrid, Grid, Heading, Item, Labelled, Notes, Text, Title
+from mghandout.handout.layout import (
+    Alert, Boxed, FoodGrid, Grid, Heading, Item, Labelled, Notes, Picture, Text, Title,
+)
 from mghandout.handout.tagging import TaggedCanvas, Tagger
 from mghandout.model import Article, Brand, article_labels
 from mghandout.source import load_article, load_brand
@@ -238,6 +241,8 @@ def expected_texts(items: list[Item]) -> list[str]:
             texts += [item.caption or "", *item.header, *(cell for row in item.rows for cell in row)]
         elif isinstance(item, (Boxed, Alert)):
             texts += [item.title, item.text or "", *getattr(item, "items", ())]
+        elif isinstance(item, Picture):
+            texts += [item.caption or "", item.credit or ""]
         elif isinstance(item, Notes):
             texts += [item.label, item.contact]
     return [flat(text) for text in texts if text.strip()]
@@ -334,12 +339,16 @@ def test_a_repeated_table_header_is_read_once(handouts: dict[tuple[str, str, boo
 
 
 def test_logo_is_a_figure_with_alt_text(handout: Handout) -> None:
-    """The logo is a Figure described as the brand's clinic's logo; any other figure is a callout's icon."""
+    """The logo is a Figure described as the brand's clinic's logo; any other figure is a callout's icon or one of
+    the article's pictures, with its alt text (a decorative picture is not a Figure)."""
     labels = article_labels(handout.article)
     figures = handout.tree.all("Figure")
     logo = labels.logo.format(clinic=handout.brand.clinic) if handout.brand else None
     assert [figure.alt for figure in figures].count(logo) == (1 if handout.brand else 0)
-    assert {figure.alt for figure in figures} - {logo} <= {labels.warning, labels.tip}
+    pictures = [flat(picture.alt) for picture in images.figures(handout.article) if not picture.decorative]
+    assert [flat(figure.alt) for figure in figures if flat(figure.alt) in pictures] == pictures
+    assert {figure.alt for figure in figures} - {logo} - {figure.alt for figure in figures if flat(figure.alt) in pictures} \
+        <= {labels.warning, labels.tip}
     assert all(figure.mcids for figure in figures)
 
 

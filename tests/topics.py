@@ -11,7 +11,8 @@ SOURCES = {
     "world": FIXTURES / "world.yaml",
     "long-english": FIXTURES / "long-english.yaml",
     "spanish": FIXTURES / "spanish.yaml",
+    "figures": FIXTURES / "figures.yaml",
 }
-"""The bundled article and the fixtures that exercise tables, food grids, callouts and other languages."""
+"""The bundled article and the fixtures that exercise tables, food grids, callouts, pictures and other languages."""
 LOGO = "riverside-logo.png"
 """The logo fixtures/brand.yaml names; drawn by the `brand_dir` fixture (tests/conftest.py)."""

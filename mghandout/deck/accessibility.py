@@ -2,7 +2,7 @@
 
 PowerPoint's screen-reader order is the order of the slide's shape tree, which is
 the order shapes were added: the footer and the logo could be read before the body.
-Here the title comes first and the rest follows as a reader's eye does, top to
+Here the title comes first, then a figure's picture, and the rest follows as a reader's eye does, top to
 bottom and, on one band, left to right (the food columns). Shapes on one slide
 never overlap in our layout, so their painting order does not change what is seen.
 """
@@ -15,6 +15,7 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Inches
 
+from mghandout.deck.figure_shapes import is_figure
 from mghandout.deck.shapes import position, shape_elements, shape_id, title_id
 
 BAND = Inches(0.25)
@@ -29,7 +30,8 @@ def make_accessible(slide: Slide, logo_alt: str | None) -> None:
     _reading_order(slide)
     if logo_alt:
         for picture in slide.shapes._spTree.iter(qn("p:pic")):
-            picture.find(f"{qn('p:nvPicPr')}/{qn('p:cNvPr')}").set("descr", logo_alt)
+            if not is_figure(picture):
+                picture.find(f"{qn('p:nvPicPr')}/{qn('p:cNvPr')}").set("descr", logo_alt)
     for properties in slide.shapes._spTree.iter(qn("a:tblPr")):
         properties.set("firstRow", "1")
 
@@ -41,9 +43,9 @@ def _reading_order(slide: Slide) -> None:
         return
     title = title_id(tree)
 
-    def place(element: Any) -> tuple[bool, int, int]:
+    def place(element: Any) -> tuple[bool, bool, int, int]:
         top, left = position(element, slide.shapes)
-        return shape_id(element) != title, (top or 0) // BAND, left or 0
+        return shape_id(element) != title, not is_figure(element), (top or 0) // BAND, left or 0
 
     anchor = elements[0].getprevious()
     for element in sorted(elements, key=place):

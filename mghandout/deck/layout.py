@@ -37,6 +37,7 @@ from functools import partial
 from itertools import accumulate
 from typing import TypeVar
 
+from mghandout.deck.figures import SlidePicture, figure_slides
 from mghandout.deck.measure import sentences, widest_word, words, wrap
 from mghandout.deck.slidetext import is_urgent, shown
 from mghandout.deck.theme import REFERENCE_HEIGHT, REFERENCE_WIDTH, DeckTheme, slide_scale
@@ -44,6 +45,7 @@ from mghandout.model import (
     Article,
     Brand,
     Callout,
+    Figure,
     FoodGroup,
     FoodList,
     Foods,
@@ -143,6 +145,8 @@ class Slide:
     outro: str = ""
     outro_box: Box | None = None
     """A short paragraph under a grid or table, where it would otherwise take a slide of its own."""
+    picture: SlidePicture | None = None
+    """A figure: beside the bullets (in the body's right part) or, on a title-only slide, alone."""
 
 
 @dataclass(frozen=True)
@@ -580,6 +584,10 @@ def _section_slides(section: Section, geo: _Geometry) -> list[Slide]:
     for block in section.blocks:
         if isinstance(block, Paragraph):
             pending.append(Bullet(shown(block.paragraph, block.slide), note=block.paragraph))
+            continue
+        if isinstance(block, Figure):
+            slides += figure_slides(geo, section.title, block.figure, pending, _text_slides)
+            pending = []
             continue
         if isinstance(block, TermList):
             pending += [Bullet(shown(t.text, t.slide), t.term, note=f"{t.term}: {t.text}") for t in block.terms]

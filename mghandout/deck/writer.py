@@ -31,6 +31,7 @@ from pptx.util import Emu, Inches
 
 from mghandout.deck import package, xpath
 from mghandout.deck.accessibility import make_accessible
+from mghandout.deck.figure_shapes import add_figure
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
 from mghandout.deck.language import tag_language
 from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
@@ -191,6 +192,8 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
             table(slide, spec, theme)
         else:
             _foods(slide, spec, theme)
+    if spec.picture is not None:
+        add_figure(slide, title, spec.picture, on_slide)
 
 
 def _emptied(slide: PptxSlide, shape: Any, theme: DeckTheme) -> Any:

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from mghandout.handout.theme import HandoutTheme
-from mghandout.model import Article, Brand, Callout, Foods, Paragraph, Table, TermList
+from mghandout.model import Article, Brand, Callout, Figure, Foods, Paragraph, Table, TermList
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,16 @@ class Alert:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A figure: its picture (a resolved path), its alt text (None when decorative), what is printed under it."""
+
+    image: str
+    alt: str | None
+    caption: str | None
+    credit: str | None
+
+
+@dataclass(frozen=True)
 class Notes:
     """The write-in box for the care team, with ruled lines and the clinic's contact."""
 
@@ -108,7 +118,7 @@ class Notes:
     contact: str
 
 
-Item = Title | Heading | Text | Links | Labelled | FoodGrid | Grid | Boxed | Alert | Notes
+Item = Title | Heading | Text | Links | Labelled | FoodGrid | Grid | Boxed | Alert | Picture | Notes
 
 
 CELL_CHARS = 90
@@ -139,9 +149,12 @@ def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = 
     return items
 
 
-def _block(block: Paragraph | TermList | Foods | Table | Callout, section: str, continued: str) -> Item:
+def _block(block: Paragraph | TermList | Foods | Table | Callout | Figure, section: str, continued: str) -> Item:
     if isinstance(block, Paragraph):
         return Text(block.paragraph)
+    if isinstance(block, Figure):
+        figure = block.figure
+        return Picture(figure.image, None if figure.decorative else figure.alt, figure.caption, figure.credit)
     if isinstance(block, Callout):
         callout = block.callout
         return Alert(callout.kind, callout.title, callout.text, tuple(callout.items or ()))

@@ -40,6 +40,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from mghandout.handout.figures import figure
 from mghandout.handout.fonts import font_set, markup, runs
 from mghandout.handout.layout import (
     Alert,
@@ -51,6 +52,7 @@ from mghandout.handout.layout import (
     Labelled,
     Links,
     Notes,
+    Picture,
     Text,
     Title,
 )
@@ -489,6 +491,8 @@ def _flowables(
         return [Spacer(1, theme.gap), _box(item, styles, theme, width)]
     if isinstance(item, Alert):
         return [_alert(item, styles, theme, width), Spacer(1, theme.gap)]
+    if isinstance(item, Picture):
+        return [figure(item, styles.body, theme, width), Spacer(1, theme.gap)]
     return [Spacer(1, theme.gap), _notes(item, styles, theme)]
 
 

@@ -226,6 +226,8 @@ class _Walk:
             self.flowable(flowable)
 
     def flowable(self, flowable: Any) -> None:
+        if getattr(flowable, "decorative", False):
+            return  # a decorative picture (a figure's `decorative: true`) is drawn as an artifact
         if isinstance(flowable, Paragraph):
             self.paragraph(flowable)
         elif isinstance(flowable, Image) or isinstance(getattr(flowable, "alt", None), str):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from mghandout.model import Article, Callout, Foods, Paragraph, Section, Table, TermList
+from mghandout.model import Article, Callout, Figure, Foods, Paragraph, Section, Table, TermList
 from mghandout.reading.formulas import LONG_SENTENCE, Counts
 from mghandout.reading.grading import Grader, grader
 from mghandout.reading.plainwords import swaps
@@ -173,6 +173,8 @@ def _section_texts(section: Section) -> Texts:
         elif isinstance(block, Callout):
             callout = block.callout
             texts += [heading(callout.title), *map(prose, [*filter(None, [callout.text]), *(callout.items or [])])]
+        elif isinstance(block, Figure):
+            texts += map(prose, filter(None, [block.figure.caption, block.figure.alt]))
     return texts
 
 
