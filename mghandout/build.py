@@ -214,10 +214,11 @@ def build_source(
         article, outcome.warnings = read_article(source)
         given, helper = helper, None  # render_all ends it, whatever happens
         rendered = render_all(article, list(stale), options, split=split, helper=given)
+        pictures = _pictures(article)
         for fmt, (data, count) in rendered.items():
             write_atomic(stale[fmt], data)
             outcome.written.append(Written(stale[fmt], count, UNITS[fmt], len(data)))
-            outcome.stamps[stale[fmt].name] = stamp(stale[fmt], prints[fmt])
+            outcome.stamps[stale[fmt].name] = stamp(stale[fmt], prints[fmt], pictures)
     except SourceError as error:
         outcome.problems = error.problems
     except InputError as error:
@@ -233,6 +234,13 @@ def build_source(
         if helper is not None:
             helper.child.cancel()
     return outcome
+
+
+def _pictures(article: Article) -> tuple[Path, ...]:
+    """The picture files the article's figures place (their paths resolved by the loader)."""
+    from mghandout.images import figures
+
+    return tuple(Path(figure.image) for figure in figures(article))
 
 
 def _fingerprints(source: Path, targets: dict[str, Path], options: Options) -> dict[str, str]:

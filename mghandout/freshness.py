@@ -3,7 +3,8 @@
 A clinic rebuilding a library of handouts should wait only for what changed. Each
 output's fingerprint hashes everything that decides its bytes: the source, the
 options, the brand and template files, and the package's own code (its themes and
-writers). Fingerprints are kept in one small file in the output folder, beside the
+writers); the pictures a source places are read with it, so their digests are kept
+beside the fingerprint. Fingerprints are kept in one small file in the output folder, beside the
 size and time of the file they describe, so an output edited or replaced by hand is
 rebuilt too.
 """
@@ -51,10 +52,17 @@ def read_stamps(folder: Path) -> dict[str, dict[str, object]]:
     return stamps if isinstance(stamps, dict) else {}
 
 
-def stamp(path: Path, print_: str) -> dict[str, object]:
-    """The record kept for a file just written."""
+def stamp(path: Path, print_: str, pictures: tuple[Path, ...] = ()) -> dict[str, object]:
+    """The record kept for a file just written; with the digest of each picture its source placed.
+
+    A picture lives outside the source, so the fingerprint, taken before the source is read,
+    cannot hold it: its digest is kept here, and a picture changed alone makes the output stale.
+    """
     status = path.stat()
-    return {"fingerprint": print_, "size": status.st_size, "mtime_ns": status.st_mtime_ns}
+    record: dict[str, object] = {"fingerprint": print_, "size": status.st_size, "mtime_ns": status.st_mtime_ns}
+    if pictures:
+        record["pictures"] = {str(picture): _digest(picture) for picture in pictures}
+    return record
 
 
 def is_fresh(path: Path, print_: str, stamps: dict[str, dict[str, object]]) -> bool:
@@ -63,4 +71,15 @@ def is_fresh(path: Path, print_: str, stamps: dict[str, dict[str, object]]) -> b
         status = path.stat()
     except OSError:
         return False
-    return stamps.get(path.name) == {"fingerprint": print_, "size": status.st_size, "mtime_ns": status.st_mtime_ns}
+    record = dict(stamps.get(path.name) or {})
+    pictures = record.pop("pictures", {})
+    if record != {"fingerprint": print_, "size": status.st_size, "mtime_ns": status.st_mtime_ns}:
+        return False
+    return isinstance(pictures, dict) and all(_digest(Path(name)) == digest for name, digest in pictures.items())
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None

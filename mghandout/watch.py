@@ -2,7 +2,8 @@
 
 An editor keeps the handout open beside the YAML; each save rebuilds only the
 sources that changed, and an invalid save is reported without stopping the watch,
-so fixing the typo and saving again is the whole loop. watchfiles (inotify, with
+so fixing the typo and saving again is the whole loop. A picture saved anywhere under
+the watched folders rebuilds the sources whose figures place it. watchfiles (inotify, with
 debouncing of the several events one save makes) is imported only here.
 """
 
@@ -15,6 +16,8 @@ from pathlib import Path
 from mghandout.build import Options, Outcome, build_all
 
 Report = Callable[[Iterable[Outcome]], int]
+PICTURES = (".png", ".jpg", ".jpeg", ".svg")
+"""A saved picture may be a figure's: every source is built again, and those it does not change are up to date."""
 
 
 def watch(sources: list[Path], options: Options, report: Report, *, every_yaml_in: Path | None = None,
@@ -28,8 +31,16 @@ def watch(sources: list[Path], options: Options, report: Report, *, every_yaml_i
     for batch in saves(*folders, stop_event=stop, raise_interrupt=False):
         saved = {Path(path).resolve() for change, path in batch if change != Change.deleted}
         changed = sorted({_source(path, known, every_yaml_in) for path in saved} - {None})
+        if any(path.suffix.lower() in PICTURES for path in saved):
+            changed = _every_source(known, every_yaml_in)  # which source places it is known once each is read
         if changed:
             report(build_all(changed, options))
+
+
+def _every_source(known: dict[Path, Path], folder: Path | None) -> list[Path]:
+    if folder is None:
+        return sorted(known.values())
+    return sorted(path for path in folder.iterdir() if path.suffix in (".yaml", ".yml") and path.is_file())
 
 
 def _source(path: Path, known: dict[Path, Path], folder: Path | None) -> Path | None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from figure_source import drawing, one_figure
+
+from mghandout.build import Options, build_all
 from mghandout.freshness import fingerprint, is_fresh, stamp
 
 
@@ -28,3 +31,28 @@ def test_output_is_fresh_until_it_is_touched(tmp_path: Path) -> None:
     assert not is_fresh(out, "other", stamps)
     out.write_bytes(b"edited by hand")
     assert not is_fresh(out, "abc", stamps)
+
+
+def test_output_is_stale_when_a_picture_it_placed_changes(tmp_path: Path) -> None:
+    out, picture = tmp_path / "x.pdf", tmp_path / "drawing.png"
+    out.write_bytes(b"pdf")
+    picture.write_bytes(b"one")
+    stamps = {"x.pdf": stamp(out, "abc", (picture,))}
+    assert is_fresh(out, "abc", stamps)
+    picture.write_bytes(b"two")
+    assert not is_fresh(out, "abc", stamps)
+    picture.unlink()
+    assert not is_fresh(out, "abc", stamps)
+
+
+def test_changing_only_a_pictures_bytes_rebuilds_the_source(tmp_path: Path) -> None:
+    """The source's text is the same; its picture is drawn again, larger: both outputs are built again."""
+    options = Options(output=tmp_path / "out")
+    source = one_figure(tmp_path, size=(1200, 900))
+    first = list(build_all([source], options))
+    assert [len(outcome.written) for outcome in first] == [2]
+    again = list(build_all([source], options))
+    assert [(len(outcome.written), len(outcome.skipped)) for outcome in again] == [(0, 2)]
+    drawing(tmp_path / "images" / "drawing.png", (1500, 1000))
+    changed = list(build_all([source], options))
+    assert [len(outcome.written) for outcome in changed] == [2], changed[0].problems

@@ -8,7 +8,9 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from mghandout.build import Options, Outcome
+from figure_source import drawing, one_figure
+
+from mghandout.build import Options, Outcome, build_all
 from mghandout.watch import watch
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
@@ -69,6 +71,32 @@ def test_with_no_sources_named_a_new_yaml_file_in_the_folder_is_built(tmp_path: 
         shutil.copy(MINIMAL, folder / "notes.txt")
         assert _wait_for(lambda: (out / "new-topic.pdf").exists()), "a new source was not built"
         assert not (out / "notes.pdf").exists()
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+
+
+def test_saving_a_picture_rebuilds_the_source_that_places_it(tmp_path: Path) -> None:
+    """Only the picture changes (the source's text does not): the source is built again (issue 26)."""
+    source = one_figure(tmp_path / "source")
+    out = tmp_path / "out"
+    seen: list[Outcome] = []
+
+    def report(outcomes: Iterable[Outcome]) -> int:
+        seen.extend(outcomes)
+        return 0
+
+    options = Options(output=out, formats=("pdf",))
+    list(build_all([source], options))
+    built = (out / "topic.pdf").stat().st_mtime_ns
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=([source], options, report), kwargs={"stop": stop}, daemon=True)
+    thread.start()
+    try:
+        time.sleep(0.5)
+        drawing(source.parent / "images" / "drawing.png", (1500, 1000))
+        assert _wait_for(lambda: any(o.written for o in seen)), "the saved picture did not rebuild its source"
+        assert (out / "topic.pdf").stat().st_mtime_ns != built
     finally:
         stop.set()
         thread.join(timeout=10)
