@@ -42,6 +42,7 @@ def add_figure(slide: PptxSlide, title: Any, picture: SlidePicture, theme: DeckT
     names = shape._element.find(f"{qn('p:nvPicPr')}/{_C_NV_PR}")
     names.set("name", f"{NAME} {names.get('id')}")
     if picture.alt is None:
+        names.attrib.pop("descr", None)  # python-pptx describes a picture by its file's name
         _mark_decorative(names)
     else:
         names.set("descr", picture.alt)
