@@ -150,3 +150,30 @@ def test_a_picture_is_read_once_per_version_of_its_file(tmp_path: Path) -> None:
     assert read_picture(path) is first
     drawing(path, (600, 400))
     assert (read_picture(path).width, read_picture(path).height) == (600, 400)
+
+
+ERRORS_DOC = (Path(__file__).resolve().parents[1] / "docs" / "errors.md").read_text(encoding="utf-8")
+
+
+def test_every_picture_message_is_shown_in_docs_errors_md(tmp_path: Path) -> None:
+    """The coarse warning and the errors, word for word as docs/errors.md shows them."""
+    cases = {
+        "missing": one_figure(tmp_path / "missing", size=None),
+        "coarse": one_figure(tmp_path / "coarse", size=(400, 300)),
+    }
+    drawing(tmp_path / "gif" / "images" / "drawing.gif", (1200, 900), "GIF")
+    cases["gif"] = one_figure(tmp_path / "gif", image="images/drawing.gif", size=None)
+    (tmp_path / "text" / "images").mkdir(parents=True)
+    (tmp_path / "text" / "images" / "drawing.png").write_text("not a picture")
+    cases["text"] = one_figure(tmp_path / "text", size=None)
+    drawing(tmp_path / "outside.png", (1200, 900))
+    cases["outside"] = one_figure(tmp_path / "outside", image="../outside.png", size=None)
+    for name, source in cases.items():
+        try:
+            _, problems = read_article(source)
+        except SourceError as error:
+            problems = error.problems
+        for problem in problems:
+            severity = f"{problem.severity}: "
+            shown = severity + str(problem).split(": " + severity, 1)[1]
+            assert f"{shown}`" in ERRORS_DOC, f"{name}: {shown}"

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
+from figure_source import drawing
 
 from mghandout.cli import main
 from mghandout.errors import Problem, SourceError
@@ -25,6 +26,7 @@ WHEN = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
 BRAND_KEYS = ("clinic", "phone", "website")
 ARTICLE_LIMITS = [limit for limit in LIMITS if limit.pattern[0] not in BRAND_KEYS]
 BRAND_LIMITS = [limit for limit in LIMITS if limit.pattern[0] in BRAND_KEYS]
+PICTURE = "images/drawing.png"
 WIDE = "WWWWWWW"
 """The widest letter in seven-letter words: text at a limit in these is wider than any real text of that length."""
 
@@ -51,13 +53,17 @@ def at_limits() -> dict[str, Any]:
     title = wide(150)
     items = _spread(1200 - len(title) - 200, 12)
     callout = {"title": title, "text": wide(1200 - len(title) - sum(map(len, items))), "items": items}
-    doc["sections"][0]["blocks"] += [{"table": table}, {"foods": {"groups": groups}}, {"callout": callout}]
+    figure = {"image": PICTURE, "alt": wide(300), "caption": wide(300), "credit": wide(150)}
+    doc["sections"][0]["blocks"] += [{"table": table}, {"foods": {"groups": groups}}, {"callout": callout},
+                                     {"figure": figure}]
     doc["sections"][0]["title"] = wide(150)
     doc["conclusion"]["title"] = wide(150)
     return doc
 
 
 def _write(tmp_path: Path, doc: dict[str, Any]) -> Path:
+    """The source, and the picture its figure places (a tall one: the most a caption can take from it)."""
+    drawing(tmp_path / PICTURE, (1000, 1400))
     path = tmp_path / "topic.yaml"
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     return path

@@ -76,7 +76,9 @@ class FigureBlock(Flowable):
         height = picture.image.height * self.full + under
         if height > available_height:
             fitting = (available_height - under) / picture.image.height
-            if fitting >= SHRINK * self.full:
+            frame = getattr(self, "_frame", None)
+            alone = frame is not None and frame._atTop  # a whole page has no more room: fit it
+            if fitting >= SHRINK * self.full or (alone and fitting > 0):
                 picture.scale = fitting
                 height = picture.image.height * fitting + under
         return available_width, height
