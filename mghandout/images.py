@@ -15,13 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
-import yaml
 
 from mghandout.errors import Problem
 from mghandout.model import Article, Figure, FigureData
+
+if TYPE_CHECKING:
+    import yaml
 
 RASTER = ("PNG", "JPEG")
 PRINT_DPI = 150
@@ -192,12 +194,16 @@ def _image_nodes(root: yaml.Node) -> Iterator[yaml.Node]:
 
 
 def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    import yaml  # loaded already by the loader that calls this; the writers, which import this module, need it not
+
     if not isinstance(node, yaml.MappingNode):
         return None
     return next((value for name, value in node.value if getattr(name, "value", None) == key), None)
 
 
 def _items(node: yaml.Node | None) -> list[yaml.Node]:
+    import yaml
+
     return node.value if isinstance(node, yaml.SequenceNode) else []
 
 

@@ -14,8 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Group, String
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
@@ -50,6 +48,8 @@ class PictureDrawing(Flowable):
         if self.drawing is None:
             self.canv.drawImage(str(self.image.path), 0, 0, width, height, mask="auto")
             return
+        from reportlab.graphics import renderPDF  # only for an SVG
+
         self.canv.saveState()
         self.canv.scale(self.scale, self.scale)
         renderPDF.draw(self.drawing, self.canv, 0, 0)
@@ -126,6 +126,8 @@ def _own_fonts(drawing: Any) -> Any:
     """An SVG's text set in the handout's font: the PDF fonts svglib would name are not embedded (PDF/UA forbids it)."""
     if drawing is None:
         return None
+    from reportlab.graphics.shapes import Group, String
+
     name = font_set(False).primary
     drawing.initialFontName = name
     stack = [drawing]
