@@ -167,3 +167,18 @@ def test_nothing_leaves_the_slide_in_libreoffice(deck_file: Path, article: Artic
         texts = [" ".join(document.pages[number].extract_text().split()) for number in pictured]
     captions = [f"{figure.caption} {figure.credit}" for figure in figures(article) if not figure.decorative]
     assert texts and all(caption in text for caption, text in zip(captions, texts, strict=True))
+
+
+def test_a_wide_picture_after_a_short_sentence_has_its_own_slide_with_the_sentence_above(tmp_path: Path) -> None:
+    """Four steps drawn in a row are too small beside text: the picture takes the slide, its one lead sentence above
+    it (a sentence alone would make a slide of its own)."""
+    drawing(tmp_path / "images" / "drawing.png", (2400, 600))
+    source = tmp_path / "topic.yaml"
+    source.write_text(ONE_FIGURE.format(image="images/drawing.png"), encoding="utf-8")
+    deck = _layout(load_article(source))
+    section = [slide for slide in deck.slides if slide.title.startswith("Section one")]
+    (slide,) = section
+    assert slide.layout == "title_only" and slide.intro == "One paragraph." and not slide.bullets
+    assert slide.picture is not None and slide.picture.box.y > slide.body_box.y
+    assert slide.picture.box.w > 0.9 * slide.body_box.w
+    assert "One paragraph." in slide.notes and "A drawing for the test." in slide.notes

@@ -19,7 +19,7 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches
 
 from mghandout.deck.figures import SlidePicture
-from mghandout.deck.shapes import add_textbox
+from mghandout.deck.shapes import add_textbox, paragraph_properties
 from mghandout.deck.text import frame, run, spacing
 from mghandout.deck.theme import DeckTheme
 from mghandout.images import read_picture, svg_drawing
@@ -95,6 +95,7 @@ def _caption(slide: PptxSlide, picture: SlidePicture, theme: DeckTheme) -> None:
     body = box.find(_TX_BODY)
     frame(body, theme)
     paragraph = body.find(_P)
+    paragraph_properties(paragraph).set("algn", "ctr")  # under the picture, which is centred in its room
     spacing(paragraph, after=0)
     if picture.caption:
         run(paragraph, picture.caption + (" " if picture.credit else ""), picture.caption_size, theme)

@@ -1,9 +1,10 @@
 """A figure on the slides, as plain data: beside its section's text when both fit legibly, else on a slide of its own.
 
 The text before a figure (its `lead`) goes in the left part of the body and the picture
-in the right when the text then takes one slide at full size and the picture keeps at
-least `LEGIBLE` inches across; otherwise the text has its slides and the picture a
-slide of its own, as large as the body allows under its caption. The caption and the
+in the right when the text then takes one slide and the picture keeps at least `LEGIBLE`
+inches across and `BESIDE` of the width it would have alone; else one or two short
+sentences stand above the picture on its own slide; otherwise the text has its slides and
+the picture a slide of its own, as large as the body allows under its caption. The caption and the
 credit are on the slide, at the bullets' floor size; the alt text goes in the picture's
 description (`figure_shapes.py`), and the speaker notes say the caption and the alt text.
 """
@@ -28,6 +29,9 @@ TEXT_SHARE = 0.55
 """The share of the body's width the text keeps beside a picture."""
 LEGIBLE = 3.0
 """Inches across (or down) a picture keeps at least beside text; smaller, it gets a slide of its own."""
+BESIDE = 0.6
+"""A picture stands beside text only at this share of the width it would have alone: a wide drawing (four steps in a
+row) would be too small to read there."""
 GAP = 0.3
 """Inches between the text and the picture beside it."""
 SCREEN_PPI = 96
@@ -36,7 +40,7 @@ SCREEN_PPI = 96
 
 @dataclass(frozen=True)
 class SlidePicture:
-    """A figure placed on a slide: its file, the box it fills, its words (alt None: decorative) and the caption's box."""
+    """A figure placed on a slide: its file, the box it fills, its words (alt None: decorative), the caption's box."""
 
     image: str
     box: Box
@@ -65,15 +69,40 @@ def figure_slides(geo: _Geometry, title: str, figure: FigureData, lead: list[Bul
         beside = text_slides(narrow, title, lead)
         room = Box(body.x + body.w * TEXT_SHARE + GAP, body.y, body.w * (1 - TEXT_SHARE) - GAP, body.h)
         picture = _placed(geo, figure, image, room)
-        if len(beside) == 1 and max(picture.box.w, picture.box.h) >= LEGIBLE:
+        alone = _placed(geo, figure, image, body)
+        if (len(beside) == 1 and max(picture.box.w, picture.box.h) >= LEGIBLE
+                and picture.box.w >= BESIDE * alone.box.w):
             slide = beside[0]
             notes = "\n\n".join(filter(None, [slide.notes, _notes(figure)]))
             return [_with(slide, picture, notes)]
+        led = _led(geo, title, figure, image, lead, alone)
+        if led is not None:
+            return [led]
         slides = text_slides(geo, title, lead)
     else:
         slides = []
     picture = _placed(geo, figure, image, geo.body)
     return [*slides, geo.slide("title_only", title, _notes(figure), picture=picture)]
+
+
+def _led(geo: _Geometry, title: str, figure: FigureData, image: ImageFile, lead: list[Bullet],
+         alone: SlidePicture) -> Slide | None:
+    """The picture's own slide with its one or two short lead sentences above it, when the picture keeps `BESIDE` of
+    its size there: a lone "Follow the steps in order." would otherwise take a slide of its own."""
+    from mghandout.deck.layout import Box
+
+    if len(lead) > 2 or any(bullet.label for bullet in lead):
+        return None
+    intro = " ".join(bullet.text for bullet in lead)
+    body, theme = geo.body, geo.theme
+    if len(wrap(intro, theme.body_size, (body.w - 2 * theme.inset) * POINTS)) > 2:
+        return None
+    top = geo.intro_height(intro)
+    picture = _placed(geo, figure, image, Box(body.x, body.y + top, body.w, body.h - top))
+    if picture.box.w < BESIDE * alone.box.w:
+        return None
+    said = [bullet.note if bullet.note is not None else bullet.text for bullet in lead]
+    return geo.slide("title_only", title, "\n\n".join([*said, _notes(figure)]), intro=intro, picture=picture)
 
 
 def _with(slide: Slide, picture: SlidePicture, notes: str) -> Slide:

@@ -275,9 +275,11 @@ def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
 
 
 def _intro(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, plate: str | None) -> None:
-    """The sentences that lead into a food grid or a table, above it, and a short paragraph after it, under it."""
+    """The sentences that lead into a food grid, a table or a picture, above it, and a short paragraph after it, under
+    it."""
     if spec.intro and spec.body_box is not None:
-        below = spec.table.box.y if spec.table is not None else spec.foods[0].box.y
+        below = (spec.table.box.y if spec.table is not None else spec.foods[0].box.y if spec.foods
+                 else spec.picture.box.y if spec.picture is not None else spec.body_box.y + spec.body_box.h)
         _text_box(slide, replace(spec.body_box, h=below - spec.body_box.y), spec.intro, theme, on_slide, plate)
     if spec.outro and spec.outro_box is not None:
         _text_box(slide, spec.outro_box, spec.outro, theme, on_slide, plate)
