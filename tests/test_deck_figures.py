@@ -26,7 +26,7 @@ from test_deck_render import convert
 
 from mghandout.deck import DeckTheme, deck_layout, render_pptx
 from mghandout.deck.figure_shapes import is_figure
-from mghandout.deck.figures import LEGIBLE
+from mghandout.deck.layout.figures import LEGIBLE
 from mghandout.deck.layout import Deck, Slide
 from mghandout.images import figures
 from mghandout.model import Article, article_labels

@@ -18,7 +18,7 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches
 
-from mghandout.deck.figures import SlidePicture
+from mghandout.deck.layout.slides import SlidePicture
 from mghandout.deck.shapes import add_textbox, paragraph_properties
 from mghandout.deck.text import frame, run, spacing
 from mghandout.deck.theme import DeckTheme

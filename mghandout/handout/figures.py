@@ -4,7 +4,8 @@ The picture prints at the size `images.print_scale` gives (the column's width or
 never past 150 dpi when it has the pixels), and PNG and JPEG as their own pixels, SVG as
 vectors (svglib). Where a page has room for the figure only a little smaller, it is
 set smaller (down to `SHRINK` of its size) rather than leave a hole above it by
-going overleaf; else it goes overleaf whole with its caption. The tagger (`tagging.py`)
+going overleaf; else it goes overleaf whole with its caption. Only a caption longer than
+a page leaves it parts from its picture, flowing on to the next page. The tagger (`tagging.py`)
 makes the picture a Figure with its alt text, or, decorative, an artifact, and the
 caption a paragraph.
 """
@@ -16,7 +17,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from mghandout.handout.fonts import font_set, markup
 from mghandout.handout.layout import Picture
@@ -25,6 +26,8 @@ from mghandout.images import TALLEST, ImageFile, print_scale, read_picture, svg_
 
 SHRINK = 0.75
 """The least share of its size a figure is set at to stay on a page that has almost room for it."""
+SMALLEST_ALONE = 0.5
+"""The least share of its size a figure is set at on a page of its own, where a long caption takes the rest."""
 CAPTION_GAP = 4.0
 """Points between the picture and its caption."""
 
@@ -76,15 +79,26 @@ class FigureBlock(Flowable):
         height = picture.image.height * self.full + under
         if height > available_height:
             fitting = (available_height - under) / picture.image.height
-            frame = getattr(self, "_frame", None)
-            alone = frame is not None and frame._atTop  # a whole page has no more room: fit it
-            if fitting >= SHRINK * self.full or (alone and fitting > 0):
+            least = (SMALLEST_ALONE if self._alone() else SHRINK) * self.full
+            if fitting >= least:
                 picture.scale = fitting
                 height = picture.image.height * fitting + under
         return available_width, height
 
+    def _alone(self) -> bool:
+        """At the top of a page: no later page has more room for it."""
+        frame = getattr(self, "_frame", None)
+        return frame is not None and bool(frame._atTop)
+
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        return []
+        """Nothing where the figure is not at the top of a page: it goes overleaf whole. At the top, its caption is
+        longer than a page leaves it: the picture at most half the page, the caption flowing on after it."""
+        if not self._alone() or self.caption is None:
+            return []
+        picture = self.picture
+        picture.scale = min(self.full, available_height * SMALLEST_ALONE / picture.image.height)
+        picture.hAlign = "CENTER"
+        return [picture, Spacer(1, CAPTION_GAP), self.caption]
 
     def _caption_height(self, width: float) -> float:
         if self.caption is None:
