@@ -182,3 +182,18 @@ def test_a_wide_picture_after_a_short_sentence_has_its_own_slide_with_the_senten
     assert slide.picture is not None and slide.picture.box.y > slide.body_box.y
     assert slide.picture.box.w > 0.9 * slide.body_box.w
     assert "One paragraph." in slide.notes and "A drawing for the test." in slide.notes
+
+
+def test_a_caption_too_long_for_its_picture_slide_follows_on_text_slides(tmp_path: Path) -> None:
+    """The picture keeps its slide and size; every sentence of the caption is on the slides after it."""
+    drawing(tmp_path / "images" / "drawing.png", (1200, 900))
+    caption = " ".join(f"Sentence {number} of a long caption." for number in range(20))
+    source = tmp_path / "topic.yaml"
+    source.write_text(ONE_FIGURE.format(image="images/drawing.png").replace(
+        "caption: The caption of the drawing.", f"caption: {caption}"), encoding="utf-8")
+    deck = _layout(load_article(source))
+    section = [slide for slide in deck.slides if slide.title.startswith("Section one")]
+    pictured = [slide for slide in section if slide.picture is not None]
+    assert len(pictured) == 1 and pictured[0].picture.caption_box is None
+    shown = " ".join(bullet.text for slide in section[section.index(pictured[0]) + 1:] for bullet in slide.bullets)
+    assert shown == caption

@@ -18,7 +18,7 @@ import page
 import pdfplumber
 import pikepdf
 import pytest
-from figure_source import FIGURES
+from figure_source import FIGURES, ONE_FIGURE, drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
@@ -139,3 +139,18 @@ def test_a_figure_with_far_too_little_room_goes_overleaf_whole() -> None:
     block = _block(100)
     assert block.wrap(500, 100)[1] == pytest.approx(220), "its full height: the frame moves it on"
     assert block.split(500, 100) == [], "a picture and its caption are never parted"
+
+
+def test_a_caption_longer_than_a_page_flows_on_after_its_picture(tmp_path: Path) -> None:
+    """No text is refused for its length: the picture stands at the top of a page, its caption runs on overleaf."""
+    drawing(tmp_path / "images" / "drawing.png", (1000, 1400))
+    caption = " ".join(f"Sentence {number} of a long caption." for number in range(150))
+    source = tmp_path / "topic.yaml"
+    source.write_text(ONE_FIGURE.format(image="images/drawing.png").replace(
+        "caption: The caption of the drawing.", f"caption: {caption}"), encoding="utf-8")
+    data, pages = render_pdf(load_article(source), when=WHEN)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = _words(" ".join(sheet.extract_text() for sheet in pdf.pages))
+        sheets = [number for number, sheet in enumerate(pdf.pages) if sheet.images]
+    assert pages >= 2 and all(f"Sentence {number} of a long caption." in text for number in range(150))
+    assert len(sheets) == 1
