@@ -2,8 +2,9 @@
 
 PowerPoint's screen-reader order is the order of the slide's shape tree, which is
 the order shapes were added: the footer and the logo could be read before the body.
-Here the title comes first, then a figure's picture, and the rest follows as a reader's eye does, top to
-bottom and, on one band, left to right (the food columns). Shapes on one slide
+Here the title comes first, then a figure's picture (its alt text says what the slide
+shows), and the rest follows as a reader's eye does, top to bottom and, on one band,
+left to right (the food columns). Shapes on one slide
 never overlap in our layout, so their painting order does not change what is seen.
 """
 

@@ -31,8 +31,8 @@ from pptx.util import Emu, Inches
 
 from mghandout.deck import package, xpath
 from mghandout.deck.accessibility import make_accessible
-from mghandout.deck.figure_shapes import add_figure
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
+from mghandout.deck.figure_shapes import add_figure
 from mghandout.deck.language import tag_language
 from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
