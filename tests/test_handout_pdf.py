@@ -640,7 +640,9 @@ def test_bookmarks_are_the_section_titles(handout: Handout) -> None:
     article = handout.article
     extras = set(titles) - set(sections)
     labels = article_labels(article)
-    assert extras <= {labels.key_points, labels.faq, labels.references, article.conclusion.title}
+    warnings = {callout.title for callout in callouts(article) if callout.kind == "warning"}
+    assert warnings <= extras, "urgent help is easy to find: every warning callout is a bookmark"
+    assert extras <= {labels.key_points, labels.faq, labels.references, article.conclusion.title, *warnings}
 
 
 # --- the clinic ----------------------------------------------------------------------------------

@@ -25,15 +25,21 @@ def stack_height(flowables: list[Flowable], width: float) -> float:
     return sum(height(f, width) + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
 
 
-def start_height(part: list[Flowable], width: float) -> float:
-    """The least of a part that may start a page's last lines: three lines of text (after a question, the
-    question too), a table's first row, or a block that never splits."""
+def start_height(part: list[Flowable], width: float, page: float) -> float:
+    """The least of a part that may start a page's last lines: a paragraph's first three lines (all of it
+    when a break would leave fewer than two lines on a side; after a question, the question too), a run's
+    first units (and the room a run needs before it starts rather than goes overleaf), a table's first
+    row, or a block that never splits. `page` is the frame's height."""
     part = [flowable for flowable in part if not isinstance(flowable, CondPageBreak)]
     first = part[0]
     if isinstance(first, Paragraph) and first.style.name in KEPT_WITH_NEXT and len(part) > 1:
-        return height(first, width) + first.style.spaceAfter + start_height(part[1:], width)
+        return height(first, width) + first.style.spaceAfter + start_height(part[1:], width, page)
     if isinstance(first, Paragraph):
-        return min(height(first, width), 3 * first.style.leading) + 2
+        whole = height(first, width)
+        lines = round(whole / first.style.leading)
+        return (whole if lines <= 4 else 3 * first.style.leading) + 2
+    if isinstance(first, Breakable):
+        return max(first.start_height(width), (1 - first.fill) * page) + 2
     if isinstance(first, Table):
         first.wrap(width, 10_000)
         return first._rowHeights[0] + 2
@@ -66,6 +72,10 @@ class Breakable(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return available_width, 0xFFFFFF
+
+    def start_height(self, width: float) -> float:
+        """The room of the run's first units, what heads them included: the least it starts a page with."""
+        return stack_height(self._part(self.start, min(self.start + self.least, self.units)), width)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)

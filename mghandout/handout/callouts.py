@@ -7,7 +7,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from mghandout.handout.layout import Alert, Boxed
-from mghandout.handout.styles import BULLET, Styles, table_style, text
+from mghandout.handout.styles import BULLET, Styles, column, table_style, text
 from mghandout.handout.theme import HandoutTheme
 
 
@@ -48,18 +48,29 @@ class Icon(Flowable):
 
 def callout(item: Alert, styles: Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
     """A callout: icon, title and words in a box whose border also tells the kind (thick solid for a warning,
-    dashed for a tip), kept whole on one page."""
+    dashed for a tip), kept whole on one page.
+
+    Urgent help must not be missed: a warning's title is as large as a section heading,
+    and the box carries it as `outline` for the PDF's bookmarks (`pdf.py`).
+    """
     warning = item.kind == "warning"
     ink, fill = (theme.warning_rule, theme.warning_fill) if warning else (theme.accent, theme.tip_fill)
     alt = theme.labels.warning if warning else theme.labels.tip
-    title = ParagraphStyle("callout_title", parent=styles.subheading, textColor=colors.HexColor(ink), spaceBefore=0)
+    title = ParagraphStyle(
+        "callout_title", parent=styles.heading if warning else styles.subheading,
+        textColor=colors.HexColor(ink), spaceBefore=0,
+    )
     content: list[Flowable] = [Paragraph(text(item.title, bold=True), title)]
     content += [Paragraph(text(item.text), styles.item)] if item.text else []
     bullet = ParagraphStyle("callout_item", parent=styles.bullet, leftIndent=14, bulletIndent=2, spaceBefore=3)
     content += [Paragraph(text(words), bullet, bulletText=BULLET) for words in item.items]
     icon_room = theme.icon_size + 14
+    width = min(width, column(theme, width) + icon_room)
     border = (3, colors.HexColor(ink)) if warning else (1.4, colors.HexColor(ink), None, (5, 3))
-    box = Table([[Icon(item.kind, theme.icon_size, ink, alt), content]], colWidths=[icon_room, width - icon_room])
+    box = Table(
+        [[Icon(item.kind, theme.icon_size, ink, alt), content]], colWidths=[icon_room, width - icon_room], hAlign="LEFT"
+    )
+    box.outline = item.title if warning else None
     box.setStyle(
         table_style(
             [
@@ -80,7 +91,7 @@ def callout(item: Alert, styles: Styles, theme: HandoutTheme, width: float) -> l
 def disclaimer(item: Boxed, styles: Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
     """The medical disclaimer in a titled, tinted box nobody can miss."""
     content = [Paragraph(text(item.title, bold=True), styles.label), Paragraph(text(item.text), styles.item)]
-    box = Table([[content]], colWidths=[width])
+    box = Table([[content]], colWidths=[column(theme, width)], hAlign="LEFT")
     box.setStyle(
         table_style(
             [

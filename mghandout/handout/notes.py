@@ -9,15 +9,21 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from mghandout.handout.fonts import markup
 from mghandout.handout.layout import Notes
-from mghandout.handout.styles import Styles, table_style
+from mghandout.handout.styles import Styles, column, linked, table_style
 from mghandout.handout.theme import HandoutTheme
+
+
+UNBOUNDED = 0xFFFFF
+"""A height past any page's: what reportlab's keeps offer a flowable to learn its height."""
 
 
 class WriteIn(Flowable):
     """The notes box, grown to fill what is left of its page: room to write is its whole point.
 
-    It keeps at least the theme's lines (moving to the next page if they do not fit)
-    and stops at `most`, so a box that lands on a fresh page does not fill all of it.
+    It keeps at least the theme's lines (three: moving to the next page, with the
+    disclaimer before it, if they do not fit) and stops at `most`, so a box that lands
+    on a fresh page does not fill all of it. Measured with no page's room (as a keep
+    measures what it holds), it is its least.
     """
 
     def __init__(self, item: Notes, styles: Styles, theme: HandoutTheme, most: int) -> None:
@@ -30,9 +36,9 @@ class WriteIn(Flowable):
         rows: list[list[Any]] = [[Paragraph(markup(item.label, bold=True), self.styles.label)]]
         rows += [[""] for _ in range(lines)]
         if item.contact:
-            rows.append([Paragraph(markup(item.contact), self.styles.cell)])
+            rows.append([Paragraph(linked(item.contact, item.links, theme.accent), self.styles.cell)])
         heights = [None] + [theme.notes_line_height] * lines + ([None] if item.contact else [])
-        box = Table(rows, colWidths=[width], rowHeights=heights)
+        box = Table(rows, colWidths=[column(theme, width)], rowHeights=heights, hAlign="LEFT")
         box.setStyle(
             table_style(
                 [
@@ -50,7 +56,7 @@ class WriteIn(Flowable):
         self.table = self._table(self.item.lines, available_width)
         width, height = self.table.wrap(available_width, available_height)
         spare = int(max(0.0, available_height - height - 1) // self.theme.notes_line_height)
-        if spare:
+        if spare and available_height < UNBOUNDED:
             self.table = self._table(min(self.most, self.item.lines + spare), available_width)
             width, height = self.table.wrap(available_width, available_height)
         return width, height

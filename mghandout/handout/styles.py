@@ -7,11 +7,13 @@ about where a line may break is decided here once.
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
 from reportlab.platypus import TableStyle
 
 from mghandout.handout.fonts import font_set, markup
@@ -28,38 +30,77 @@ def text(source: str, bold: bool = False) -> str:
 
 
 class Styles:
-    """Paragraph styles derived from the theme, built once per handout."""
+    """Paragraph styles derived from the theme, built once per handout.
 
-    def __init__(self, theme: HandoutTheme) -> None:
+    Running text is set in the text column (`column`), the rest of the page's width
+    left to it as a right indent; every text a patient reads is set at the theme's line
+    spacing (1.4 times its size),
+    and no paragraph leaves one line of itself alone at a page foot or head (no widows,
+    no orphans). Headings and the title are set tighter: their lines belong together.
+    """
+
+    def __init__(self, theme: HandoutTheme, width: float) -> None:
         regular, bold = font_set(False).primary, font_set(True).primary
         ink, accent = colors.HexColor(theme.ink), colors.HexColor(theme.accent)
 
         def style(name: str, size: float, font: str = regular, color: Any = ink, **more: Any) -> ParagraphStyle:
-            more.setdefault("leading", size * 1.4)
-            return ParagraphStyle(name, fontName=font, fontSize=size, textColor=color, alignment=TA_LEFT, **more)
+            more.setdefault("leading", size * theme.line_spacing)
+            return ParagraphStyle(
+                name, fontName=font, fontSize=size, textColor=color, alignment=TA_LEFT,
+                allowWidows=0, allowOrphans=0, **more,
+            )
 
-        self.body = style("body", theme.body_size, leading=theme.leading, spaceAfter=theme.gap)
-        self.lead = style("lead", theme.lead_size, leading=theme.lead_size * 1.3, spaceAfter=theme.gap)
+        body, gap = theme.body_size, theme.gap
+        self.inset = width - column(theme, width)
+        """What running text leaves at its right: the frame's width past the text column."""
+        running = {"rightIndent": self.inset}
+        self.body = style("body", body, spaceAfter=gap, **running)
+        self.lead = style("lead", theme.lead_size, spaceAfter=gap)
         self.title = style("title", theme.title_size, bold, accent, leading=theme.title_size * 1.2)
         self.heading = style(
-            "heading", theme.heading_size, bold, accent, spaceBefore=theme.gap * 1.1, spaceAfter=theme.gap * 0.6
+            "heading", theme.heading_size, bold, accent, leading=theme.heading_size * 1.2,
+            spaceBefore=gap * 1.5, spaceAfter=gap * 0.6, **running,
         )
         self.subheading = style(
-            "subheading", theme.subheading_size, bold, accent, spaceBefore=theme.gap, spaceAfter=theme.gap * 0.5
+            "subheading", theme.subheading_size, bold, accent, leading=theme.subheading_size * 1.25,
+            spaceBefore=gap * 1.2, spaceAfter=gap * 0.5, **running,
         )
-        self.label = style("label", theme.body_size, bold, accent, keepWithNext=1, spaceAfter=1)
-        self.question = style("question", theme.body_size, bold, accent, spaceAfter=1)
-        self.item = style("item", theme.body_size, leading=theme.body_size * 1.25)
+        self.label = style("label", body, bold, accent, keepWithNext=1, spaceAfter=1)
+        self.question = style("question", body, bold, accent, spaceAfter=1, **running)
+        self.item = style("item", body)
         # reportlab draws bullets in Helvetica unless told: that font would not be embedded.
-        self.bullet = style("bullet", theme.body_size, leading=theme.body_size * 1.25, bulletFontName=bold,
-                            bulletFontSize=theme.body_size, bulletColor=accent)
-        self.cell = style("cell", theme.table_size, leading=theme.table_size * 1.15)
-        self.cell_head = style("cell_head", theme.table_size, bold, leading=theme.table_size * 1.15)
+        self.bullet = style("bullet", body, bulletFontName=bold, bulletFontSize=body, bulletColor=accent)
+        self.cell = style("cell", theme.table_size)
+        self.cell_head = style("cell_head", theme.table_size, bold)
         self.clinic = style("clinic", theme.small_size, bold, ink)
-        self.cue = style("cue", theme.body_size, bold, accent, spaceAfter=theme.gap * 0.5)
+        self.cue = style("cue", body, bold, accent, spaceAfter=gap * 0.5, **running)
+
+
+def column(theme: HandoutTheme, width: float) -> float:
+    """The width of running text in a frame `width` wide: the theme's measure, or the frame if narrower."""
+    return min(width, theme.measure_inch * inch)
 
 
 def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     """A table style whose default font is ours: reportlab sets Helvetica for every cell, even empty ones,
     and that font would be listed in the PDF without being embedded."""
     return TableStyle([("FONT", (0, 0), (-1, -1), font_set(False).primary, 10), *commands])
+
+
+def linked(words: str, links: tuple[tuple[str, str], ...], colour: str, bold: bool = False) -> str:
+    """Paragraph markup for `words` with each linked part (a phone, a website) a link: underlined, not only coloured."""
+    pieces = [(words, None)]
+    for shown, target in links:
+        cut: list[tuple[str, str | None]] = []
+        for piece, href in pieces:
+            if href is not None or shown not in piece:
+                cut.append((piece, href))
+                continue
+            before, after = piece.split(shown, 1)
+            cut += [(before, None), (shown, target), (after, None)]
+        pieces = cut
+    return "".join(
+        markup(piece, bold) if href is None else f'<a href="{escape(href)}" color="{colour}"><u>{markup(piece, bold)}</u></a>'
+        for piece, href in pieces
+        if piece
+    )
