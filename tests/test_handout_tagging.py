@@ -443,7 +443,7 @@ def test_tagged_handout_is_byte_identical_when_built_again(handouts: dict[tuple[
 def test_a_handout_laid_out_twice_is_tagged_and_written_once(
     handouts: dict[tuple[str, str, bool], Handout], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Spanish on A4 is feathered (laid out a second time); only the layout kept gets a tree and is written."""
+    """Long-english on A4 is feathered (laid out a second time); only the layout kept gets a tree and is written."""
     made, finished = [], []
 
     class Counted(Tagger):
@@ -456,9 +456,9 @@ def test_a_handout_laid_out_twice_is_tagged_and_written_once(
             super().finish(canvas, title=title)
 
     monkeypatch.setattr(pdf, "Tagger", Counted)
-    handout = handouts["spanish", "a4", False]
+    handout = handouts["long-english", "a4", False]
     again, _ = render_pdf(handout.article, paper="a4", when=WHEN)
-    assert len(made) == 2, "Spanish on A4 is still feathered"
+    assert len(made) == 2, "long-english on A4 is still feathered"
     assert finished == [made[-1]]
     assert again == handout.data
 

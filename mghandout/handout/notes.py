@@ -7,14 +7,11 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from mghandout.handout.breaking import UNBOUNDED
 from mghandout.handout.fonts import markup
 from mghandout.handout.layout import Notes
 from mghandout.handout.styles import Styles, column, linked, table_style
 from mghandout.handout.theme import HandoutTheme
-
-
-UNBOUNDED = 0xFFFFF
-"""A height past any page's: what reportlab's keeps offer a flowable to learn its height."""
 
 
 class WriteIn(Flowable):
@@ -56,7 +53,7 @@ class WriteIn(Flowable):
         self.table = self._table(self.item.lines, available_width)
         width, height = self.table.wrap(available_width, available_height)
         spare = int(max(0.0, available_height - height - 1) // self.theme.notes_line_height)
-        if spare and available_height < UNBOUNDED:
+        if spare and available_height < UNBOUNDED / 2:
             self.table = self._table(min(self.most, self.item.lines + spare), available_width)
             width, height = self.table.wrap(available_width, available_height)
         return width, height

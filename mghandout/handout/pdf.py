@@ -31,7 +31,7 @@ from reportlab.platypus import (
 
 from mghandout.handout import callouts, cards, foodgrid, furniture, notes, tables
 from mghandout.handout import text as texts
-from mghandout.handout.breaking import KEPT_WITH_NEXT, Breakable, height, stack_height, start_height
+from mghandout.handout.breaking import KEPT_WITH_NEXT, Breakable, FlowingBox, height, stack_height, start_height
 from mghandout.handout.fonts import font_set
 from mghandout.handout.furniture import Footer
 from mghandout.handout.layout import Alert, Boxed, FoodGrid, Grid, Heading, Item, Labelled, Links, Notes, Text, Title
@@ -79,7 +79,7 @@ class _Doc(BaseDocTemplate):
             self.slots[flowable.slot] = self.page
         if isinstance(flowable, OutlineHeading) and flowable.outline:
             self._bookmark(flowable, flowable.plain, 0)
-        elif isinstance(getattr(flowable, "outline", None), str):
+        elif isinstance(flowable, FlowingBox) and flowable.outline:
             self._bookmark(flowable, flowable.outline, 1)
 
     def _bookmark(self, flowable: Flowable, title: str, level: int) -> None:
@@ -251,13 +251,20 @@ def _story(
             story.append(CondPageBreak(need))
         elif _introduces(items, parts, index, frame):
             story.append(CondPageBreak(_start(items, parts, index, frame)))
-        elif isinstance(items[index], Notes) and index and isinstance(items[index - 1], Boxed):
-            # The notes box never takes a page alone: the disclaimer goes overleaf with it.
-            box = story.pop()
-            story.append(KeepTogether([*getattr(box, "_content", [box]), *part]))
-            continue
+        elif _closing(items, index):
+            # The notes box never takes a page alone: the disclaimer goes overleaf with it, or, too long
+            # for that, starts where it stands and flows into the notes box.
+            if stack_height([story[-1], *part], width) <= page:
+                story.append(KeepTogether([story.pop(), *part]))
+                continue
+            story[-1].keep = False
         story += part
     return _feathered(story, extra)
+
+
+def _closing(items: list[Item], index: int) -> bool:
+    """Whether item `index` is the notes box right after the disclaimer: the two close the handout together."""
+    return isinstance(items[index], Notes) and index > 0 and isinstance(items[index - 1], Boxed)
 
 
 INTRODUCES = (Grid, FoodGrid, Alert)
@@ -314,11 +321,13 @@ def _flowables(
     if isinstance(item, Links):
         return texts.links(item, styles, theme)
     if isinstance(item, Labelled):
-        return cards.key_points(item, styles, theme, width) if item.boxed else texts.labelled(item, styles, theme, width, page)
+        if item.boxed:
+            return cards.key_points(item, styles, theme, width, page)
+        return texts.labelled(item, styles, theme, width, page)
     if isinstance(item, FoodGrid):
         return foodgrid.food_grid(item, styles, theme, width)
     if isinstance(item, Grid):
-        return tables.grid(item, styles, theme, width)
+        return tables.grid(item, styles, theme, width, page)
     if isinstance(item, Boxed):
         return callouts.disclaimer(item, styles, theme, width)
     if isinstance(item, Alert):

@@ -56,7 +56,8 @@ STYLE_ROLES: dict[str, str | None] = {
     "cue": None,
 }
 """Roles of paragraphs by their style's name; any other style is a P. A "cue" (a table's
-"(continued)" over its part on the next page) repeats what the reader knows: an artifact."""
+"(continued)" over its part on the next page, a box's or a food group's title and "(continued)")
+repeats what the reader knows: an artifact, never the heading of the box it stands in."""
 
 
 @dataclass(eq=False)
@@ -257,9 +258,9 @@ class _Walk:
             _hook(paragraph, lambda: [label, body], lambda: [body])
             return
         self._list = None
-        role, self.first = self.first or STYLE_ROLES.get(paragraph.style.name, "P"), None
-        if role is None:
+        if paragraph.style.name in STYLE_ROLES and STYLE_ROLES[paragraph.style.name] is None:
             return
+        role, self.first = self.first or STYLE_ROLES.get(paragraph.style.name, "P"), None
         node = self.parent.add(role, text=text)
         _hook(paragraph, lambda: [node])
 
@@ -288,10 +289,16 @@ class _Walk:
 
         One that splits (a table or food grid broken between rows) is walked piece by
         piece as it splits, its pieces' nodes in a group of their own where it stood, a
-        table going on in the same Table; one that draws (the write-in box) when it draws.
+        table going on in the same Table, after it is walked whole if it can say what it
+        holds (`whole`); one that draws (the write-in box) when it draws.
         """
         group = self.parent.add("")
         walk = _Walk(self.tagger, group, self.first, self.data_table, self.grid)
+        whole = getattr(flowable, "whole", None)
+        if whole is not None and not self.data_table:
+            # A run broken inside its units (a food group going on overleaf) is read in its own order:
+            # its texts get their nodes now, from the run laid out whole, and keep them in every part.
+            walk.flowables(whole())
         draw_on, split = flowable.drawOn, flowable.split
 
         def tagged_split(width: float, height: float) -> list[Flowable]:
