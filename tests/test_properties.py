@@ -422,9 +422,11 @@ def test_valid_source_builds_a_deck_that_reads_back_every_text(doc: dict[str, An
 @PROPERTY
 @given(articles())
 def test_valid_source_passes_the_check_command(doc: dict[str, Any]) -> None:
-    """`make-handout SOURCE --check` accepts every generated source: exit 0, nothing on stderr."""
+    """`make-handout SOURCE --check` accepts every generated source: exit 0, nothing on stderr but the
+    warning that a disclaimer too long for the page footer leaves it (issue 23)."""
     status, out, err = _run_check(dump(doc).encode("utf-8"))
-    assert (status, err) == (0, ""), err
+    others = [line for line in err.splitlines() if "too long for the page footer" not in line]
+    assert (status, others) == (0, []), err
     assert out.endswith(": ok\n")
 
 

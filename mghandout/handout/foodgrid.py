@@ -15,9 +15,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from mghandout.handout.breaking import Breakable
-from mghandout.handout.cards import card_style
+from mghandout.handout.cards import PADDING, card_style
 from mghandout.handout.layout import FoodGrid
-from mghandout.handout.styles import BULLET, Styles, text
+from mghandout.handout.styles import BULLET, Styles, fitted, text
 from mghandout.handout.theme import HandoutTheme
 
 
@@ -26,13 +26,18 @@ def food_grid(item: FoodGrid, styles: Styles, theme: HandoutTheme, width: float)
     item_style = ParagraphStyle("food", parent=styles.bullet, leftIndent=12, bulletIndent=0)
     # A "cue" is an artifact for screen readers: the group's name was read where its card began.
     again_style = ParagraphStyle("cue", parent=styles.label)
-    titles = [Paragraph(text(group, bold=True), styles.label) for group, _ in item.groups]
+    columns = item.columns
+    room = width / columns - 2 * PADDING
+    titles = [Paragraph(fitted(group, styles.label, room, styles, True), styles.label) for group, _ in item.groups]
     again = [
         Paragraph(text(theme.labels.continued.format(title=group), bold=True), again_style)
         for group, _ in item.groups
     ]
-    foods = [[Paragraph(text(food), item_style, bulletText=BULLET) for food in group] for _, group in item.groups]
-    columns = item.columns
+    foods = [
+        [Paragraph(fitted(food, item_style, room - item_style.leftIndent, styles), item_style, bulletText=BULLET)
+         for food in group]
+        for _, group in item.groups
+    ]
     rows = [range(first, min(first + columns, len(foods))) for first in range(0, len(foods), columns)]
     lines = [(r, j) for r, row in enumerate(rows) for j in range(max(1, *(len(foods[g]) for g in row)))]
     natural = frozenset(index for index, (_, j) in enumerate(lines) if j == 0 and index)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -54,6 +55,16 @@ def _rule(theme: HandoutTheme, width: float) -> Flowable:
 
 FOOTER_LINES = 2
 """The most lines of disclaimer the running footer gives; a longer one leaves it (the box prints it whole)."""
+
+
+def footer_room(words: str, theme: HandoutTheme | None = None) -> tuple[int, int]:
+    """How many footer lines `words` take on the narrower paper, and about how many characters fit in
+    the footer's lines (for the source check's warning)."""
+    theme = theme or HandoutTheme()
+    width = min(LETTER[0], A4[0]) - 2 * theme.margin_inch * inch
+    lines = footer_lines(words, width, theme.footer_size)
+    average = _width(words, theme.footer_size, False) / max(len(words), 1)
+    return len(lines), int(FOOTER_LINES * width / average * 0.95)
 
 
 def footer_lines(words: str, width: float, size: float) -> list[str]:

@@ -130,7 +130,7 @@ def render(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate("page", [frame])])
-    styles = Styles(theme, doc.width)
+    styles = Styles(theme, doc.width, article.language)
     logo = clinic_logo(brand, brand_dir)
     stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
     logo_alt = theme.labels.logo.format(clinic=brand.clinic) if brand else None

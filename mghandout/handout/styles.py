@@ -10,23 +10,53 @@ import re
 from html import escape
 from typing import Any
 
+import pyphen
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import TableStyle
 
-from mghandout.handout.fonts import font_set, markup
+from mghandout.handout.fonts import font_set, markup, runs
 from mghandout.handout.theme import HandoutTheme
 
 BULLET = "•"
 NUMBER_BEFORE_WORD = re.compile(r"(?<![\w.,/])(\d+(?:[.,/]\d+)*)\s+(?=[^\W\d_])")
 """A number and the word after it ("1/2 cup", "(1 cup)", "250 ml"): a line break between them misleads."""
+ABBREVIATION_BEFORE_NUMBER = re.compile(r"(?<![\w.])([^\W\d_]{1,4}\.)\s+(?=\d)")
+"""A short abbreviation and the number after it ("ext. 2", "No. 5", "p. 12"): they are read as one."""
 
 
 def text(source: str, bold: bool = False) -> str:
-    """Paragraph markup for source text, each number held to its unit by a no-break space."""
-    return markup(NUMBER_BEFORE_WORD.sub("\\1\u00a0", source), bold)
+    """Paragraph markup for source text, each number held to its unit (and an abbreviation to its number)
+    by a no-break space."""
+    held = ABBREVIATION_BEFORE_NUMBER.sub("\\1\u00a0", NUMBER_BEFORE_WORD.sub("\\1\u00a0", source))
+    return markup(held, bold)
+
+
+def hyphenation(language: str) -> str:
+    """The pyphen dictionary for an article's language ("pt-BR" gives "pt_BR"), or "" where there is none."""
+    return pyphen.language_fallback(language.replace("-", "_")) or ""
+
+
+WORD = re.compile(r"\S+")
+
+
+def soft_hyphens(source: str, room: float, size: float, language: str, bold: bool = False) -> str:
+    """The text with soft hyphens at the language's hyphenation points in each word wider than `room`
+    points at `size`: such a word (in a narrow table cell or food card) breaks there, with a hyphen,
+    instead of at whatever letter the line ends. Running text never needs it: its words fit its lines."""
+    if not language:
+        return source
+    dictionary = pyphen.Pyphen(lang=language)
+
+    def soften(match: re.Match[str]) -> str:
+        word = match.group(0)
+        wide = sum(stringWidth(chunk, name, size) for name, chunk in runs(word, bold)) > room
+        return dictionary.inserted(word, hyphen="\u00ad") if wide else word
+
+    return WORD.sub(soften, source)
 
 
 class Styles:
@@ -39,8 +69,9 @@ class Styles:
     no orphans). Headings and the title are set tighter: their lines belong together.
     """
 
-    def __init__(self, theme: HandoutTheme, width: float) -> None:
+    def __init__(self, theme: HandoutTheme, width: float, language: str = "en") -> None:
         regular, bold = font_set(False).primary, font_set(True).primary
+        self.language = hyphenation(language)
         ink, accent = colors.HexColor(theme.ink), colors.HexColor(theme.accent)
 
         def style(name: str, size: float, font: str = regular, color: Any = ink, **more: Any) -> ParagraphStyle:
@@ -79,6 +110,11 @@ class Styles:
 def column(theme: HandoutTheme, width: float) -> float:
     """The width of running text in a frame `width` wide: the theme's measure, or the frame if narrower."""
     return min(width, theme.measure_inch * inch)
+
+
+def fitted(source: str, style: ParagraphStyle, room: float, styles: Styles, bold: bool = False) -> str:
+    """Markup for text in a box `room` points wide (a cell, a card): as `text`, its too-long words softened."""
+    return text(soft_hyphens(source, room, style.fontSize, styles.language, bold), bold)
 
 
 def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from mghandout.handout.breaking import BAND_LINES, TALL_ROW, Breakable, cut_row
 from mghandout.handout.layout import Grid
-from mghandout.handout.styles import Styles, table_style, text
+from mghandout.handout.styles import Styles, fitted, table_style, text
 from mghandout.handout.theme import HandoutTheme
 
 PADDING = (3, 5, 6, 6)
@@ -33,14 +33,14 @@ def grid(item: Grid, styles: Styles, theme: HandoutTheme, width: float, page: fl
     bands: list[tuple[int, list[Any]]] = []
     for number, row in enumerate(item.rows):
         cells = [
-            Paragraph(text(cell, bold=index == 0), styles.cell_head if index == 0 else styles.cell)
-            for index, cell in enumerate(row)
+            Paragraph(fitted(cell, styles.cell, room, styles, bold=index == 0), styles.cell_head if index == 0 else styles.cell)
+            for index, (cell, room) in enumerate(zip(row, inner))
         ]
         bands += [(number, band) for band in cut_row(cells, inner, TALL_ROW * page, BAND_LINES * styles.cell.leading)]
     natural = frozenset(index for index in range(1, len(bands)) if bands[index][0] != bands[index - 1][0])
 
     def build(start: int, stop: int) -> list[Flowable]:
-        header = [Paragraph(text(cell, bold=True), styles.cell_head) for cell in item.header]
+        header = [Paragraph(fitted(cell, styles.cell_head, room, styles, True), styles.cell_head) for cell, room in zip(item.header, inner)]
         rows = [list(band) for _, band in bands[start:stop]]
         number = bands[start][0]
         if start and bands[start - 1][0] == number:
