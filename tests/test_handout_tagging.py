@@ -443,8 +443,9 @@ def test_tagged_handout_is_byte_identical_when_built_again(handouts: dict[tuple[
 def test_a_handout_laid_out_twice_is_tagged_and_written_once(
     handouts: dict[tuple[str, str, bool], Handout], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Long-english on A4 is feathered (laid out a second time); only the layout kept gets a tree and is written."""
-    made, finished = [], []
+    """Some handout is feathered (laid out a second time); only the layout kept gets a tree and is written."""
+    made: list[Tagger] = []
+    finished: list[Tagger] = []
 
     class Counted(Tagger):
         def __init__(self, logo_alt: str | None) -> None:
@@ -456,11 +457,17 @@ def test_a_handout_laid_out_twice_is_tagged_and_written_once(
             super().finish(canvas, title=title)
 
     monkeypatch.setattr(pdf, "Tagger", Counted)
-    handout = handouts["long-english", "a4", False]
-    again, _ = render_pdf(handout.article, paper="a4", when=WHEN)
-    assert len(made) == 2, "long-english on A4 is still feathered"
-    assert finished == [made[-1]]
-    assert again == handout.data
+    for (topic, paper, branded), handout in handouts.items():
+        if branded:
+            continue
+        made.clear()
+        finished.clear()
+        again, _ = render_pdf(handout.article, paper=paper, when=WHEN)
+        if len(made) == 2:
+            assert finished == [made[-1]]
+            assert again == handout.data
+            return
+    pytest.fail("no handout is feathered any more: the test proves nothing")
 
 
 def test_every_link_annotation_is_in_a_link_element(handout: Handout) -> None:

@@ -191,13 +191,17 @@ class FlowingBox(Flowable):
         if self.keep and not at_top and frame is not None and whole <= frame._height:
             return []
         room = available_height - self.frame(head, []).wrap(available_width, available_height)[1]
-        placed, rest = fit(content, self.inner, room)
-        if not placed or not rest:
-            return []
-        return [
-            FlowingBox(self.frame, (head, again, placed), self.inner, self.outline, self.keep),
-            FlowingBox(self.frame, (again, again, rest), self.inner, keep=self.keep),
-        ]
+        while room > 0:
+            placed, rest = fit(content, self.inner, room)
+            if not placed or not rest:
+                return []
+            first = FlowingBox(self.frame, (head, again, placed), self.inner, self.outline, self.keep)
+            over = first.wrap(available_width, available_height)[1] - available_height
+            if over <= 0:
+                return [first, FlowingBox(self.frame, (again, again, rest), self.inner, keep=self.keep)]
+            # The box's own spacing of its content differs a little from the sum of the parts: fit again.
+            room -= max(over, 1.0)
+        return []
 
 
 def fit(content: list[Flowable], width: float, room: float) -> tuple[list[Flowable], list[Flowable]]:

@@ -34,7 +34,10 @@ def key_points(item: Labelled, styles: Styles, theme: HandoutTheme, width: float
         inner = [width / len(pair) - 2 * PADDING] * len(pair)
         titles.append([Paragraph(fitted(label, styles.label, room, styles, True), styles.label) for (label, _), room in zip(pair, inner)])
         label = theme.labels.continued
-        continued.append([Paragraph(text(label.format(title=title), bold=True), again) for title, _ in pair])
+        continued.append(
+            [Paragraph(fitted(label.format(title=title), again, room, styles, True), again)
+             for (title, _), room in zip(pair, inner)]
+        )
         cells = [Paragraph(fitted(words, styles.item, room, styles), styles.item) for (_, words), room in zip(pair, inner)]
         bands = cut_row(cells, inner, TALL_ROW * page, BAND_LINES * styles.item.leading)
         units += [(number, band, cells) for band, cells in enumerate(bands)]

@@ -30,7 +30,7 @@ def food_grid(item: FoodGrid, styles: Styles, theme: HandoutTheme, width: float)
     room = width / columns - 2 * PADDING
     titles = [Paragraph(fitted(group, styles.label, room, styles, True), styles.label) for group, _ in item.groups]
     again = [
-        Paragraph(text(theme.labels.continued.format(title=group), bold=True), again_style)
+        Paragraph(fitted(theme.labels.continued.format(title=group), again_style, room, styles, True), again_style)
         for group, _ in item.groups
     ]
     foods = [

@@ -101,7 +101,7 @@ class Footer:
     @property
     def height(self) -> float:
         """From the page's bottom margin to the footer's rule."""
-        return (len(self.disclaimer) + 1) * self.line + 4
+        return (len(self.disclaimer) + 1) * self.line + 0.1 * self.theme.footer_size + 4
 
     def finish(self, canvas: Canvas, page: int, pages: int) -> None:
         theme, labels, size = self.theme, self.theme.labels, self.theme.footer_size
@@ -111,7 +111,8 @@ class Footer:
         canvas.setLineWidth(0.6)
         canvas.line(left, base + self.height, right, base + self.height)
         canvas.setFillColor(colors.HexColor(theme.muted))
-        top = base + len(self.disclaimer) * self.line + 0.2 * size
+        # The lowest baseline stands a descender above the margin: nothing is printed within it.
+        top = base + len(self.disclaimer) * self.line + 0.3 * size
         _draw(canvas, self.article.short_title, left, top, size, True)
         number = labels.page.format(page=page, pages=pages)
         _draw(canvas, number, right - _width(number, size, True), top, size, True)

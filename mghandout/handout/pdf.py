@@ -23,7 +23,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -247,17 +246,14 @@ def _story(
                 parts[index + 1][0].lead = part
                 continue
             heading = part[0]
-            need = height(heading, width) + heading.style.spaceBefore + _start(items, parts, index + 1, frame)
+            need = stack_height([heading], width) + _start(items, parts, index + 1, frame)
             story.append(CondPageBreak(need))
         elif _introduces(items, parts, index, frame):
             story.append(CondPageBreak(_start(items, parts, index, frame)))
         elif _closing(items, index):
-            # The notes box never takes a page alone: the disclaimer goes overleaf with it, or, too long
-            # for that, starts where it stands and flows into the notes box.
-            if stack_height([story[-1], *part], width) <= page:
-                story.append(KeepTogether([story.pop(), *part]))
-                continue
-            story[-1].keep = False
+            # The notes box never takes a page alone: the disclaimer ends on its page.
+            story.append(notes.Closing(story.pop(), part))
+            continue
         story += part
     return _feathered(story, extra)
 

@@ -36,7 +36,12 @@ def grid(item: Grid, styles: Styles, theme: HandoutTheme, width: float, page: fl
             Paragraph(fitted(cell, styles.cell, room, styles, bold=index == 0), styles.cell_head if index == 0 else styles.cell)
             for index, (cell, room) in enumerate(zip(row, inner))
         ]
-        bands += [(number, band) for band in cut_row(cells, inner, TALL_ROW * page, BAND_LINES * styles.cell.leading)]
+        cut = cut_row(cells, inner, TALL_ROW * page, BAND_LINES * styles.cell.leading)
+        for band in cut:
+            for column, cell in enumerate(band):
+                if cell != "":
+                    cell.band_of = (number, column)  # the structure tree reads the bands as one row
+        bands += [(number, band) for band in cut]
     natural = frozenset(index for index in range(1, len(bands)) if bands[index][0] != bands[index - 1][0])
 
     def build(start: int, stop: int) -> list[Flowable]:
@@ -45,7 +50,8 @@ def grid(item: Grid, styles: Styles, theme: HandoutTheme, width: float, page: fl
         number = bands[start][0]
         if start and bands[start - 1][0] == number:
             label = theme.labels.continued.format(title=item.rows[number][0])
-            rows[0][0] = Paragraph(text(label, bold=True), again)
+            rows[0][0] = Paragraph(fitted(label, again, inner[0], styles, True), again)
+            rows[0][0].band_of = (number, 0)
         table = Table([header, *rows], colWidths=widths, repeatRows=1)
         table.setStyle(_style(theme, [n for n, _ in bands[start:stop]], bands[stop][0] if stop < len(bands) else None))
         if start:
