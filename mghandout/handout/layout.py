@@ -206,14 +206,20 @@ def _contact(brand: Brand | None, phone: str) -> str:
     return " · ".join(part for part in (brand.clinic, _reach(brand, phone)) if part)
 
 
+EXTENSION = re.compile(r"(?i)\s*(ext\.?|x)\s*(?=\d)")
+"""Where a phone number's extension starts ("ext. 2", "x12"): a `tel:` link dials it as `;ext=` (RFC 3966)."""
+
+
 def contact_links(brand: Brand | None) -> tuple[tuple[str, str], ...]:
     """The clinic's phone as a `tel:` link a phone dials when tapped, and its website as a web link."""
     if brand is None:
         return ()
     links = []
-    digits = re.sub(r"[^\d+]", "", brand.phone or "")
+    number, *extension = EXTENSION.split(brand.phone or "", maxsplit=1)
+    digits = re.sub(r"[^\d+]", "", number)
     if digits:
-        links.append((brand.phone, f"tel:{digits}"))
+        dialled = f"tel:{digits}" + (f";ext={re.sub(r'[^0-9]', '', extension[-1])}" if extension else "")
+        links.append((brand.phone, dialled))
     if brand.website:
         scheme = "" if re.match(r"[a-z][a-z0-9+.-]*://", brand.website, re.IGNORECASE) else "https://"
         links.append((brand.website, scheme + brand.website))
