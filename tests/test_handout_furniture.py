@@ -114,3 +114,15 @@ def test_warning_callouts_are_bookmarks_at_least_as_large_as_headings() -> None:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         sizes = {round(c["size"], 1) for page in pdf.pages for c in page.chars if c["text"] in "When"}
     assert THEME.heading_size in sizes
+
+
+def test_the_footer_warning_is_documented(tmp_path: Path) -> None:
+    """docs/errors.md shows the warning as the build prints it (for the 309-character example there)."""
+    doc = yaml.safe_load((FIXTURES / "minimal.yaml").read_text(encoding="utf-8"))
+    doc["disclaimer"] = {"text": DISCLAIMER_400[:309].rsplit(" ", 1)[0]}
+    path = tmp_path / "topic.yaml"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, width=10**6), encoding="utf-8")
+    warning = check(path).strip()
+    message = warning.split(": warning: ", 1)[1].split(" (", 1)[0]
+    errors = (Path(__file__).resolve().parents[1] / "docs" / "errors.md").read_text(encoding="utf-8")
+    assert f"warning: {message} (" in errors and "`short:` form of the disclaimer" in errors
