@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
-from pathlib import Path
 from typing import Any
 
 import page as checker
@@ -23,7 +22,8 @@ from reportlab.lib.units import inch
 from topics import SOURCES
 
 from mghandout.handout import HandoutTheme, render_pdf
-from mghandout.model import Article, article_labels
+from mghandout.labels import BUILT_IN
+from mghandout.model import Article
 from mghandout.source import load_article
 
 WHEN = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
@@ -43,6 +43,9 @@ def prose(length: int, start: int = 0) -> str:
         sentence = " ".join(next(words) for _ in range(5 + len(sentences) % 6))
         sentences.append(sentence.capitalize() + ".")
     return " ".join(sentences)
+
+
+THIRTY_FOODS = [f"{word.title()} {number} (3/4 cup)" for number, word in enumerate(WORDS[:30])]
 
 
 def long_source() -> dict[str, Any]:
@@ -83,7 +86,7 @@ def long_source() -> dict[str, Any]:
                         "foods": {
                             "intro": "Try these foods each day:",
                             "groups": [
-                                {"group": "Many foods", "items": [f"{WORDS[i].capitalize()} {i} (3/4 cup)" for i in range(30)]},
+                                {"group": "Many foods", "items": THIRTY_FOODS},
                                 {"group": "Fruit", "items": ["Apricots", "Raisins (1/4 cup)", "Prunes"]},
                                 {"group": "Grains", "items": ["Oatmeal", "Fortified cereal"]},
                             ],
@@ -184,7 +187,8 @@ def test_a_tall_row_goes_on_under_the_header_with_its_first_cell_continued(long_
             words = page.extract_words()
             measures = next(w for w in words if w["text"] == "measures")
             header = next(w for w in words if w["text"] == "What" and abs(w["top"] - measures["top"]) < 1)
-            first_column = " ".join((page.crop((0, header["bottom"], header["x0"] - 1, page.height)).extract_text() or "").split())
+            column = page.crop((0, header["bottom"], header["x0"] - 1, page.height))
+            first_column = " ".join((column.extract_text() or "").split())
             parts.append((page.page_number, text, first_column))
     continued = [(number, text) for number, text, column in parts if "Vitamin C (continued)" in column]
     assert continued, [column[:40] for _, _, column in parts]
@@ -201,17 +205,11 @@ def test_a_long_callout_and_the_disclaimer_go_on_under_their_title(long_pdf: byt
 
 
 def test_the_notes_box_never_takes_a_page_alone(long_pdf: bytes) -> None:
-    notes = article_labels_en().notes
+    notes = BUILT_IN["en"].notes
     for text in pages_text(long_pdf):
         if notes in text:
             body = text.split("\n")
             assert len(body) > 4, "a page holding only the notes box"
-
-
-def article_labels_en() -> Any:
-    from mghandout.labels import BUILT_IN
-
-    return BUILT_IN["en"]
 
 
 CASES = [(topic, paper) for topic in sorted(SOURCES) for paper in ("letter", "a4")]

@@ -79,7 +79,8 @@ def test_a_disclaimer_too_long_for_two_lines_leaves_the_footer_with_a_warning_na
         assert min(c["size"] for c in chars) >= THEME.footer_size - 0.01
         assert "emergency" not in "".join(c["text"] for c in chars)
     reader = PdfReader(io.BytesIO(data))
-    assert "call 911 right away in an emergency" in " ".join(reader.pages[-1].extract_text().split()), "the box keeps it"
+    last = " ".join(reader.pages[-1].extract_text().split())
+    assert "call 911 right away in an emergency" in last, "the box keeps it"
 
 
 def test_with_short_the_footer_has_no_warning(tmp_path: Path) -> None:

@@ -1042,3 +1042,27 @@ def test_a_reference_url_that_is_no_web_address_prints_as_text(tmp_path: Path) -
     links = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
     assert not [a for a in links if a.get("/Subtype") == "/Link"]
     assert "The clinic leaflet. #" in reader.pages[0].extract_text()
+
+
+def test_a_short_page_opens_its_gaps_by_at_most_half_a_gap() -> None:
+    """Even spacing (issue 23): a page that ended a third short shares at most half the usual gap more into
+    each gap between blocks (17 pt gaps on one page and 8.4 on the next were seen), none into its last."""
+    from types import SimpleNamespace
+
+    from mghandout.handout import pdf
+
+    doc = SimpleNamespace(height=700.0, left={1: 240.0, 2: 0.0}, slots={1: 1, 2: 1, 3: 1, 4: 2}, tops=set())
+    extra = pdf._feathering(doc, 8.0)
+    assert set(extra) == {1, 2}, "the page's last gap and the last page are not feathered"
+    assert all(0 < room <= 4.0 for room in extra.values())
+
+
+def test_in_brief_holds_only_the_summary(handout: Handout) -> None:
+    """The summary is set in a tinted panel under "In brief"; the introduction follows below it, outside."""
+    with pdfplumber.open(handout.path) as pdf:
+        page = pdf.pages[0]
+        lines = page.extract_text_lines()
+        summary = next(line for line in lines if line["text"] in normalise(handout.article.summary))
+        intro = next(line for line in lines if line["text"] in normalise(handout.article.introduction[0]))
+        panel = next(r for r in page.rects if r["top"] <= summary["top"] and summary["bottom"] <= r["bottom"])
+    assert intro["top"] > panel["bottom"], "the introduction is not in the summary's panel"

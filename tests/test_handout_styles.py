@@ -67,7 +67,8 @@ def test_full_body_lines_hold_at_most_75_characters(handouts: Any, topic: str, p
     ]
     assert len(full) >= 10, "the measure found the body's full lines"
     assert 45 <= statistics.median(full) <= MOST_CHARACTERS, statistics.median(full)
-    assert max(line["x1"] - line["x0"] for page in handouts[topic, paper] for line in page if is_body(line)) <= column + 1
+    widest = max(line["x1"] - line["x0"] for page in handouts[topic, paper] for line in page if is_body(line))
+    assert widest <= column + 1
 
 
 @pytest.mark.parametrize(("topic", "paper"), CASES)
@@ -126,7 +127,10 @@ def test_table_cells_break_words_only_with_a_hyphen(tmp_path: Path) -> None:
     words = set(NARROW_TABLE.replace("[", " ").replace("]", " ").replace(",", " ").split())
     points = pyphen.Pyphen(lang=hyphenation("en"))
     prefixes = {
-        "".join(pieces[:k]) for word in words for pieces in [points.inserted(word).split("-")] for k in range(1, len(pieces))
+        "".join(pieces[:k])
+        for word in words
+        for pieces in [points.inserted(word).split("-")]
+        for k in range(1, len(pieces))
     }
     data, _ = render_pdf(load_article(path), when=WHEN)
     with pdfplumber.open(io.BytesIO(data)) as pdf:

@@ -118,7 +118,9 @@ def disclaimer(item: Boxed, styles: Styles, theme: HandoutTheme, width: float) -
 
     parts = (
         Paragraph(text(item.title, bold=True), styles.label),
-        Paragraph(text(theme.labels.continued.format(title=item.title), bold=True), ParagraphStyle("cue", parent=styles.label)),
+        Paragraph(
+            text(theme.labels.continued.format(title=item.title), bold=True), ParagraphStyle("cue", parent=styles.label)
+        ),
         [Paragraph(text(item.text), styles.item)],
     )
     return [Spacer(1, theme.gap), FlowingBox(frame, parts, width - 24)]

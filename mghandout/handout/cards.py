@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from mghandout.handout.breaking import BAND_LINES, TALL_ROW, Breakable, cut_row
 from mghandout.handout.layout import Labelled
-from mghandout.handout.styles import Styles, fitted, table_style, text
+from mghandout.handout.styles import Styles, fitted, table_style
 from mghandout.handout.theme import HandoutTheme
 
 PADDING = 9.0
@@ -32,13 +32,20 @@ def key_points(item: Labelled, styles: Styles, theme: HandoutTheme, width: float
     continued: list[list[Paragraph]] = []
     for number, pair in enumerate(pairs):
         inner = [width / len(pair) - 2 * PADDING] * len(pair)
-        titles.append([Paragraph(fitted(label, styles.label, room, styles, True), styles.label) for (label, _), room in zip(pair, inner)])
+        titles.append(
+            [
+                Paragraph(fitted(label, styles.label, room, styles, True), styles.label)
+                for (label, _), room in zip(pair, inner)
+            ]
+        )
         label = theme.labels.continued
         continued.append(
             [Paragraph(fitted(label.format(title=title), again, room, styles, True), again)
              for (title, _), room in zip(pair, inner)]
         )
-        cells = [Paragraph(fitted(words, styles.item, room, styles), styles.item) for (_, words), room in zip(pair, inner)]
+        cells = [
+            Paragraph(fitted(words, styles.item, room, styles), styles.item) for (_, words), room in zip(pair, inner)
+        ]
         bands = cut_row(cells, inner, TALL_ROW * page, BAND_LINES * styles.item.leading)
         units += [(number, band, cells) for band, cells in enumerate(bands)]
     natural = frozenset(index for index, (_, band, _) in enumerate(units) if band == 0 and index)

@@ -135,8 +135,7 @@ def linked(words: str, links: tuple[tuple[str, str], ...], colour: str, bold: bo
             before, after = piece.split(shown, 1)
             cut += [(before, None), (shown, target), (after, None)]
         pieces = cut
-    return "".join(
-        markup(piece, bold) if href is None else f'<a href="{escape(href)}" color="{colour}"><u>{markup(piece, bold)}</u></a>'
-        for piece, href in pieces
-        if piece
-    )
+    def link(piece: str, href: str) -> str:
+        return f'<a href="{escape(href)}" color="{colour}"><u>{markup(piece, bold)}</u></a>'
+
+    return "".join(markup(piece, bold) if href is None else link(piece, href) for piece, href in pieces if piece)

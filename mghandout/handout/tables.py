@@ -33,8 +33,9 @@ def grid(item: Grid, styles: Styles, theme: HandoutTheme, width: float, page: fl
     bands: list[tuple[int, list[Any]]] = []
     for number, row in enumerate(item.rows):
         cells = [
-            Paragraph(fitted(cell, styles.cell, room, styles, bold=index == 0), styles.cell_head if index == 0 else styles.cell)
+            Paragraph(fitted(cell, style, room, styles, bold=index == 0), style)
             for index, (cell, room) in enumerate(zip(row, inner))
+            for style in [styles.cell_head if index == 0 else styles.cell]
         ]
         cut = cut_row(cells, inner, TALL_ROW * page, BAND_LINES * styles.cell.leading)
         for band in cut:
@@ -45,7 +46,10 @@ def grid(item: Grid, styles: Styles, theme: HandoutTheme, width: float, page: fl
     natural = frozenset(index for index in range(1, len(bands)) if bands[index][0] != bands[index - 1][0])
 
     def build(start: int, stop: int) -> list[Flowable]:
-        header = [Paragraph(fitted(cell, styles.cell_head, room, styles, True), styles.cell_head) for cell, room in zip(item.header, inner)]
+        header = [
+            Paragraph(fitted(cell, styles.cell_head, room, styles, True), styles.cell_head)
+            for cell, room in zip(item.header, inner)
+        ]
         rows = [list(band) for _, band in bands[start:stop]]
         number = bands[start][0]
         if start and bands[start - 1][0] == number:
