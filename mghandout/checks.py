@@ -13,7 +13,7 @@ import yaml
 
 from mghandout.errors import Problem
 from mghandout.glyphs import unprintable
-from mghandout.handout.footerfit import footer_problems
+from mghandout.footerfit import footer_problems
 from mghandout.limits import too_long
 from mghandout.placeholders import placeholder_problems
 from mghandout.yaml_lint import lint

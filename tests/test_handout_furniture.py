@@ -1,4 +1,4 @@
-"""Page furniture (mghandout/handout/furniture.py, footerfit.py): the footer never under 9 pt, the clinic's
+"""Page furniture (mghandout/handout/furniture.py, mghandout/footerfit.py): the footer never under 9 pt, the clinic's
 phone and website as links, warning callouts in the bookmarks (issue 23)."""
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
 
 TALL_ROW = 0.3
@@ -225,6 +226,9 @@ def cut_row(cells: list[Paragraph], inner: list[float], tall: float, band: float
     paragraph `inner` wide) cut between lines: a tall row may then go on overleaf, nothing lost or clipped."""
     if max(cell.wrap(w, UNBOUNDED)[1] for cell, w in zip(cells, inner)) <= tall:
         return [list(cells)]
+    for cell in cells:
+        # Bands are cut at the same line in every cell, so they read as one row: no widow rule moves a line.
+        cell.style = ParagraphStyle(cell.style.name, parent=cell.style, allowWidows=1, allowOrphans=1)
     result: list[list[Any]] = []
     left: list[Paragraph | None] = list(cells)
     while any(cell is not None for cell in left):
