@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from mghandout.handout.breaking import BAND_LINES, TALL_ROW, Breakable, cut_row
 from mghandout.handout.layout import Grid
+from mghandout.handout.tablewidth import column_widths
 from mghandout.handout.styles import Styles, fitted, table_style, text
 from mghandout.handout.theme import HandoutTheme
 
@@ -27,7 +28,8 @@ PADDING = (3, 5, 6, 6)
 def grid(item: Grid, styles: Styles, theme: HandoutTheme, width: float, page: float) -> list[Flowable]:
     """The table, broken between rows (or bands of a tall row) with two at least on each side; a part that
     goes on is headed by the "(continued)" cue and the repeated header row."""
-    widths = [width * share for share in item.widths]
+    least = column_widths([(head, [row[i] for row in item.rows]) for i, head in enumerate(item.header)], theme)
+    widths = _widths([width * share for share in item.widths], least)
     inner = [column - PADDING[2] - PADDING[3] for column in widths]
     again = ParagraphStyle("cue", parent=styles.cell_head)
     bands: list[tuple[int, list[Any]]] = []
@@ -53,7 +55,7 @@ def grid(item: Grid, styles: Styles, theme: HandoutTheme, width: float, page: fl
         rows = [list(band) for _, band in bands[start:stop]]
         number = bands[start][0]
         if start and bands[start - 1][0] == number:
-            label = theme.labels.continued.format(title=item.rows[number][0])
+            label = theme.labels.continued.format(title=_named(item.rows[number][0]))
             rows[0][0] = Paragraph(fitted(label, again, inner[0], styles, True), again)
             rows[0][0].band_of = (number, 0)
         table = Table([header, *rows], colWidths=widths, repeatRows=1)
@@ -63,6 +65,33 @@ def grid(item: Grid, styles: Styles, theme: HandoutTheme, width: float, page: fl
         return [Paragraph(text(item.caption), styles.body), table] if item.caption else [table]
 
     return [Breakable(build, len(bands), 2, theme.page_fill, natural=natural), Spacer(1, theme.gap)]
+
+
+CUE_CHARACTERS = 40
+"""A first cell longer than this is named by its first words in the "(continued)" cue of its row."""
+
+
+def _named(cell: str) -> str:
+    """How the cue over a row's next part names the row: its first cell, or that cell's first words and "…"."""
+    words = " ".join(cell.split())
+    if len(words) <= CUE_CHARACTERS:
+        return words
+    return words[:CUE_CHARACTERS].rsplit(" ", 1)[0] + "…"
+
+
+def _widths(wanted: list[float], least: list[float]) -> list[float]:
+    """The layout's widths, each raised to its column's narrowest legible width (its widest word, capped,
+    and padding: `tablewidth.py`) with the room taken from the columns wider than theirs."""
+    widths = list(wanted)
+    for _ in widths:
+        short = [i for i, w in enumerate(widths) if w < least[i] - 0.01]
+        spare = sum(w - least[i] for i, w in enumerate(widths) if w > least[i])
+        if not short or spare <= 0:
+            break
+        need = min(sum(least[i] - widths[i] for i in short), spare)
+        cut = need / spare
+        widths = [least[i] if i in short else w - cut * max(w - least[i], 0.0) for i, w in enumerate(widths)]
+    return widths
 
 
 def _style(theme: HandoutTheme, rows: list[int], after: int | None) -> Any:
