@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
 
-TALL_ROW = 0.3
+TALL_ROW = 0.2
 """A table row taller than this share of a page is cut into bands that may go on overleaf ..."""
 BAND_LINES = 4
 """... of this many lines each."""

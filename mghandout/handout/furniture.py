@@ -17,6 +17,10 @@ from mghandout.logo import Logo
 from mghandout.model import Article
 
 
+CLINIC_SHARE = 0.34
+"""The share of the width beside the title that the clinic's logo, name, phone and website take."""
+
+
 def title_block(item: Title, styles: Styles, theme: HandoutTheme, width: float, logo: Logo | None) -> list[Flowable]:
     """The title over a rule; with a brand, the clinic's logo, name, phone and website beside it.
 
@@ -33,7 +37,7 @@ def title_block(item: Title, styles: Styles, theme: HandoutTheme, width: float, 
         Paragraph(linked(line, item.links, theme.accent, bold=index == 0), styles.clinic if index == 0 else styles.cell)
         for index, line in enumerate(item.clinic)
     ]
-    table = Table([[title, side]], colWidths=[width * 0.72, width * 0.28])
+    table = Table([[title, side]], colWidths=[width * (1 - CLINIC_SHARE), width * CLINIC_SHARE])
     table.setStyle(
         table_style(
             [

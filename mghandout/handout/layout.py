@@ -195,9 +195,11 @@ def column_widths(header: list[str], rows: list[list[str]]) -> tuple[float, ...]
 
 
 def _clinic_lines(brand: Brand | None, phone: str) -> tuple[str, ...]:
+    """The clinic's name, phone and website, a line each: beside the title they must not break mid-number."""
     if brand is None:
         return ()
-    return tuple(line for line in (brand.clinic, _reach(brand, phone)) if line)
+    lines = (brand.clinic, f"{phone}: {brand.phone}" if brand.phone else "", brand.website or "")
+    return tuple(line for line in lines if line)
 
 
 def _contact(brand: Brand | None, phone: str) -> str:

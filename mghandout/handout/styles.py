@@ -22,6 +22,7 @@ from mghandout.handout.fonts import font_set, markup, runs
 from mghandout.handout.theme import HandoutTheme
 
 BULLET = "•"
+NO_BREAK = "\u00a0"
 NUMBER_BEFORE_WORD = re.compile(r"(?<![\w.,/])(\d+(?:[.,/]\d+)*)\s+(?=[^\W\d_])")
 """A number and the word after it ("1/2 cup", "(1 cup)", "250 ml"): a line break between them misleads."""
 ABBREVIATION_BEFORE_NUMBER = re.compile(r"(?<![\w.])([^\W\d_]{1,4}\.)\s+(?=\d)")
@@ -136,6 +137,8 @@ def linked(words: str, links: tuple[tuple[str, str], ...], colour: str, bold: bo
             cut += [(before, None), (shown, target), (after, None)]
         pieces = cut
     def link(piece: str, href: str) -> str:
-        return f'<a href="{escape(href)}" color="{colour}"><u>{markup(piece, bold)}</u></a>'
+        # A phone number or an address is one unit: it never breaks at its spaces.
+        unit = markup(piece.replace(" ", NO_BREAK), bold)
+        return f'<a href="{escape(href)}" color="{colour}"><u>{unit}</u></a>'
 
     return "".join(markup(piece, bold) if href is None else link(piece, href) for piece, href in pieces if piece)
