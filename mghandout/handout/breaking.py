@@ -12,9 +12,9 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
 
-TALL_ROW = 0.2
+TALL_ROW = 0.15
 """A table row taller than this share of a page is cut into bands that may go on overleaf ..."""
-BAND_LINES = 4
+BAND_LINES = 2
 """... of this many lines each."""
 
 KEPT_WITH_NEXT = ("heading", "subheading", "question")
