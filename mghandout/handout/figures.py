@@ -3,8 +3,9 @@
 The picture prints at the size `images.print_scale` gives (the column's width or less,
 never past 150 dpi when it has the pixels), and PNG and JPEG as their own pixels, SVG as
 vectors (svglib). Where a page has room for the figure only a little smaller, it is
-set smaller (down to `SHRINK` of its size) rather than leave a hole above it by
-going overleaf; else it goes overleaf whole with its caption. Only a caption longer than
+set smaller (down to `SHRINK` of its size) rather than go overleaf; where going overleaf
+would leave a hole the page rules forbid (the page less than `page_fill` full), smaller
+still, down to `SMALLEST_INCHES` across; else it goes overleaf whole with its caption. Only a caption longer than
 a page leaves it parts from its picture, flowing on to the next page. The tagger (`tagging.py`)
 makes the picture a Figure with its alt text, or, decorative, an artifact, and the
 caption a paragraph.
@@ -26,6 +27,8 @@ from mghandout.images import TALLEST, ImageFile, print_scale, read_picture, svg_
 
 SHRINK = 0.75
 """The least share of its size a figure is set at to stay on a page that has almost room for it."""
+SMALLEST_INCHES = 2.5
+"""The narrowest a figure is set to keep a page from ending short: a drawing's parts still tell apart."""
 SMALLEST_ALONE = 0.5
 """The least share of its size a figure is set at on a page of its own, where a long caption takes the rest."""
 CAPTION_GAP = 4.0
@@ -65,9 +68,9 @@ class FigureBlock(Flowable):
     `_content` lets the tagger walk the picture and the caption in reading order.
     """
 
-    def __init__(self, picture: PictureDrawing, caption: Paragraph | None) -> None:
+    def __init__(self, picture: PictureDrawing, caption: Paragraph | None, fill: float = 0.8) -> None:
         super().__init__()
-        self.picture, self.caption = picture, caption
+        self.picture, self.caption, self.fill = picture, caption, fill
         self.full = picture.scale
         self._content = [picture, caption] if caption is not None else [picture]
 
@@ -79,11 +82,23 @@ class FigureBlock(Flowable):
         height = picture.image.height * self.full + under
         if height > available_height:
             fitting = (available_height - under) / picture.image.height
-            least = (SMALLEST_ALONE if self._alone() else SHRINK) * self.full
-            if fitting >= least:
+            if fitting >= self._least(available_height):
                 picture.scale = fitting
                 height = picture.image.height * fitting + under
         return available_width, height
+
+    def _least(self, available_height: float) -> float:
+        """The smallest scale the figure takes to stay where it is: a quarter off its size anywhere; more, down to
+        `SMALLEST_INCHES` across, where going overleaf would leave the page less full than the page rules allow
+        (`fill`), as a table breaks there rather than leave a hole; half its size on a page of its own."""
+        frame = getattr(self, "_frame", None)
+        if frame is None:
+            return SHRINK * self.full
+        if frame._atTop:
+            return SMALLEST_ALONE * self.full
+        if available_height > (1 - self.fill) * frame._height:
+            return min(SHRINK * self.full, SMALLEST_INCHES * 72 / self.picture.image.width)
+        return SHRINK * self.full
 
     def _alone(self) -> bool:
         """At the top of a page: no later page has more room for it."""
@@ -106,7 +121,8 @@ class FigureBlock(Flowable):
         return CAPTION_GAP + self.caption.wrap(self._caption_width(width), 10_000)[1]
 
     def _caption_width(self, width: float) -> float:
-        return max(self.picture.wrap(0, 0)[0], min(width, 4 * 72))
+        """As wide as the picture at its full size, at least 4 inches (or the column): the same however it is set."""
+        return min(width, max(self.picture.image.width * self.full, 4 * 72))
 
     def draw(self) -> None:
         width, height = self.picture.wrap(0, 0)
@@ -122,7 +138,7 @@ def figure(item: Picture, body: ParagraphStyle, theme: HandoutTheme, width: floa
     """The figure's flowable for a column `width` points wide (`body` is the text style its caption matches)."""
     image = read_picture(Path(item.image))
     picture = PictureDrawing(image, item.alt, print_scale(image, width, TALLEST * width))
-    return FigureBlock(picture, _caption(item, body, theme))
+    return FigureBlock(picture, _caption(item, body, theme), theme.page_fill)
 
 
 def _caption(item: Picture, body: ParagraphStyle, theme: HandoutTheme) -> Paragraph | None:
