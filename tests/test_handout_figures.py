@@ -13,6 +13,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import page
 import pdfplumber
@@ -23,7 +24,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from mghandout.handout import render_pdf
-from mghandout.handout.figures import SHRINK, FigureBlock, PictureDrawing
+from mghandout.handout.figures import SHRINK, SMALLEST_INCHES, FigureBlock, PictureDrawing
 from mghandout.images import PRINT_DPI, ImageFile, figures
 from mghandout.model import Article
 from mghandout.source import load_article
@@ -156,3 +157,13 @@ def test_a_caption_longer_than_a_page_flows_on_after_its_picture(tmp_path: Path)
     assert "One picture" not in text, "the running footer (the short title) is cropped off"
     assert pages >= 2 and all(f"Sentence {number} of a long caption." in text for number in range(150))
     assert len(sheets) == 1
+
+
+def test_a_figure_is_set_smaller_still_rather_than_leave_a_hole_the_page_rules_forbid() -> None:
+    """Going overleaf from 150 points of a 700-point page would leave it under 80% full: the figure is set at what
+    fits, down to 2.5 inches across; from 100 points the page counts as full, and the figure keeps its size."""
+    block = _block(10_000)
+    block._frame = SimpleNamespace(_atTop=False, _height=700.0)
+    assert block.wrap(500, 150)[1] == pytest.approx(150)
+    assert block.picture.image.width * block.picture.scale >= SMALLEST_INCHES * 72
+    assert block.wrap(500, 100)[1] == pytest.approx(220), "a page that counts as full: overleaf, whole"
