@@ -21,16 +21,16 @@ import pytest
 from long_source import tripled
 
 from mghandout.deck import DeckTheme, deck_layout
-from mghandout.deck.layout import POINTS, Box, Deck, Slide, body_words
+from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide, body_words
 from mghandout.deck.layout.article import _titles
 from mghandout.deck.layout.balance import shares
 from mghandout.deck.layout.food_grids import food_column_height
 from mghandout.deck.layout.geometry import Geometry
 from mghandout.deck.measure import sentences, widest_word, width, words, wrap
-from mghandout.deck.slidetext import is_urgent
 from mghandout.model import (
     Article,
     Brand,
+    Callout,
     FoodGroup,
     Foods,
     Paragraph,
@@ -195,14 +195,14 @@ def test_the_deck_has_every_part_in_order() -> None:
 
 
 def test_long_content_continues_rather_than_shrinks() -> None:
-    """Three times the content gives more slides and more continuation slides, at the same type sizes."""
+    """Three times the content gives more slides and more continuation slides, never type under the floor."""
     short = layout(magnesium())
     long = layout(tripled(magnesium()))
     count = lambda deck: sum(s.title.endswith(" (continued)") for s in deck.slides)  # noqa: E731
     assert count(short) >= 1
     assert len(long.slides) > 2 * len(short.slides)
     assert count(long) > 2 * count(short)
-    assert {s.body_size for s in long.slides if s.bullets} == {THEME.body_size}
+    assert min(s.body_size for s in long.slides if s.bullets) >= THEME.body_size - EPS
 
 
 # --- no text lost, no sentence cut --------------------------------------------------------------------------------
@@ -264,27 +264,64 @@ def test_the_title_slide_notes_hold_the_introduction_and_disclaimer() -> None:
     assert norm(source.disclaimer.text) in notes
 
 
-# --- slides to present: the word budget, the editor's texts, nothing urgent hidden -------------------------------
+# --- slides to present: every sentence, the editor's texts, slides filled before they multiply -----------------
 
 
-@pytest.mark.parametrize("size", [*SIZES, pytest.param(WIDE_10, id="16x9-10in")])
+def shown_texts(source: Article) -> Iterator[tuple[str, str]]:
+    """(where, text) of every text a slide shows in full when the editor wrote no `slide:` text."""
+    yield from (("summary", source.summary),)
+    yield from (("introduction", p) for p in source.introduction)
+    for point in source.key_points:
+        if not point.slide:
+            yield point.title, point.text
+    for section in source.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and not block.slide:
+                yield section.title, block.paragraph
+            if isinstance(block, TermList):
+                yield from ((t.term, t.text) for t in block.terms if not t.slide)
+            if isinstance(block, Callout):
+                yield block.callout.title, block.callout.text or ""
+                yield from ((block.callout.title, item) for item in block.callout.items or ())
+    yield from ((q.question, q.answer) for q in source.faq)
+    yield from ((source.conclusion.title, p) for p in source.conclusion.paragraphs)
+    yield "disclaimer", source.disclaimer.text
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_sentence_is_on_a_slide(article: Article, size: tuple[float, float]) -> None:
+    """No word list decides what a patient's educator may skip: every sentence is on a slide, not only in the notes."""
+    deck = layout(article, size)
+    shown = " ".join(norm(" ".join([b.label, b.text, s.intro, s.outro])) for s in deck.slides for b in
+                     (s.bullets or (Bullet(""),)))
+    for where, text in shown_texts(article):
+        for sentence in sentences(text):
+            assert norm(sentence) in shown, f"{where!r}: a sentence is only in the notes: {sentence!r}"
+
+
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("name", PRESENTED)
-def test_word_budget(name: str, size: tuple[float, float]) -> None:
-    """A median text slide shows at most 40 words of body text, none more than 60 (grids and tables are scanned)."""
-    deck = layout(ARTICLES[name](), size)
-    counts = sorted(body_words(slide) for slide in deck.slides if slide.layout == "content")
-    median = counts[(len(counts) - 1) // 2] if len(counts) % 2 else (counts[len(counts) // 2 - 1]
-                                                                       + counts[len(counts) // 2]) / 2
-    print(f"{name} {size[0]:.3f} x {size[1]:.3f}: {len(deck.slides)} slides, {len(counts)} text slides, "
-          f"words per text slide median {median}, max {counts[-1]}")
-    assert median <= 40
-    assert counts[-1] <= 60
-
-
-def test_the_long_article_stays_within_the_most_words() -> None:
-    """Three times the content is more slides, never heavier ones."""
-    deck = layout(tripled(magnesium()))
-    assert max(body_words(slide) for slide in deck.slides) <= THEME.slide_words_most
+def test_slides_fill_before_they_multiply(name: str, size: tuple[float, float]) -> None:
+    """Each text slide is at the largest of 32, 28 and 24 pt that fits; two slides of one run never fit as one at
+    24 pt; on a 16:9 slide a median text slide is set at 26 pt or more (a 4:3 slide is narrower for the same text)."""
+    source = ARTICLES[name]()
+    deck = layout(source, size)
+    geo = Geometry(deck.theme, *size, _titles(source, deck.theme))
+    sizes = []
+    for slide in deck.slides:
+        if slide.layout != "content" or slide.mark is not None:
+            continue
+        sizes.append(slide.body_size)
+        larger = [step for step in (32.0, 28.0) if step > slide.body_size + EPS]
+        assert not any(geo.fits(list(slide.bullets), step) and geo.body_size(slide.bullets, step) >= step
+                       for step in larger), f"{slide.title!r} could be larger"
+    for run in runs(deck, continued(source)):
+        for one, two in zip(run, run[1:]):
+            if one.mark is None and one.bullets and two.bullets:
+                assert not geo.fits([*one.bullets, *two.bullets], 24.0), f"{one.title!r}: two slides fit as one"
+    ordered = sorted(sizes)
+    print(f"{name}: {len(deck.slides)} slides, median text size {ordered[len(ordered) // 2]} pt")
+    assert ordered[len(ordered) // 2] >= 26 or size != WIDE
 
 
 def test_an_editor_slide_text_is_what_the_slide_shows() -> None:
@@ -306,44 +343,6 @@ def test_an_editor_slide_text_is_what_the_slide_shows() -> None:
         holders = [s for s in layout(edited).slides if any(b.text == short for b in s.bullets)]
         assert len(holders) == 1, f"{short!r} is not shown once"
         assert norm(full) in norm(holders[0].notes), f"the notes behind {short!r} lack the full text"
-
-
-def test_without_a_slide_text_the_lead_sentence_is_shown() -> None:
-    """A paragraph without `slide:` shows its first sentence; the sentences that are not urgent wait in the notes."""
-    source = magnesium()
-    first = source.sections[0].blocks[0]
-    assert isinstance(first, Paragraph)
-    lead, *rest = sentences(first.paragraph)
-    shown = [b.text for s in layout(source).slides for b in s.bullets]
-    holder = next(text for text in shown if text.startswith(lead))
-    for sentence in rest:
-        assert (sentence in holder) == is_urgent(sentence)
-
-
-def urgent_sentences(source: Article) -> Iterator[tuple[str, str]]:
-    """(where, text) of every text the layout chooses sentences from (no editor's slide text there)."""
-    yield from (("introduction", p) for p in source.introduction)
-    for point in source.key_points:
-        if not point.slide:
-            yield point.title, point.text
-    for section in source.sections:
-        for block in section.blocks:
-            if isinstance(block, Paragraph) and not block.slide:
-                yield section.title, block.paragraph
-            if isinstance(block, TermList):
-                yield from ((t.term, t.text) for t in block.terms if not t.slide)
-    yield from ((q.question, q.answer) for q in source.faq)
-    yield from ((source.conclusion.title, p) for p in source.conclusion.paragraphs)
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_no_urgent_sentence_is_left_to_the_notes(article: Article, size: tuple[float, float]) -> None:
-    """A sentence with a number, or a word such as "call", "children", "kidney" or "do not", is on a slide."""
-    shown = " ".join(norm(b.text) for s in layout(article, size).slides for b in s.bullets)
-    for where, text in urgent_sentences(article):
-        for sentence in sentences(text):
-            if is_urgent(sentence):
-                assert norm(sentence) in shown, f"{where!r}: an urgent sentence is only in the notes: {sentence!r}"
 
 
 # --- shared evenly ------------------------------------------------------------------------------------------------
@@ -433,28 +432,6 @@ def test_a_lead_too_long_for_the_grid_first_slide_still_leads_it() -> None:
     assert slides[0].intro.startswith("The foods below are good sources of iron.")
 
 
-def test_the_balanced_diet_keeps_its_lead_above_the_grid() -> None:
-    slides = sections_slides(layout(magnesium()), continued(magnesium()))["The Role of a Balanced Diet"]
-    assert slides[0].foods and slides[0].intro and not slides[0].bullets
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_a_short_paragraph_after_a_grid_stands_under_it(size: tuple[float, float]) -> None:
-    """The Spanish fixture's closing 9-word sentence goes under the food grid, below its last card, in the body."""
-    source = ARTICLES["spanish"]()
-    deck = layout(source, size)
-    slides = sections_slides(deck, continued(source))["Alimentos y bebidas que hidratan"]
-    last = slides[-1]
-    assert last.foods and last.outro == "Limite los refrescos, las bebidas energéticas y el alcohol."
-    assert last.outro_box is not None and last.body_box is not None
-    assert last.outro_box.y >= max(column.box.y + column.box.h for column in last.foods) - EPS
-    assert last.outro_box.y + last.outro_box.h <= last.body_box.y + last.body_box.h + EPS
-    assert "Limite los refrescos" in last.notes and "refrescos < agua" in last.notes
-    theme = deck.theme
-    lines = len(wrap(last.outro, theme.body_size, (last.outro_box.w - 2 * theme.inset) * POINTS))
-    assert lines_height(deck, lines, theme.body_size) + 2 * theme.inset <= last.outro_box.h + EPS
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_a_table_is_split_only_when_it_must_be(article: Article, size: tuple[float, float]) -> None:
     """A table that fits one slide is on one; one that does not is on as few as its rows need."""
@@ -527,7 +504,7 @@ def test_bullets_fit_their_box(article: Article, size: tuple[float, float]) -> N
         if slide.layout != "content":
             continue
         assert slide.body_box is not None and slide.bullets, f"{slide.title!r} is an empty text slide"
-        assert theme.body_floor - EPS <= slide.body_size <= theme.body_size + EPS
+        assert theme.body_floor - EPS <= slide.body_size <= theme.body_size * 4 / 3 + EPS
         room = (slide.body_box.w - 2 * theme.inset - theme.bullet_indent) * POINTS
         used = 2 * theme.inset
         for b in slide.bullets:
@@ -703,11 +680,11 @@ def with_rows(source: Article, rows: list[list[str]]) -> Article:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_one_geometry(article: Article, size: tuple[float, float]) -> None:
-    """Every content slide has the same title box and its body starts at the same place; one bullet size per run."""
+    """Every content slide has the same title box and its body starts at the same place (a callout's frame there)."""
     deck = layout(article, size)
     content = deck.slides[1:]
     assert len({s.title_box for s in content}) == 1
-    assert len({s.body_box for s in content}) == 1
+    assert len({s.mark.frame if s.mark else s.body_box for s in content}) == 1
     body = content[0].body_box
     assert body is not None
     for slide in content:

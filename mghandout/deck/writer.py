@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import replace
+from dataclasses import astuple, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,17 +23,18 @@ from typing import Any
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_LINE
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide as PptxSlide
-from pptx.util import Emu, Inches
+from pptx.util import Emu, Inches, Pt
 
 from mghandout.deck import package, xpath
 from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
 from mghandout.deck.language import tag_language
-from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
+from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Mark, Slide
 from mghandout.deck.measure import wrap
 from mghandout.deck.pages import Notes, Slides
 from mghandout.deck.save import save
@@ -185,6 +186,8 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
         _subtitle(slide, body, spec, on_slide)
     elif spec.layout == "content":
         _bullets(slide, body, spec, on_slide)
+        if spec.mark is not None:
+            _mark(slide, spec.mark, theme)
     else:
         _intro(slide, spec, theme, on_slide, colours.body_plate)
         if spec.table is not None:
@@ -258,8 +261,40 @@ def _bullets(slide: PptxSlide, body: Any, spec: Slide, theme: DeckTheme) -> None
         spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
         for words, bold, _ in paragraph_runs:
             linked_runs(slide, paragraph, words, spec.body_size, theme, bold=bold, color=theme.accent if bold else None)
-        hanging = not (bullet.stacked and not paragraph_runs[0][1])
+        hanging = not bullet.plain and not (bullet.stacked and not paragraph_runs[0][1])
         bullet_mark(paragraph, theme, theme.bullet_indent, hanging=hanging)
+
+
+def _mark(slide: PptxSlide, mark: Mark, theme: DeckTheme) -> None:
+    """A callout's frame (a thick line for a warning, a dashed one for a tip, no fill: the text stays on the slide's
+    own background), its icon named for screen readers, and the word for its kind beside it."""
+    frame = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Inches(v) for v in astuple(mark.frame)))
+    frame.fill.background()
+    frame.line.color.rgb = RGBColor.from_string(mark.ink)
+    frame.line.width = Pt(4.5 if mark.kind == "warning" else 2.5)
+    if mark.kind != "warning":
+        frame.line.dash_style = MSO_LINE.DASH
+    frame.shadow.inherit = False
+    warning = mark.kind == "warning"
+    icon = slide.shapes.add_shape(MSO_SHAPE.ISOSCELES_TRIANGLE if warning else MSO_SHAPE.OVAL,
+                                  *(Inches(v) for v in astuple(mark.icon)))
+    icon.fill.solid()
+    icon.fill.fore_color.rgb = RGBColor.from_string(mark.ink)
+    icon.line.fill.background()
+    icon.shadow.inherit = False
+    names = icon._element.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
+    names.set("name", mark.label)
+    names.set("descr", mark.label)
+    sign = _emptied(slide, icon._element, theme)
+    paragraph_properties(sign).set("algn", "ctr")
+    icon._element.find(_TX_BODY).find(_BODY_PR).set("anchor", "b" if warning else "ctr")
+    for side in ("lIns", "rIns", "tIns", "bIns"):
+        icon._element.find(_TX_BODY).find(_BODY_PR).set(side, "0")
+    run(sign, "!" if warning else "i", mark.icon.h * POINTS * 0.5, theme, bold=True, color="FFFFFF")
+    label = _textbox(slide, mark.label_box)
+    word = _emptied(slide, label, theme)
+    label.find(_TX_BODY).find(_BODY_PR).set("anchor", "ctr")
+    run(word, mark.label, mark.label_size, theme, bold=True, color=mark.ink)
 
 
 def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:

@@ -9,6 +9,7 @@ from mghandout.deck.layout.slides import POINTS, Box, Cover, Slide
 from mghandout.deck.measure import wrap
 from mghandout.model import Article, Brand
 
+
 def title_slide(article: Article, geo: Geometry, brand: Brand | None) -> Slide:
     """Title, a subtitle only when it adds to the title, the date, the clinic: left-aligned beside the band."""
     theme = geo.theme

@@ -12,6 +12,7 @@ from mghandout.deck.layout.text_slides import note_of
 from mghandout.deck.measure import widest_word, wrap
 from mghandout.model import FoodGroup, FoodList
 
+
 def food_slides(geo: Geometry, title: str, foods: FoodList, lead: tuple[Bullet, ...]) -> list[Slide]:
     """Groups side by side, as many per slide as fit both across and down, shared evenly among the slides.
 

@@ -12,6 +12,7 @@ from mghandout.deck.layout.text_slides import note_of
 from mghandout.deck.measure import widest_word, words, wrap
 from mghandout.model import TableData
 
+
 def table_slides(geo: Geometry, title: str, table: TableData, lead: tuple[Bullet, ...] = ()) -> list[Slide]:
     """The table on one slide when it fits; else as few slides as the rows need, shared evenly, the header on each.
 
