@@ -321,8 +321,10 @@ def _text_box(slide: PptxSlide, where: Box, text: str, theme: DeckTheme, on_slid
     _plate(slide, box, plate)
     body = box.find(_TX_BODY)
     frame(body, theme)
-    run(body.find(_P), text, theme.body_size, on_slide)
-    spacing(body.find(_P), after=0)
+    for index, line in enumerate(text.split("\n")):
+        paragraph = body.find(_P) if index == 0 else etree.SubElement(body, _P)
+        run(paragraph, line, theme.body_size, on_slide)
+        spacing(paragraph, after=0)
 
 
 def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
@@ -337,12 +339,25 @@ def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
         paragraph_properties(head).set("algn", "l")
         spacing(head, after=theme.paragraph_gap, single=False)
         run(head, column.group, column.size, theme, bold=True, color=theme.accent)
-        for item in column.items:
-            paragraph = etree.SubElement(head.getparent(), _P)
-            paragraph_properties(paragraph).set("algn", "l")
-            spacing(paragraph, after=0)
-            bullet_mark(paragraph, theme, theme.food_indent)
-            run(paragraph, item, column.size, theme)
+        if column.second is None:
+            _food_items(head.getparent(), column.items, column.size, theme)
+            continue
+        left = replace(column.second, x=column.box.x)
+        for box, items in ((left, column.items[:column.split]), (column.second, column.items[column.split:])):
+            body = _textbox(slide, box).find(_TX_BODY)
+            frame(body, theme)
+            body.remove(body.find(_P))
+            _food_items(body, items, column.size, theme)
+
+
+def _food_items(body: Any, items: tuple[str, ...], size: float, theme: DeckTheme) -> None:
+    """The foods as bulleted paragraphs at the end of a text body."""
+    for item in items:
+        paragraph = etree.SubElement(body, _P)
+        paragraph_properties(paragraph).set("algn", "l")
+        spacing(paragraph, after=0)
+        bullet_mark(paragraph, theme, theme.food_indent)
+        run(paragraph, item, size, theme)
 
 
 def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdrop: Backdrop | None) -> None:

@@ -71,10 +71,12 @@ class Geometry:
         return self.lines_height(lines, size) + self.theme.paragraph_gap / POINTS
 
     def intro_height(self, text: str) -> float:
-        """Inches a line or two of body text above a food grid or a table takes, with a gap (none without text)."""
+        """Inches a line or two of body text above a food grid or a table takes, with a gap (none without text);
+        each line of `text` is a paragraph of its own (a table's caption under the sentences before it)."""
         if not text:
             return 0.0
-        lines = len(wrap(text, self.theme.body_size, (self.body.w - 2 * self.theme.inset) * POINTS))
+        room = (self.body.w - 2 * self.theme.inset) * POINTS
+        lines = sum(len(wrap(part, self.theme.body_size, room)) for part in text.split("\n"))
         return self.lines_height(lines, self.theme.body_size) + 3 * self.theme.inset
 
     def fits(self, bullets: list[Bullet], size: float) -> bool:

@@ -71,7 +71,8 @@ def _led(geo: Geometry, title: str, lead: list[Bullet],
     if len(lead) <= 2 and not any(b.label for b in lead):
         led = slides(tuple(lead))
         intro_room = (geo.body.w - 2 * geo.theme.inset) * POINTS
-        if led[0].intro and len(led) <= len(alone) and len(wrap(led[0].intro, geo.theme.body_size, intro_room)) <= 3:
+        lines = sum(len(wrap(part, geo.theme.body_size, intro_room)) for part in led[0].intro.split("\n"))
+        if all(b.text in led[0].intro for b in lead) and len(led) <= len(alone) and lines <= 4:
             return led
     return alone
 

@@ -52,6 +52,10 @@ class FoodColumn:
     items: tuple[str, ...]
     box: Box
     size: float
+    split: int = 0
+    """In a card two columns wide, how many foods stand in its left column; the rest stand in `second`."""
+    second: Box | None = None
+    """The right column of a two-column card, under its heading; the left one mirrors it."""
 
 
 @dataclass(frozen=True)
