@@ -16,8 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from long_parts import huge_sentences, long_parts
 from long_source import tripled
 
 from mghandout.deck import DeckTheme, deck_layout
@@ -805,3 +808,103 @@ def test_on_a_template_the_title_slide_has_no_band_of_ours() -> None:
 def test_a_slide_sentence_never_ends_at_an_abbreviation(text: str, expected: list[str]) -> None:
     """A bullet cut after "Dr." or "U.S." would read as nonsense; the deck splits where the reading check does."""
     assert sentences(text) == expected
+
+
+# --- parts longer than a slide (issues 21 and 24) ------------------------------------------------------------------
+
+
+def built(doc: dict[str, Any], tmp_path: Path) -> Article:
+    path = tmp_path / "topic.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+    return load_article(path)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_parts_longer_than_a_slide_continue_whole(tmp_path: Path, size: tuple[float, float]) -> None:
+    """A 1,400-character cell, a 1,000-character key point, 30 foods, a callout of 28 items and a paragraph, a
+    2,400-character disclaimer: every sentence and food on a slide, in a box that holds it, cells at 14 pt or more."""
+    source = built(long_parts(), tmp_path)
+    deck = layout(source, size)
+    theme = deck.theme
+    shown = " ".join(_slide_text(s) for s in deck.slides)
+    for where, text in [*shown_texts(source), *(("table", cell) for _, t in source_tables(source)
+                                                 for row in t.rows for cell in row)]:
+        for sentence in sentences(text):
+            assert norm(sentence) in shown, f"{where!r}: not on a slide: {sentence!r}"
+    foods = [item for s in deck.slides for c in s.foods for item in c.items]
+    assert foods.count("Food number 30") == 1 and len(foods) == 32
+    for slide in deck.slides:
+        if slide.table is not None:
+            assert slide.table.size >= theme.cell_floor - EPS
+            assert sum(slide.table.heights) <= slide.body_box.y + slide.body_box.h - slide.table.box.y + EPS
+        for column in slide.foods:
+            groups = {c.group for c in slide.foods}
+            assert theme.labels.continued.format(title=column.group) not in groups
+
+
+def _slide_text(slide: Slide) -> str:
+    """Every text a slide shows, whitespace collapsed."""
+    parts = [slide.intro, slide.outro, *(f"{b.label} {b.text}" for b in slide.bullets)]
+    if slide.table is not None:
+        parts += [cell for row in slide.table.rows for cell in row]
+    parts += [item for column in slide.foods for item in column.items]
+    return norm(" ".join(parts))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_sentence_or_a_word_longer_than_a_slide_is_broken_not_run_off(tmp_path: Path,
+                                                                         size: tuple[float, float]) -> None:
+    """A summary of one 600-word sentence and a 5,000-character web address: cut between words (a word between
+    letters), every piece in a box that holds it, no type under the bullets' floor."""
+    source = built(huge_sentences(), tmp_path)
+    deck = layout(source, size)
+    theme = deck.theme
+    shown = "".join("".join(b.text.split()) for s in deck.slides for b in s.bullets)
+    assert "".join(source.summary.split()) in shown
+    assert "a" * 4980 in shown
+    for slide in deck.slides:
+        if slide.layout == "content":
+            assert slide.body_size >= theme.body_floor - EPS
+            room = (slide.body_box.w - 2 * theme.inset - theme.bullet_indent) * POINTS
+            lines = sum(len(wrap(b.text, slide.body_size, room)) for b in slide.bullets)
+            used = lines_height(deck, lines, slide.body_size) + 2 * theme.inset
+            assert used <= slide.body_box.h + EPS, f"{slide.title!r}: {used:.2f} in of text"
+
+
+def test_a_four_by_three_template_takes_a_long_wide_section_title_beside_foods(tmp_path: Path) -> None:
+    """A 119-character section title of wide letters on a 10 x 7.5 in slide, over a food grid: laid out."""
+    doc = long_parts()
+    doc["sections"][0]["title"] = " ".join(["WWWWWWW"] * 15)[:119]
+    deck = layout(built(doc, tmp_path), STANDARD)
+    assert any(slide.foods for slide in deck.slides)
+
+
+def test_a_long_food_group_is_one_card_two_columns_wide() -> None:
+    """Twelve foods too many for a narrow card: one card spanning two columns, its foods in two columns inside."""
+    source = magnesium()
+    section = next(s for s in source.sections if any(isinstance(b, Foods) for b in s.blocks))
+    block = next(b for b in section.blocks if isinstance(b, Foods))
+    group = FoodGroup(group="Fruit", items=[f"Pomegranate {n} (1/2 cup)" for n in range(1, 13)])
+    foods = block.foods.model_copy(update={"groups": [*block.foods.groups, group]})
+    blocks = [b.model_copy(update={"foods": foods}) if b is block else b for b in section.blocks]
+    sections = [s.model_copy(update={"blocks": blocks}) if s is section else s for s in source.sections]
+    deck = layout(source.model_copy(update={"sections": sections}))
+    cards = [c for s in deck.slides for c in s.foods if c.group.startswith("Fruit")]
+    assert len(cards) == 1 and cards[0].split and cards[0].second is not None
+    assert cards[0].box.w > 1.5 * min(c.box.w for s in deck.slides for c in s.foods)
+
+
+def test_a_sentence_introducing_a_list_stays_with_it() -> None:
+    """The Vietnamese fixture's "Hãy làm theo các bước sau ... :" is on the slide with its steps, without a bullet."""
+    source = ARTICLES["vietnamese"]()
+    slide = next(s for s in layout(source).slides if any(b.text.endswith("rửa tay:") for b in s.bullets))
+    lead = next(b for b in slide.bullets if b.text.endswith("rửa tay:"))
+    assert lead.plain and slide.bullets[-1] is not lead and slide.bullets[1].label
+
+
+def test_a_callout_is_marked_with_its_kind() -> None:
+    """A warning carries the triangle, the language's "Warning" word and a red frame; a tip its circled "i"."""
+    deck = layout(ARTICLES["vietnamese"]())
+    marks = {s.mark.kind: s.mark for s in deck.slides if s.mark is not None}
+    assert marks["warning"].label == "Cảnh báo" and marks["tip"].label == "Lời khuyên"
+    assert marks["warning"].ink != marks["tip"].ink

@@ -23,12 +23,11 @@ from typing import Any
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.dml import MSO_LINE
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide as PptxSlide
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches
 
 from mghandout.deck import package, xpath
 from mghandout.deck.accessibility import make_accessible
@@ -266,16 +265,16 @@ def _bullets(slide: PptxSlide, body: Any, spec: Slide, theme: DeckTheme) -> None
 
 
 def _mark(slide: PptxSlide, mark: Mark, theme: DeckTheme) -> None:
-    """A callout's frame (a thick line for a warning, a dashed one for a tip, no fill: the text stays on the slide's
-    own background), its icon named for screen readers, and the word for its kind beside it."""
-    frame = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Inches(v) for v in astuple(mark.frame)))
-    frame.fill.background()
-    frame.line.color.rgb = RGBColor.from_string(mark.ink)
-    frame.line.width = Pt(4.5 if mark.kind == "warning" else 2.5)
-    if mark.kind != "warning":
-        frame.line.dash_style = MSO_LINE.DASH
-    frame.shadow.inherit = False
+    """A callout's frame (four bands of the kind's colour inside its edge, thick for a warning, thin for a tip: no shape
+    lies over another, so the reading order changes no pixel), its icon named for screen readers, and the word for
+    its kind beside it."""
     warning = mark.kind == "warning"
+    for band in _bands(mark.frame, mark.band):
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Inches(v) for v in astuple(band)))
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(mark.ink)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
     icon = slide.shapes.add_shape(MSO_SHAPE.ISOSCELES_TRIANGLE if warning else MSO_SHAPE.OVAL,
                                   *(Inches(v) for v in astuple(mark.icon)))
     icon.fill.solid()
@@ -295,6 +294,15 @@ def _mark(slide: PptxSlide, mark: Mark, theme: DeckTheme) -> None:
     word = _emptied(slide, label, theme)
     label.find(_TX_BODY).find(_BODY_PR).set("anchor", "ctr")
     run(word, mark.label, mark.label_size, theme, bold=True, color=mark.ink)
+
+
+def _bands(frame: Box, thick: float) -> tuple[Box, ...]:
+    """The four sides of `frame`, `thick` inches, inside it; the left and right ones between the top and bottom."""
+    apart = thick / 4  # clear of the top and bottom bands once lengths are rounded to whole EMU
+    inner = frame.h - 2 * (thick + apart)
+    top = frame.y + thick + apart
+    return (Box(frame.x, frame.y, frame.w, thick), Box(frame.x, frame.y + frame.h - thick, frame.w, thick),
+            Box(frame.x, top, thick, inner), Box(frame.x + frame.w - thick, top, thick, inner))
 
 
 def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:

@@ -29,7 +29,9 @@ INKS = {"warning": "A3231A", "tip": "0B5A6B"}
 ICON = 0.6
 """Inches: the icon's side, at the reference slide."""
 FRAME = 0.08
-"""Inches between the frame's line and what it holds, besides the text's own inset."""
+"""Inches between the frame's edge and what it holds, besides the text's own inset."""
+BANDS = {"warning": 0.6, "tip": 0.25}
+"""The frame's bands, in insets (0.06 and 0.025 in at the reference size): within `FRAME`, clear of the text."""
 
 
 def callout_slides(geo: Geometry, block: Callout, title: str | None = None) -> list[Slide]:
@@ -58,8 +60,9 @@ def _marked(geo: Geometry, kind: str) -> tuple[Geometry, Mark]:
     icon = Box(frame.x + pad, frame.y + pad, ICON, ICON)
     label_x = icon.x + icon.w + pad
     label_box = Box(label_x, frame.y + FRAME, frame.x + frame.w - pad - label_x, ICON + 2 * theme.inset)
-    top = label_box.y + label_box.h
+    top = label_box.y + label_box.h + FRAME / 4
     inner = copy.copy(geo)
     inner.body = Box(frame.x + FRAME, top, frame.w - 2 * FRAME, frame.y + frame.h - FRAME - top)
     label = theme.labels.warning if kind == "warning" else theme.labels.tip
-    return inner, Mark(kind, label, INKS[kind], frame, icon, label_box, theme.body_size)
+    band = BANDS[kind] * theme.inset
+    return inner, Mark(kind, label, INKS[kind], frame, icon, label_box, theme.body_size, band)

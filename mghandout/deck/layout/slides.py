@@ -95,6 +95,8 @@ class Mark:
     icon: Box
     label_box: Box
     label_size: float
+    band: float
+    """Inches: the width of the frame's bands, inside `frame`."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,9 @@ from mghandout.deck.measure import sentences, widest_word, words, wrap
 from mghandout.model import TableData
 
 
+SLACK = 0.5
+"""Ems of a cell's line kept free: LibreOffice sets bold Vietnamese a little wider than Arimo measures it, and a
+line that fits to the point wrapped there, its row growing past the table's frame."""
 LARGER = (24.0, 22.0, 20.0)
 """Cell sizes above the theme's that a table takes when it needs no more slides at them: rows that use the slide."""
 _TRIED = 40
@@ -94,7 +97,7 @@ def _row_parts(geo: Geometry, row: tuple[str, ...], widths: tuple[float, ...], s
     if height <= room + EPS:
         return [_Row(row, height, sum(words(cell) for cell in row))]
     lines = int((room - 2 * geo.theme.cell_margin - geo.theme.inset * 0.2) / geo.lines_height(1, size))
-    pieces = [_cell_pieces(geo, cell, size, (width - 2 * geo.theme.cell_margin) * POINTS, lines, index == 0)
+    pieces = [_cell_pieces(geo, cell, size, _cell_room(geo, width, size), lines, index == 0)
               for index, (cell, width) in enumerate(zip(row, widths, strict=True))]
     label = geo.theme.labels.continued
     parts = []
@@ -193,6 +196,11 @@ def _column_widths(geo: Geometry, table: TableData, size: float) -> tuple[float,
 def _row_height(geo: Geometry, cells: Iterable[str], widths: tuple[float, ...], size: float,
                 bold: bool = False) -> float:
     theme = geo.theme
-    lines = max(len(wrap(cell, size, (w - 2 * theme.cell_margin) * POINTS, bold=bold or i == 0))
+    lines = max(len(wrap(cell, size, _cell_room(geo, w, size), bold=bold or i == 0))
                 for i, (cell, w) in enumerate(zip(cells, widths, strict=True)))
     return geo.lines_height(lines, size) + 2 * theme.cell_margin + theme.inset * 0.2
+
+
+def _cell_room(geo: Geometry, width: float, size: float) -> float:
+    """Points of line width in a cell `width` inches wide at `size`, `SLACK` kept free."""
+    return (width - 2 * geo.theme.cell_margin) * POINTS - SLACK * size
