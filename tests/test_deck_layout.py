@@ -908,3 +908,9 @@ def test_a_callout_is_marked_with_its_kind() -> None:
     marks = {s.mark.kind: s.mark for s in deck.slides if s.mark is not None}
     assert marks["warning"].label == "Cảnh báo" and marks["tip"].label == "Lời khuyên"
     assert marks["warning"].ink != marks["tip"].ink
+
+
+def test_the_title_slide_names_the_author() -> None:
+    """The Spanish fixture's author, a clinic's education service, stands under the title with the date."""
+    source = ARTICLES["spanish"]()
+    assert source.author in layout(source).slides[0].subtitle
