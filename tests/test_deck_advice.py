@@ -1,4 +1,5 @@
-"""`--check` advises, at the part's line, where a part takes more than two text slides and a `slide:` text would help."""
+"""`--check` advises, at the part's line, where a part takes more than two text slides and a `slide:` text would
+help."""
 
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ def _source(tmp_path: Path, slide: bool) -> Path:
     """A section of six 600-character paragraphs (three slides at least), with or without `slide:` texts."""
     doc = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
     doc["sections"][0]["title"] = "A long section"
-    doc["sections"][0]["blocks"] = [{"paragraph": sentences(f"Part {n}", 600), **({"slide": "Short."} if slide else {})}
-                                    for n in range(6)]
+    short = {"slide": "Short."} if slide else {}
+    doc["sections"][0]["blocks"] = [{"paragraph": sentences(f"Part {n}", 600), **short} for n in range(6)]
     path = tmp_path / "topic.yaml"
     path.write_text(yaml.safe_dump(doc, sort_keys=False, width=10**6), encoding="utf-8")
     return path
@@ -32,7 +33,8 @@ def _source(tmp_path: Path, slide: bool) -> Path:
 
 def test_a_part_of_more_than_two_slides_is_pointed_out(tmp_path: Path) -> None:
     path = _source(tmp_path, slide=False)
-    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "A long section" in text)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if "A long section" in text)
     status, err = _check(path)
     assert status == 0
     assert f"{path}:{line}:" in err and "warning: 'A long section' takes" in err and "'slide:' text" in err

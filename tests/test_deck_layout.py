@@ -895,7 +895,7 @@ def test_a_long_food_group_is_one_card_two_columns_wide() -> None:
 
 
 def test_a_sentence_introducing_a_list_stays_with_it() -> None:
-    """The Vietnamese fixture's "Hãy làm theo các bước sau ... :" is on the slide with its steps, without a bullet."""
+    """The Vietnamese fixture's "Hãy làm theo các bước sau ...:" is on the slide with its steps, without a bullet."""
     source = ARTICLES["vietnamese"]()
     slide = next(s for s in layout(source).slides if any(b.text.endswith("rửa tay:") for b in s.bullets))
     lead = next(b for b in slide.bullets if b.text.endswith("rửa tay:"))
