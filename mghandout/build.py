@@ -265,7 +265,7 @@ def _fingerprints(source: Path, targets: dict[str, Path], options: Options) -> d
 
 def check_source(source: Path) -> Outcome:
     """Validate one source, write nothing, and report its reading level (advice, never a problem)."""
-    from mghandout.deck.advice import slide_advice
+    from mghandout.advice import slide_advice
     from mghandout.reading.analyse import analyse
     from mghandout.source import read_article_located
 
