@@ -914,3 +914,14 @@ def test_the_title_slide_names_the_author() -> None:
     """The Spanish fixture's author, a clinic's education service, stands under the title with the date."""
     source = ARTICLES["spanish"]()
     assert source.author in layout(source).slides[0].subtitle
+
+
+def test_no_title_line_ends_on_a_one_letter_word() -> None:
+    """"Low Magnesium vs. Healthy Magnesium: A Comparison" breaks before "A", not after it."""
+    deck = layout(magnesium())
+    slide = next(s for s in deck.slides if s.title.endswith("A Comparison"))
+    assert slide.title_lines == ("Low Magnesium vs. Healthy Magnesium:", "A Comparison")
+    for slide in deck.slides:
+        lines = slide.title_lines or (slide.title,)
+        assert " ".join(lines) == slide.title
+        assert all(len(line.split()[-1]) > 1 for line in lines[:-1]), slide.title_lines

@@ -62,11 +62,13 @@ def tables(slide: Any) -> list[Any]:
 
 
 def text_pieces(slide: Any) -> list[str]:
-    """Every paragraph on the slide itself (text boxes, placeholders, table cells), not the notes."""
+    """Every paragraph on the slide itself (text boxes, placeholders, table cells), not the notes; a title the layout
+    broke into lines (one paragraph each) as one piece."""
     pieces: list[str] = []
     for shape in slide.shapes:
         if shape.has_text_frame:
-            pieces += [p.text for p in shape.text_frame.paragraphs]
+            paragraphs = [p.text for p in shape.text_frame.paragraphs]
+            pieces += [" ".join(paragraphs)] if shape == slide.shapes.title else paragraphs
         if shape.has_table:
             pieces += [cell.text for row in shape.table.rows for cell in row.cells]
     return [norm(p) for p in pieces if p.strip()]

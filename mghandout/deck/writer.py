@@ -175,7 +175,11 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
     _place(title, spec.title_box)
     paragraph = _emptied(slide, title, theme)
     paragraph_properties(paragraph).set("algn", "l" if spec.layout == "title" else "ctr")
-    run(paragraph, spec.title, spec.title_size, theme, bold=True, color=colours.title)
+    for index, line in enumerate(spec.title_lines or (spec.title,)):
+        if index:  # a paragraph a line, not a line break: the slide's title is its document part's name in app.xml
+            paragraph = etree.SubElement(paragraph.getparent(), _P)
+            paragraph_properties(paragraph).set("algn", "ctr")
+        run(paragraph, line, spec.title_size, theme, bold=True, color=colours.title)
     _plate(slide, title, colours.title_plate)
     needed = spec.layout == "content" or (spec.layout == "title" and bool(spec.subtitle))
     body = _body_placeholder(slide, title, spec.body_box if needed else None)

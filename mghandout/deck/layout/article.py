@@ -30,7 +30,8 @@ def deck_layout(article: Article, theme: DeckTheme, width: float = REFERENCE_WID
     scale = slide_scale(width, height)
     geo = Geometry(theme, width / scale, height / scale, _titles(article, theme), identity,
                     _scaled(content, 1 / scale))
-    slides = tuple(_slides(article, geo, brand))
+    slides = tuple(replace(slide, title_lines=geo.title_breaks(slide.title, slide.title_size))
+                   if slide.layout != "title" else slide for slide in _slides(article, geo, brand))
     return Deck(width, height, article.short_title, theme.scaled(scale), _scaled(slides, scale))
 
 

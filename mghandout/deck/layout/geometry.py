@@ -44,6 +44,22 @@ class Geometry:
             size -= 1
         return None
 
+    def title_breaks(self, title: str, size: float) -> tuple[str, ...]:
+        """The title's lines when a line would end on a one-letter word ("... Magnesium: A" / "Comparison"): that
+        word moved down to open the next line, where the next line still fits; else none (the title wraps as is)."""
+        lines = wrap(title, size, self.title_room, bold=True)
+        if not any(len(line.split()[-1]) == 1 for line in lines[:-1]):
+            return ()
+        moved = list(lines)
+        for index in range(len(moved) - 1):
+            *head, last = moved[index].split()
+            if len(last) == 1 and head:
+                following = f"{last} {moved[index + 1]}"
+                if len(wrap(following, size, self.title_room, bold=True)) > 1:
+                    return ()
+                moved[index], moved[index + 1] = " ".join(head), following
+        return tuple(moved)
+
     def title_size(self, title: str) -> float:
         size = self._title_size(title)
         assert size is not None

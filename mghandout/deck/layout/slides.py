@@ -121,6 +121,9 @@ class Slide:
     """A short paragraph under a grid or table, where it would otherwise take a slide of its own."""
     mark: Mark | None = None
     """On a callout's slides: its frame, icon and label."""
+    title_lines: tuple[str, ...] = ()
+    """The title's lines where the layout breaks it itself (never after a one-letter word such as "A"); empty when
+    the title is left to wrap."""
 
 
 @dataclass(frozen=True)
