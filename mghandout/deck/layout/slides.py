@@ -138,7 +138,7 @@ class Deck:
 
 
 def body_words(slide: Slide) -> int:
-    """Words of body text a slide shows (its bullets, labels included): what the word budget counts."""
+    """Words of body text a slide shows (its bullets, labels included)."""
     return sum(bullet_words(bullet) for bullet in slide.bullets)
 
 
