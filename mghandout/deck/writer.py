@@ -340,26 +340,39 @@ def _text_box(slide: PptxSlide, where: Box, text: str, theme: DeckTheme, on_slid
 
 
 def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
+    """Each group's card: one tinted shape, or for a card two columns wide three that meet edge to edge (its heading,
+    then its foods' two halves), so no shape lies over another."""
     for column in spec.foods:
-        shape = slide.shapes.add_shape(1, Inches(column.box.x), Inches(column.box.y), Inches(column.box.w),
-                                       Inches(column.box.h))
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = RGBColor.from_string(theme.tint)
-        shape.line.fill.background()
-        shape.shadow.inherit = False
-        head = _emptied(slide, shape._element, theme)
+        second = column.second
+        heading = column.box if second is None else replace(column.box, h=second.y - column.box.y - _HAIR)
+        body = _card(slide, heading, theme)
+        head = body.find(_P)
         paragraph_properties(head).set("algn", "l")
         spacing(head, after=theme.paragraph_gap, single=False)
         run(head, column.group, column.size, theme, bold=True, color=theme.accent)
-        if column.second is None:
-            _food_items(head.getparent(), column.items, column.size, theme)
+        if second is None:
+            _food_items(body, column.items, column.size, theme)
             continue
-        left = replace(column.second, x=column.box.x)
-        for box, items in ((left, column.items[:column.split]), (column.second, column.items[column.split:])):
-            body = _textbox(slide, box).find(_TX_BODY)
-            frame(body, theme)
-            body.remove(body.find(_P))
-            _food_items(body, items, column.size, theme)
+        left = replace(second, x=column.box.x, w=second.x - column.box.x - _HAIR)
+        for box, items in ((left, column.items[:column.split]), (second, column.items[column.split:])):
+            part = _card(slide, box, theme)
+            part.remove(part.find(_P))
+            _food_items(part, items, column.size, theme)
+
+
+_HAIR = 2 / 914400
+"""Inches (two EMU) between the parts of a two-column card: they meet to the eye, never overlap once rounded."""
+
+
+def _card(slide: PptxSlide, box: Box, theme: DeckTheme) -> Any:
+    """A tinted rectangle at `box`, set up for text; its text body (`p:txBody`), with one empty paragraph."""
+    shape = slide.shapes.add_shape(1, Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(theme.tint)
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    _emptied(slide, shape._element, theme)
+    return shape._element.find(_TX_BODY)
 
 
 def _food_items(body: Any, items: tuple[str, ...], size: float, theme: DeckTheme) -> None:

@@ -5,7 +5,7 @@
   fills such cards on the slides that follow, each headed "... (continued)" and always
   opening a slide, so a group is never beside its own continuation.
 - The grid is read at a glance: the number of columns a slide is chosen for the fewest
-  slides, then the largest type; a card is set at the largest size (22 down to 18 pt) at
+  slides, then the fewest groups continued, then the largest type; a card is set at the largest size (22 down to 18 pt) at
   which its widest word fits a line and its foods fit the slide.
 """
 
@@ -46,7 +46,8 @@ def food_slides(geo: Geometry, title: str, foods: FoodList, lead: tuple[Bullet, 
     room = geo.body.y + geo.body.h - max(tops)
     most = max(1, int((geo.body.w + theme.food_gap) // (theme.food_column + theme.food_gap)))
     grids = [_grid(geo, foods, across, room) for across in range(1, most + 1)]
-    pages, across = min(grids, key=lambda grid: (len(grid[0]), -min(card.size for page in grid[0] for card in page)))
+    pages, across = min(grids, key=lambda grid: (len(grid[0]), sum(card.opens for page in grid[0] for card in page),
+                                                 -min(card.size for page in grid[0] for card in page)))
     slides = []
     for index, page in enumerate(pages):
         top = tops[min(index, 1)]
@@ -85,11 +86,17 @@ def _width(geo: Geometry, across: int) -> float:
 
 def _cards(geo: Geometry, group: FoodGroup, width: float, widest: int, room: float) -> list[_Card]:
     """The group as one card a column wide when it fits, else two columns wide (its foods in two columns inside),
-    else as cards two columns wide on as many slides as it needs, its foods shared evenly among them."""
-    for span in range(1, widest + 1):
-        card = _card(geo, group.group, tuple(group.items), span, width, room)
-        if card is not None:
-            return [card]
+    else as cards two columns wide on as many slides as it needs, its foods shared evenly among them.
+
+    A card two columns wide at a larger size wins over one a column wide at the floor: nine
+    foods read better in two columns than squeezed into one at the smallest type.
+    """
+    cards = [card for span in range(1, widest + 1)
+             if (card := _card(geo, group.group, tuple(group.items), span, width, room)) is not None]
+    if cards:
+        narrow = cards[0]
+        wider = max(cards, key=lambda card: (card.size, -card.span))
+        return [narrow if narrow.span == 1 and narrow.size > geo.theme.food_floor + EPS else wider]
     span = widest
     parts = 2
     while True:
@@ -131,10 +138,11 @@ def _split(items: tuple[str, ...], span: int) -> int:
 
 
 def _rooms(geo: Geometry, card_w: float, span: int) -> tuple[float, float]:
-    """Points of line width for the card's heading and for a food in one of its inner columns."""
+    """Points of line width for the card's heading and for a food in one of its inner columns (an inset kept free:
+    LibreOffice set "Whole-wheat bread (1 slice)" wider than Arimo measures it, and wrapped it)."""
     theme = geo.theme
     head = (card_w - 2 * theme.inset) * POINTS
-    inner = (card_w - (span - 1) * theme.food_gap) / span - 2 * theme.inset
+    inner = (card_w - (span - 1) * theme.food_gap) / span - 3 * theme.inset
     return head, inner * POINTS - theme.food_indent * POINTS
 
 
@@ -155,9 +163,8 @@ def _placed(geo: Geometry, page: list[_Card], across: int, top: float, room: flo
         box = replace(column.box, h=min(room, tallest))
         second = None
         if column.split:
-            head = _heading_height(geo, column)
-            half = (box.w - theme.food_gap) / 2
-            second = Box(box.x + half + theme.food_gap, box.y + head - theme.inset, half, box.h - head + theme.inset)
+            head = _heading_height(geo, column) - theme.inset
+            second = Box(box.x + box.w / 2, box.y + head, box.w / 2, box.h - head)
         placed.append(replace(column, box=box, second=second))
     return placed
 

@@ -55,7 +55,7 @@ class FoodColumn:
     split: int = 0
     """In a card two columns wide, how many foods stand in its left column; the rest stand in `second`."""
     second: Box | None = None
-    """The right column of a two-column card, under its heading; the left one mirrors it."""
+    """The right half of a two-column card, under its heading; the left half mirrors it, the heading is above."""
 
 
 @dataclass(frozen=True)
