@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from mghandout.deck.layout.geometry import Geometry
 from mghandout.deck.layout.slides import EPS, Bullet, Slide, joined
@@ -29,6 +30,8 @@ STEPS = (4 / 3, 7 / 6, 1.0)
 """The sizes a text slide may take, as shares of the theme's body size (32, 28 and 24 pt): the largest that fits."""
 INSIDE = 0.1
 """What a slide break inside a paragraph costs, in squared slide heights: more than any evening-out gains."""
+_EXACT = 200
+"""Pieces of a run (sentences) up to which every run of them is measured as set; past it, a sum bounds it."""
 _LONGEST = 400
 """Words of one sentence measured at a time when it must be cut between words: more than any slide holds."""
 
@@ -55,7 +58,9 @@ def text_slides(geo: Geometry, title: str, bullets: Sequence[Bullet], steps: Seq
     room = geo.body.h - 2 * geo.theme.inset
     pieces = list(_pieces(geo, bullets, size, room, glued))
     slides = []
-    for page in _pages(pieces, lambda start, end: _height(geo, pieces[start:end], size), room):
+    alone = [0.0, *accumulate(geo.bullet_height(_opening(geo, piece), size) for piece in pieces)]
+    for page in _pages(pieces, lambda start, end: _height(geo, pieces[start:end], size),
+                       lambda start, end: alone[end] - alone[start], room):
         shown = _merged(geo, page)
         largest = next((step * geo.theme.body_size for step in steps
                         if step * geo.theme.body_size >= size - EPS
@@ -118,9 +123,18 @@ def _height(geo: Geometry, page: list[_Piece], size: float) -> float:
     return sum(geo.bullet_height(bullet, size) for bullet in _merged(geo, page))
 
 
-def _pages(pieces: list[_Piece], height: Callable[[int, int], float], room: float) -> list[list[_Piece]]:
+def _pages(pieces: list[_Piece], height: Callable[[int, int], float], bound: Callable[[int, int], float],
+           room: float) -> list[list[_Piece]]:
     """The pieces on the fewest slides that hold them, then with the least sum of squared slide heights (the most
-    even), a break inside a paragraph costing `INSIDE`; a glued piece never ends a slide unless nothing else fits."""
+    even), a break inside a paragraph costing `INSIDE`; a glued piece never ends a slide unless nothing else fits.
+
+    `height` sets the pieces as a slide would (a paragraph's sentences together), which takes a
+    wrap of their text; `bound`, the pieces set apart (never less), is a sum. In a run of more
+    than `_EXACT` pieces, where the bound fits it stands for the height: a paragraph of a
+    thousand sentences is then wrapped a few times a slide, not once for every run of them
+    (the slides are a little less even, never fuller than they hold).
+    """
+    exact = len(pieces) <= _EXACT
     for glue in (True, False):
         best: list[tuple[float, float]] = [(0, 0.0)] + [(math.inf, math.inf)] * len(pieces)
         back = [0] * (len(pieces) + 1)
@@ -129,7 +143,8 @@ def _pages(pieces: list[_Piece], height: Callable[[int, int], float], room: floa
                 continue
             inside = end < len(pieces) and not pieces[end].first
             for start in range(end - 1, -1, -1):
-                tall = height(start, end)
+                tall = bound(start, end)
+                tall = tall if tall <= room + EPS and not exact else height(start, end)
                 if tall > room + EPS and end - start > 1:
                     break
                 if best[start][0] == math.inf:
