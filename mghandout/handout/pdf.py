@@ -45,6 +45,7 @@ from mghandout.handout.layout import (
     Links,
     Notes,
     Picture,
+    RowBlocks,
     Text,
     Title,
 )
@@ -277,7 +278,7 @@ def _closing(items: list[Item], index: int) -> bool:
     return isinstance(items[index], Notes) and index > 0 and isinstance(items[index - 1], Boxed)
 
 
-INTRODUCES = (Grid, FoodGrid, Alert)
+INTRODUCES = (Grid, RowBlocks, FoodGrid, Alert)
 """Blocks a short paragraph before them introduces ("Here are good sources of iron:")."""
 
 INTRO_LINES = 4
@@ -338,6 +339,8 @@ def _flowables(
         return foodgrid.food_grid(item, styles, theme, width)
     if isinstance(item, Grid):
         return tables.grid(item, styles, theme, width, page)
+    if isinstance(item, RowBlocks):
+        return tables.row_blocks(item, styles, theme, width, page)
     if isinstance(item, Boxed):
         return callouts.disclaimer(item, styles, theme, width)
     if isinstance(item, Alert):
