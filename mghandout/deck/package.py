@@ -23,6 +23,7 @@ from pptx.oxml.ns import qn
 from mghandout.deck.shapes import text_body, text_of, title
 
 APPLICATION = "mghandout"
+APP_XML = "/docProps/app.xml"
 SIZE_TYPES = {"screen4x3": (9144000, 6858000), "screen16x9": (9144000, 5143500), "screen16x10": (9144000, 5715000)}
 """The `p:sldSz type` values whose size is fixed (EMU), for checking a type against the size it labels."""
 FORMATS = {(12192000, 6858000): "Widescreen", (9144000, 5143500): "On-screen Show (16:9)",
@@ -90,13 +91,23 @@ def _theme_name(master_part: Any) -> str:
 
 
 def _app_properties(package: Any) -> Part:
-    """The package's `docProps/app.xml` part, added when the template has none."""
+    """The package's one `docProps/app.xml` part: the template's (found by its relationship type, else by its name,
+    as a template may relate it by another type, and a second part of that name would be written beside it), else a
+    new one."""
     try:
         return package.part_related_by(RT.EXTENDED_PROPERTIES)
     except KeyError:
-        part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, package, b"")
-        package.relate_to(part, RT.EXTENDED_PROPERTIES)
-        return part
+        pass
+    part = next((part for part in package.iter_parts() if part.partname == APP_XML), None)
+    if part is None:
+        part = Part(PackURI(APP_XML), CT.OFC_EXTENDED_PROPERTIES, package, b"")
+    else:
+        part._content_type = CT.OFC_EXTENDED_PROPERTIES
+        for holder in [package, *package.iter_parts()]:
+            for rId in [rId for rId, rel in holder._rels.items() if not rel.is_external and rel.target_part is part]:
+                holder._rels.pop(rId)
+    package.relate_to(part, RT.EXTENDED_PROPERTIES)
+    return part
 
 
 def app_xml(themes: list[str], titles: list[str], presentation_format: str, words: int, paragraphs: int,

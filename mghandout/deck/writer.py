@@ -55,7 +55,7 @@ from mghandout.deck.shapes import title as title_of
 from mghandout.deck.table import table
 from mghandout.deck.template import find_layout
 from mghandout.deck.template import open_template as open_user_template
-from mghandout.deck.text import bullet_mark, frame, linked_runs, run, run_properties, spacing
+from mghandout.deck.text import bullet_mark, frame, link_last_run, linked_runs, run, run_properties, spacing
 from mghandout.deck.theme import DeckTheme
 from mghandout.logo import clinic_logo
 from mghandout.metadata import properties
@@ -98,7 +98,8 @@ def slide_size(presentation: Any) -> tuple[float, float]:
 
 
 def content_area(presentation: Any, template: Path | None) -> Box | None:
-    """Where a user's template lets a content slide's body go, in inches: its content layout's body placeholder.
+    """Where a user's template lets a content slide's body go, in inches: its content layout's body placeholder, less
+    any picture or filled shape of the layout or master that reaches into it (a logo in its corner).
 
     A template's designer keeps that placeholder clear of the art at its foot (Blue Curve's
     waves); our own deck has none, and its body box is the layout's alone (None). Nor has a
@@ -112,7 +113,7 @@ def content_area(presentation: Any, template: Path | None) -> Box | None:
         return None
     if body.left + body.width > presentation.slide_width or body.top + body.height > presentation.slide_height:
         return None
-    return Box(*(length / EMU_PER_INCH for length in (body.left, body.top, body.width, body.height)))
+    return _box(Backdrop(layout).clear_of_art(Rect(body.left, body.top, body.width, body.height)))
 
 
 _NOT_BODY = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE,
@@ -125,8 +126,14 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
     """Serialise `deck` into `presentation` and return the .pptx bytes."""
     layouts = {kind: find_layout(presentation, kind, template) for kind in LAYOUTS}
     backdrops = {kind: Backdrop(layout) for kind, layout in layouts.items()} if template is not None else {}
+    specs = [_on_template(spec, backdrops.get(spec.layout), deck.theme) for spec in deck.slides]
+    for kind, backdrop in backdrops.items():
+        backdrop.hide_words_under(_rect(box) for spec in specs if spec.layout == kind for box in _text_boxes(spec))
+        numbering = backdrop.numbering()
+        if numbering is not None:
+            numbering[0].find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("hidden", "1")
     notes, slides = Notes(), Slides(presentation)
-    for number, spec in enumerate(deck.slides, start=1):
+    for number, spec in enumerate(specs, start=1):
         slide = slides.add(layouts[spec.layout])
         colours = _colours(backdrops.get(spec.layout), spec, theme)
         on_slide = replace(theme, ink=colours.text, accent=colours.label, muted=colours.muted)
@@ -143,6 +150,73 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
     _properties(presentation, article, brand, when)
     package.finish(presentation)
     return save(presentation, when)
+
+
+def _text_boxes(spec: Slide) -> list[Box]:
+    """Where a slide puts words: its title, body, the line after a grid or table, the clinic on the title slide."""
+    cover = spec.cover
+    boxes = [spec.title_box, spec.body_box, spec.outro_box, cover.clinic_box if cover is not None else None]
+    return [box for box in boxes if box is not None]
+
+
+def _on_template(spec: Slide, backdrop: Backdrop | None, theme: DeckTheme) -> Slide:
+    """The title slide in a user's template's own title and subtitle placeholders, where its designer put them,
+    when the title and subtitle fit there (the title set smaller down to its floor); any other slide as laid out."""
+    if backdrop is None or spec.layout != "title":
+        return spec
+    title = backdrop.placeholder("ctrTitle") or backdrop.placeholder("title")
+    subtitle = backdrop.placeholder("subTitle") or backdrop.placeholder("body")
+    if title is None or (spec.subtitle and subtitle is None):
+        return _below_art(spec, backdrop, theme)
+    ours = [_rect(box) for box in (spec.cover.clinic_box, spec.cover.logo_box) if spec.cover and box is not None]
+    theirs = [title[1], *([subtitle[1]] if spec.subtitle and subtitle is not None else [])]
+    slide = backdrop.slide_rect()
+    if any(not slide.contains(rect) for rect in theirs) or any(a.meets(b) for a in ours for b in theirs):
+        return _below_art(spec, backdrop, theme)
+    title_box = _box(title[1])
+    size = _fitting_size(spec.title, title_box, spec.title_size, theme.title_floor, theme, bold=True)
+    if size is None:
+        return _below_art(spec, backdrop, theme)
+    if not spec.subtitle:
+        return replace(spec, title_box=title_box, title_size=size)
+    assert subtitle is not None
+    body_box = _box(subtitle[1])
+    room = (body_box.w - 2 * theme.inset) * POINTS
+    lines = sum(len(wrap(line, theme.subtitle_size, room)) for line in spec.subtitle)
+    needed = (lines * theme.subtitle_size * theme.line_spacing + len(spec.subtitle) * theme.paragraph_gap) / POINTS
+    if needed + 2 * theme.inset > body_box.h:
+        return _below_art(spec, backdrop, theme)
+    return replace(spec, title_box=title_box, title_size=size, body_box=body_box)
+
+
+def _below_art(spec: Slide, backdrop: Backdrop, theme: DeckTheme) -> Slide:
+    """The title slide laid out by us, its title and subtitle moved down below the template's art at the top (a
+    logo where our title starts) when there is room for them above the clinic's line and the footer."""
+    art = backdrop.art(_rect(spec.title_box))
+    if not art:
+        return spec
+    shift = max(rect.y + rect.h for rect in art) / EMU_PER_INCH + theme.title_gap - spec.title_box.y
+    lowest = max(box.y + box.h for box in (spec.title_box, spec.body_box) if box is not None)
+    floor = spec.cover.clinic_box.y if spec.cover and spec.cover.clinic_box else backdrop.slide_rect().h / EMU_PER_INCH
+    if lowest + shift > floor - theme.footer_height:
+        return spec
+    body = replace(spec.body_box, y=spec.body_box.y + shift) if spec.body_box is not None else None
+    return replace(spec, title_box=replace(spec.title_box, y=spec.title_box.y + shift), body_box=body)
+
+
+def _fitting_size(text: str, box: Box, size: float, floor: float, theme: DeckTheme, *, bold: bool) -> float | None:
+    """The largest whole size from `size` down to `floor` at which `text` fits `box`, or None."""
+    room = (box.w - 2 * theme.inset) * POINTS
+    while size >= floor:
+        lines = len(wrap(text, size, room, bold=bold))
+        if lines * size * theme.line_spacing / POINTS + 2.5 * theme.inset <= box.h:
+            return size
+        size -= 1
+    return None
+
+
+def _box(rect: Rect) -> Box:
+    return Box(*(length / EMU_PER_INCH for length in (rect.x, rect.y, rect.w, rect.h)))
 
 
 def _place(shape: Any, box: Box) -> None:
@@ -313,12 +387,17 @@ def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
 def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdrop: Backdrop | None) -> None:
     """Short title and a live slide-number field: on a user's template, in its own footer and slide-number
     placeholders when the layout has them (placed and aligned as its design expects), else in boxes of ours along the
-    slide's foot; each in a colour that reads on what lies behind it."""
+    slide's foot; each in a colour that reads on what lies behind it. No number of ours where the template draws
+    one on every slide itself."""
     y = deck.height - theme.footer_height
     short, where = _footer_box(slide, "ftr", backdrop, deck, Box(theme.margin, y, deck.width * 0.6, 0.4), theme)
     size = _footer_size(where, deck.short_title, theme)
-    colour = _footer_colour(slide, short, where, backdrop, theme)
+    colour = _footer_colour(slide, short, where, backdrop, theme, "ftr")
     run(first_paragraph(short, slide.shapes), deck.short_title, size, theme, color=colour)
+    numbering = backdrop.numbering() if backdrop is not None else None
+    if numbering is not None:
+        _template_number(slide, number, numbering, backdrop, theme)
+        return
     count, where = _footer_box(slide, "sldNum", backdrop, deck, Box(deck.width - theme.margin - 1.2, y, 1.2, 0.4),
                                theme)
     paragraph = first_paragraph(count, slide.shapes)
@@ -326,8 +405,38 @@ def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdro
         paragraph_properties(paragraph).set("algn", "r")
     field_id = f"{{B6F15E2A-0000-4000-8000-{number:012d}}}"
     field = etree.SubElement(paragraph, _FLD, id=field_id, type="slidenum")
-    run_properties(field, theme.footer_size, theme, color=_footer_colour(slide, count, where, backdrop, theme))
+    run_properties(field, theme.footer_size, theme,
+                   color=_footer_colour(slide, count, where, backdrop, theme, "sldNum"))
     etree.SubElement(field, _T).text = str(number)
+
+
+def _template_number(slide: PptxSlide, number: int, numbering: tuple[Any, Rect], backdrop: Backdrop | None,
+                     theme: DeckTheme) -> None:
+    """The template's own numbering text box, hidden on its master or layout (see `Backdrop.numbering`), copied onto
+    the slide as it was designed: its place, type and alignment, its number in a colour that reads there."""
+    assert backdrop is not None
+    shape, where = numbering
+    copied = copy.deepcopy(shape)
+    copied.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").attrib.pop("hidden", None)
+    copied.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("id", str(next_shape_id(slide.shapes._spTree)))
+    fields = [field for field in copied.iter(_FLD) if field.get("type") == "slidenum"]
+    theirs = next((backdrop.colour(fill) for field in fields for fill in field.iter(qn("a:solidFill"))), None)
+    colour = readable([theirs, theme.muted], backdrop.at(*where.points()[0]))
+    for field in fields:
+        field.set("id", f"{{B6F15E2A-0000-4000-8000-{number:012d}}}")
+        for text in field.iter(_T):
+            text.text = str(number)
+        properties = field.find(qn("a:rPr"))
+        if properties is None:
+            properties = etree.Element(qn("a:rPr"))
+            field.insert(0, properties)
+        for fill in properties.findall(qn("a:solidFill")) + properties.findall(qn("a:noFill")):
+            properties.remove(fill)
+        fill = etree.Element(qn("a:solidFill"))
+        etree.SubElement(fill, _RGB, val=colour)
+        line = properties.find(qn("a:ln"))
+        properties.insert(0 if line is None else properties.index(line) + 1, fill)
+    slide.shapes._spTree.append(copied)
 
 
 def _footer_box(slide: PptxSlide, kind: str, backdrop: Backdrop | None, deck: Deck, ours: Box,
@@ -363,15 +472,16 @@ def _footer_size(where: Rect, text: str, theme: DeckTheme) -> float:
     return size
 
 
-def _footer_colour(slide: PptxSlide, shape: Any, where: Rect, backdrop: Backdrop | None, theme: DeckTheme) -> str:
-    """The footer's colour as it reads where it sits: in a template's placeholder, at its middle (its text is short
-    and the template aligns it), with a plate only where nothing reads there."""
+def _footer_colour(slide: PptxSlide, shape: Any, where: Rect, backdrop: Backdrop | None, theme: DeckTheme,
+                   kind: str) -> str:
+    """The footer's colour as it reads where it sits: in a template's `kind` placeholder, on its own fill or at its
+    middle (its text is short and the template aligns it), with a plate only where nothing reads there."""
     if backdrop is None:
         return theme.muted
-    candidates = [backdrop.text_colour("ftr"), theme.muted]
+    candidates = [backdrop.text_colour(kind), theme.muted]
     if placeholder(shape) is None:
         return readable(candidates, backdrop.behind(where))
-    colour, plate = text_on(backdrop, candidates, where, middle=True)
+    colour, plate = text_on(backdrop, candidates, where, middle=True, kind=kind)
     _plate(slide, shape, plate)
     return colour
 
@@ -399,7 +509,7 @@ def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path |
         return
     body = _textbox(slide, cover.clinic_box).find(_TX_BODY)
     frame(body, theme)
-    run(body.find(_P), cover.clinic, theme.clinic_size, theme, color=theme.ink)
+    _clinic(slide, body.find(_P), brand, theme)
     logo = clinic_logo(brand, brand_dir)
     if logo is None or cover.logo_box is None:
         return
@@ -409,6 +519,32 @@ def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path |
         ratio = Inches(room.w) / picture.width
         picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
     picture.left = Inches(room.x + room.w) - picture.width
+
+
+def _clinic(slide: PptxSlide, paragraph: Any, brand: Brand, theme: DeckTheme) -> None:
+    """The clinic's name, phone and website as the layout set them, the phone a `tel:` link and the website a link:
+    a deck passed on as a file reaches the clinic in one click."""
+    parts = [(brand.clinic, None), (brand.phone, _tel(brand.phone)), (brand.website, _web(brand.website))]
+    for index, (text, target) in enumerate((text, target) for text, target in parts if text):
+        if index:
+            run(paragraph, " · ", theme.clinic_size, theme, color=theme.ink)
+        run(paragraph, text, theme.clinic_size, theme, color=theme.ink)
+        if target:
+            link_last_run(slide, paragraph, target)
+
+
+def _tel(phone: str | None) -> str | None:
+    """A `tel:` address for a phone number as printed ("+1 (555) 010-2000"), or None when it has no digits."""
+    digits = "".join(c for c in phone or "" if c.isdigit())
+    return f"tel:{'+' if (phone or '').lstrip().startswith('+') else ''}{digits}" if digits else None
+
+
+def _web(website: str | None) -> str | None:
+    """A web address for a website as printed ("clinic.example.org"), or None for one with a space in it."""
+    if not website or any(c.isspace() for c in website.strip()):
+        return None
+    address = website.strip()
+    return address if "://" in address else f"https://{address}"
 
 
 def _properties(presentation: Any, article: Article, brand: Brand | None, when: dt.datetime) -> None:
