@@ -250,12 +250,17 @@ class Backdrop:
         return cleared
 
     def art(self, area: Rect) -> list[Rect]:
-        """Where the layout's and master's pictures and filled shapes reach into `area`, but for backgrounds (art
-        covering half the slide or more)."""
+        """Where the layout's and master's pictures and filled shapes reach into `area`, but for backgrounds."""
+        return [rect for rect, background in self._art(area) if not background]
+
+    def backgrounds(self, area: Rect) -> list[Rect]:
+        """Where the pictures and filled shapes covering half the slide or more (a frame, a card) meet `area`."""
+        return [rect for rect, background in self._art(area) if background]
+
+    def _art(self, area: Rect) -> list[tuple[Rect, bool]]:
         slide = self.slide_rect()
-        return [rect for owner, shape, rect in self.shapes
-                if not _hidden(shape) and rect.meets(area) and rect.w * rect.h * 2 < slide.w * slide.h
-                and self._is_art(owner, shape, rect)]
+        return [(rect, rect.w * rect.h * 2 >= slide.w * slide.h) for owner, shape, rect in self.shapes
+                if not _hidden(shape) and rect.meets(area) and self._is_art(owner, shape, rect)]
 
     def _is_art(self, owner: Any, shape: Any, rect: Rect) -> bool:
         """A picture, or a shape with a fill: what text should not run across."""

@@ -32,6 +32,7 @@ from pptx.util import Emu, Inches
 from mghandout.deck import package, xpath
 from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
+from mghandout.deck.cover import inches, on_template
 from mghandout.deck.language import tag_language
 from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
@@ -113,12 +114,11 @@ def content_area(presentation: Any, template: Path | None) -> Box | None:
         return None
     if body.left + body.width > presentation.slide_width or body.top + body.height > presentation.slide_height:
         return None
-    return _box(Backdrop(layout).clear_of_art(Rect(body.left, body.top, body.width, body.height)))
+    return inches(Backdrop(layout).clear_of_art(Rect(body.left, body.top, body.width, body.height)))
 
 
 _NOT_BODY = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE,
              PP_PLACEHOLDER.SLIDE_NUMBER)
-EMU_PER_INCH = 914400
 
 
 def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, brand: Brand | None,
@@ -126,7 +126,7 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
     """Serialise `deck` into `presentation` and return the .pptx bytes."""
     layouts = {kind: find_layout(presentation, kind, template) for kind in LAYOUTS}
     backdrops = {kind: Backdrop(layout) for kind, layout in layouts.items()} if template is not None else {}
-    specs = [_on_template(spec, backdrops.get(spec.layout), deck.theme) for spec in deck.slides]
+    specs = [on_template(spec, backdrops.get(spec.layout), deck.theme) for spec in deck.slides]
     for kind, backdrop in backdrops.items():
         backdrop.hide_words_under(_rect(box) for spec in specs if spec.layout == kind for box in _text_boxes(spec))
         numbering = backdrop.numbering()
@@ -157,66 +157,6 @@ def _text_boxes(spec: Slide) -> list[Box]:
     cover = spec.cover
     boxes = [spec.title_box, spec.body_box, spec.outro_box, cover.clinic_box if cover is not None else None]
     return [box for box in boxes if box is not None]
-
-
-def _on_template(spec: Slide, backdrop: Backdrop | None, theme: DeckTheme) -> Slide:
-    """The title slide in a user's template's own title and subtitle placeholders, where its designer put them,
-    when the title and subtitle fit there (the title set smaller down to its floor); any other slide as laid out."""
-    if backdrop is None or spec.layout != "title":
-        return spec
-    title = backdrop.placeholder("ctrTitle") or backdrop.placeholder("title")
-    subtitle = backdrop.placeholder("subTitle") or backdrop.placeholder("body")
-    if title is None or (spec.subtitle and subtitle is None):
-        return _below_art(spec, backdrop, theme)
-    ours = [_rect(box) for box in (spec.cover.clinic_box, spec.cover.logo_box) if spec.cover and box is not None]
-    theirs = [title[1], *([subtitle[1]] if spec.subtitle and subtitle is not None else [])]
-    slide = backdrop.slide_rect()
-    if any(not slide.contains(rect) for rect in theirs) or any(a.meets(b) for a in ours for b in theirs):
-        return _below_art(spec, backdrop, theme)
-    title_box = _box(title[1])
-    size = _fitting_size(spec.title, title_box, spec.title_size, theme.title_floor, theme, bold=True)
-    if size is None:
-        return _below_art(spec, backdrop, theme)
-    if not spec.subtitle:
-        return replace(spec, title_box=title_box, title_size=size)
-    assert subtitle is not None
-    body_box = _box(subtitle[1])
-    room = (body_box.w - 2 * theme.inset) * POINTS
-    lines = sum(len(wrap(line, theme.subtitle_size, room)) for line in spec.subtitle)
-    needed = (lines * theme.subtitle_size * theme.line_spacing + len(spec.subtitle) * theme.paragraph_gap) / POINTS
-    if needed + 2 * theme.inset > body_box.h:
-        return _below_art(spec, backdrop, theme)
-    return replace(spec, title_box=title_box, title_size=size, body_box=body_box)
-
-
-def _below_art(spec: Slide, backdrop: Backdrop, theme: DeckTheme) -> Slide:
-    """The title slide laid out by us, its title and subtitle moved down below the template's art at the top (a
-    logo where our title starts) when there is room for them above the clinic's line and the footer."""
-    art = backdrop.art(_rect(spec.title_box))
-    if not art:
-        return spec
-    shift = max(rect.y + rect.h for rect in art) / EMU_PER_INCH + theme.title_gap - spec.title_box.y
-    lowest = max(box.y + box.h for box in (spec.title_box, spec.body_box) if box is not None)
-    floor = spec.cover.clinic_box.y if spec.cover and spec.cover.clinic_box else backdrop.slide_rect().h / EMU_PER_INCH
-    if lowest + shift > floor - theme.footer_height:
-        return spec
-    body = replace(spec.body_box, y=spec.body_box.y + shift) if spec.body_box is not None else None
-    return replace(spec, title_box=replace(spec.title_box, y=spec.title_box.y + shift), body_box=body)
-
-
-def _fitting_size(text: str, box: Box, size: float, floor: float, theme: DeckTheme, *, bold: bool) -> float | None:
-    """The largest whole size from `size` down to `floor` at which `text` fits `box`, or None."""
-    room = (box.w - 2 * theme.inset) * POINTS
-    while size >= floor:
-        lines = len(wrap(text, size, room, bold=bold))
-        if lines * size * theme.line_spacing / POINTS + 2.5 * theme.inset <= box.h:
-            return size
-        size -= 1
-    return None
-
-
-def _box(rect: Rect) -> Box:
-    return Box(*(length / EMU_PER_INCH for length in (rect.x, rect.y, rect.w, rect.h)))
 
 
 def _place(shape: Any, box: Box) -> None:
