@@ -279,7 +279,7 @@ class Backdrop:
 
     def _fills(self, owner: Any, holders: list[Any], rect: Rect | None, x: int, y: int) -> list[str]:
         """The colours the first fill among the holders' children puts at a point: one for a solid fill, every stop
-        of a gradient, the background of a pattern, the darkest and lightest pixels around the point of a picture,
+        of a gradient, both colours of a pattern, the darkest and lightest pixels around the point of a picture,
         none for no fill."""
         for holder in holders:
             for fill in holder.iterchildren() if holder is not None else ():
@@ -287,8 +287,9 @@ class Backdrop:
                     return []
                 if fill.tag in (qn("a:blipFill"), qn("p:blipFill")):
                     return _picture_colours(owner, fill, rect or self.slide_rect(), x, y)
-                if fill.tag == qn("a:pattFill"):  # thin lines of one colour on the other: text reads on the other
-                    return [c for c in (self.colour(e) for e in fill.iterchildren(qn("a:bgClr"))) if c is not None]
+                if fill.tag == qn("a:pattFill"):  # dots or lines of one colour on the other: text is on both
+                    return [c for c in (self.colour(e) for e in fill.iterchildren(qn("a:fgClr"), qn("a:bgClr")))
+                            if c is not None]
                 if fill.tag in (qn("a:solidFill"), qn("a:gradFill"), qn("p:bgRef")) or (
                         fill.tag == qn("a:fillRef") and fill.get("idx", "0") != "0"):
                     return [c for c in (self.colour(e) for e in fill.iter(*_COLOURS)) if c is not None]

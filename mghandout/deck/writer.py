@@ -414,14 +414,13 @@ def _footer_size(where: Rect, text: str, theme: DeckTheme) -> float:
 
 def _footer_colour(slide: PptxSlide, shape: Any, where: Rect, backdrop: Backdrop | None, theme: DeckTheme,
                    kind: str) -> str:
-    """The footer's colour as it reads where it sits: in a template's `kind` placeholder, on its own fill or at its
-    middle (its text is short and the template aligns it), with a plate only where nothing reads there."""
+    """The footer's colour as it reads on all that lies behind its box (a template's `kind` placeholder on its own
+    fill), with a plate behind it where nothing reads on all of that: a footer straddling the edge of a band read on
+    one side only."""
     if backdrop is None:
         return theme.muted
     candidates = [backdrop.text_colour(kind), theme.muted]
-    if placeholder(shape) is None:
-        return readable(candidates, backdrop.behind(where))
-    colour, plate = text_on(backdrop, candidates, where, middle=True, kind=kind)
+    colour, plate = text_on(backdrop, candidates, where, kind=kind if placeholder(shape) is not None else None)
     _plate(slide, shape, plate)
     return colour
 
