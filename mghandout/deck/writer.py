@@ -124,6 +124,7 @@ _NOT_BODY = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.F
 def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, brand: Brand | None,
           brand_dir: Path | None, when: dt.datetime, template: Path | None) -> bytes:
     """Serialise `deck` into `presentation` and return the .pptx bytes."""
+    package.forget_stray_properties(presentation)
     layouts = {kind: find_layout(presentation, kind, template) for kind in LAYOUTS}
     backdrops = {kind: Backdrop(layout) for kind, layout in layouts.items()} if template is not None else {}
     specs = [on_template(spec, backdrops.get(spec.layout), deck.theme) for spec in deck.slides]
