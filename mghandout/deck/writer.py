@@ -1,6 +1,6 @@
 """The deck writer: a laid-out `Deck` to .pptx bytes.
 
-It decides nothing about what goes where (that is `layout.py`); it builds each slide
+It decides nothing about what goes where (that is the `layout` package); it builds each slide
 on the template's layout for its kind (found by `template.py`), places each box where
 the layout step put it, sets every size explicitly, turns autofit off (the layout
 already guaranteed the fit), colours text as `backdrop.py` finds it reads on the
@@ -32,7 +32,7 @@ from pptx.util import Emu, Inches
 from mghandout.deck import package, xpath
 from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
-from mghandout.deck.cover import inches, on_template
+from mghandout.deck.template_cover import inches, on_template
 from mghandout.deck.language import tag_language
 from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
 from mghandout.deck.measure import wrap
