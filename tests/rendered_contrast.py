@@ -3,9 +3,10 @@
 A deck's XML says which colour a run has, not what ends up behind it: a title
 placeholder's own fill, a layout's picture, a band the text runs past. So the
 rendered PDF is read twice: PDFium (pypdfium2) gives every character's glyph box and
-fill colour, pdftoppm the page's pixels. The pixels of a word's box, grown sideways by
-a few points, less every glyph's box on the page (grown by a pixel for anti-aliasing),
-are what lies behind it; the word's contrast is the WCAG ratio of its colour to those
+fill colour, pdftoppm the page's pixels. The pixels of a word's box down to its
+baseline (not its descenders, nor a link's underline), grown sideways by a few points,
+less every glyph's box on the page (grown by a pixel for anti-aliasing), are what lies
+behind it; the word's contrast is the WCAG ratio of its colour to those
 pixels, taken at a low percentile so that a word half on a band counts, while a stray
 pixel does not.
 """
@@ -46,6 +47,7 @@ class _Char:
     text: str
     box: tuple[float, float, float, float]
     """left, top, right, bottom in points from the page's top left"""
+    baseline: float
     size: float
     colour: str
 
@@ -68,12 +70,15 @@ def _chars(page: Any) -> list[_Char]:
     text = page.get_textpage()
     height = page.get_size()[1]
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    x, y = ctypes.c_double(), ctypes.c_double()
     chars = []
     for index in range(text.count_chars()):
         left, bottom, right, top = text.get_charbox(index)
         pdfium_c.FPDFText_GetFillColor(text, index, r, g, b, a)
+        pdfium_c.FPDFText_GetCharOrigin(text, index, x, y)
         chars.append(_Char(text.get_text_range(index, 1), (left, height - top, right, height - bottom),
-                           pdfium_c.FPDFText_GetFontSize(text, index), f"{r.value:02X}{g.value:02X}{b.value:02X}"))
+                           height - y.value, pdfium_c.FPDFText_GetFontSize(text, index),
+                           f"{r.value:02X}{g.value:02X}{b.value:02X}"))
     return chars
 
 
@@ -90,8 +95,8 @@ def _page_words(number: int, chars: list[_Char], picture: Image.Image) -> list[W
     for word in _grouped(chars):
         left = min(c.box[0] for c in word) - PAD
         right = max(c.box[2] for c in word) + PAD
-        top, bottom = min(c.box[1] for c in word), max(c.box[3] for c in word)
-        box = (round(left * scale), round(top * scale), round(right * scale), round(bottom * scale) + 1)
+        top, baseline = min(c.box[1] for c in word), max(c.baseline for c in word)
+        box = (round(left * scale), round(top * scale), round(right * scale), round(baseline * scale))
         histogram = luminance.crop(box).histogram(glyphs.crop(box))
         text, size, colour = "".join(c.text for c in word), round(word[0].size, 1), word[0].colour
         found.append(Word(number, text, size, colour, _worst(histogram, colour)))

@@ -254,15 +254,16 @@ SEEN = [*IMPRESS, FOOT_ART, "pandoc", "filled-title", "art-and-prompts"]
 
 
 @pytest.fixture(scope="session")
-def built(templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The magnesium deck built by the command on each template, which must exit 0 and say nothing on stderr."""
+def built(templates: dict[str, Path], brand_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The magnesium deck built by the command on each template, with a clinic's brand (its name, phone, website and
+    logo on the title slide), which must exit 0 and say nothing on stderr."""
     folder = tmp_path_factory.mktemp("decks")
     decks = {}
     for name, template in templates.items():
         out = folder / name
         result = subprocess.run(
             [sys.executable, "-W", "error", "-m", "mghandout", str(MAGNESIUM), "--format", "pptx",
-             "--template", str(template), "-o", str(out)],
+             "--template", str(template), "--brand", str(brand_dir / "brand.yaml"), "-o", str(out)],
             cwd=ROOT, capture_output=True, text=True, timeout=180,
         )
         assert result.returncode == 0, f"{name}: {result.stderr}"
@@ -381,7 +382,7 @@ def test_rendered_text_reads_on_the_pixels_beside_it(built: dict[str, Path], see
     failures = []
     for word in seen[name]:
         title = _plain(word.text) in titles[word.page - 1] and word.size >= 18
-        least = 3.0 if title else MINIMUM
+        least = 3.0 if title or word.text == "•" else MINIMUM  # a bullet is a graphic: 3:1 (WCAG 1.4.11)
         if word.contrast is not None and word.contrast < least:
             failures.append(f"slide {word.page} {word.text!r} #{word.colour}: {word.contrast}")
     assert not failures, failures[:10]
@@ -429,17 +430,18 @@ def test_a_template_numbering_its_own_slides_keeps_its_number_and_no_other(templ
         assert (str(box.left), str(box.top)) == (where["x"], where["y"])
 
 
-def test_the_title_slide_is_in_the_template_title_placeholders(templates: dict[str, Path],
-                                                               built: dict[str, Path]) -> None:
-    """DNA's helix and Yellow Idea's bulb run down the left of the title slide, where our title box started; the
-    template's own title placeholder is clear of them."""
-    for name in ("DNA", "Yellow_Idea", "Midnightblue"):
+def test_the_title_slide_keeps_clear_of_the_template_art(built: dict[str, Path]) -> None:
+    """DNA's helix runs down the left of the title slide, where our title box started: the title goes in the
+    template's own title placeholder, or (where the clinic's logo sits on that) in our box cut clear of the art.
+    (Yellow Idea's bulb and sparks leave no room for the title beside them with a logo: there the title and subtitle
+    sit on plates of its yellow, which the rendered contrast test reads.)"""
+    for name in ("DNA", "Midnightblue"):
         first = Presentation(str(built[name])).slides[0]
-        layout = first.slide_layout
-        theirs = next(p for p in layout.placeholders if _ph_type(p) in ("ctrTitle", "title"))
+        theirs = next(p for p in first.slide_layout.placeholders if _ph_type(p) in ("ctrTitle", "title"))
         title = first.shapes.title
-        assert (title.left, title.top, title.width, title.height) == (theirs.left, theirs.top, theirs.width,
-                                                                      theirs.height), name
+        where = (title.left, title.top, title.width, title.height)
+        art = Backdrop(first.slide_layout).art(Rect(*where))
+        assert where == (theirs.left, theirs.top, theirs.width, theirs.height) or not art, (name, art)
 
 
 def test_our_boxes_keep_clear_of_the_layout_art(built: dict[str, Path]) -> None:

@@ -63,6 +63,11 @@ class Rect:
         return (self.x < other.x + other.w and other.x < self.x + self.w
                 and self.y < other.y + other.h and other.y < self.y + self.h)
 
+    def near(self, other: Rect, gap: int) -> bool:
+        """Whether the two overlap or lie within `gap` of each other."""
+        return (self.x - gap <= other.x + other.w and other.x <= self.x + self.w + gap
+                and self.y - gap <= other.y + other.h and other.y <= self.y + self.h + gap)
+
     def contains(self, other: Rect) -> bool:
         return (self.x <= other.x and self.y <= other.y and other.x + other.w <= self.x + self.w
                 and other.y + other.h <= self.y + self.h)
@@ -122,8 +127,17 @@ class Backdrop:
         self._placeholders: dict[str, tuple[Any, Rect] | None] = {}
 
     def behind(self, rect: Rect) -> list[str]:
-        """Every colour behind the text of `rect`: at each sample point, the topmost fill there."""
-        return sorted({colour for x, y in rect.points() for colour in self.at(x, y)})
+        """Every colour behind the text of `rect`: at each sample point, the topmost fill there; and the fill and
+        outline of every smaller piece of art reaching into it, which the points may miss (a bulb's strokes)."""
+        colours = {colour for x, y in rect.points() for colour in self.at(x, y)}
+        slide = self.slide_rect()
+        for owner, shape, art in self.shapes:
+            if _hidden(shape) or not art.meets(rect) or art.w * art.h * 2 >= slide.w * slide.h:
+                continue
+            middle = (art.x + art.w // 2, art.y + art.h // 2)
+            holders = [shape.find(qn("p:spPr")), shape, shape.find(qn("p:style"))]
+            colours.update(self._fills(owner, holders, art, *middle) + self._outline(shape))
+        return sorted(colours)
 
     def text_colour(self, kind: str) -> str | None:
         """The colour the template gives text in its `kind` placeholder (title, body, subTitle, ftr, sldNum)."""
@@ -165,8 +179,8 @@ class Backdrop:
             if rect.holds(x, y) and not _hidden(shape):
                 colours = self._fills(owner, [shape.find(qn("p:spPr")), shape, shape.find(qn("p:style"))], rect, x, y)
                 if colours and _fills(shape, rect, x, y):
-                    return sorted(set(partial + colours))
-                partial += colours  # a drawn outline or an ellipse: its colour, or what is under it, may be here
+                    return sorted(set(partial + colours + self._outline(shape)))
+                partial += colours + self._outline(shape)  # a drawn path or an ellipse: it, or what is under it
         for owner in (self.layout, self.master):
             background = owner._element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
             if background is not None:
@@ -258,16 +272,30 @@ class Backdrop:
         return [rect for rect, background in self._art(area) if background]
 
     def _art(self, area: Rect) -> list[tuple[Rect, bool]]:
+        """The art meeting `area`, each with whether it is a background: a piece covering half the slide or more (a
+        frame, a card) stands alone; smaller pieces close together are taken together (Yellow Idea's bulb is drawn in
+        twenty strokes), and what they cover together may be a background too (Focus's polygons)."""
         slide = self.slide_rect()
-        return [(rect, rect.w * rect.h * 2 >= slide.w * slide.h) for owner, shape, rect in self.shapes
-                if not _hidden(shape) and rect.meets(area) and self._is_art(owner, shape, rect)]
+        pieces = [rect for owner, shape, rect in self.shapes if not _hidden(shape) and self._is_art(owner, shape, rect)]
+        big = [rect for rect in pieces if rect.w * rect.h * 2 >= slide.w * slide.h]
+        small = _clusters([rect for rect in pieces if rect.w * rect.h * 2 < slide.w * slide.h])
+        return [(rect, rect in big or rect.w * rect.h * 2 >= slide.w * slide.h) for rect in big + small
+                if rect.meets(area)]
+
+    def _outline(self, shape: Any) -> list[str]:
+        """The colour of a shape's drawn outline, where its strokes may cross text (Yellow Idea's bulb in black)."""
+        line = shape.find(f"{qn('p:spPr')}/{qn('a:ln')}")
+        fill = line.find(qn("a:solidFill")) if line is not None else None
+        colour = self.colour(fill) if fill is not None else None
+        return [colour] if colour is not None else []
 
     def _is_art(self, owner: Any, shape: Any, rect: Rect) -> bool:
-        """A picture, or a shape with a fill: what text should not run across."""
+        """A picture, or a shape with a fill or a drawn outline: what text should not run across."""
         if shape.tag == qn("p:pic"):
             return True
         holders = [shape.find(qn("p:spPr")), shape, shape.find(qn("p:style"))]
-        return bool(self._fills(owner, holders, rect, rect.x + rect.w // 2, rect.y + rect.h // 2))
+        middle = (rect.x + rect.w // 2, rect.y + rect.h // 2)
+        return bool(self._fills(owner, holders, rect, *middle) or self._outline(shape))
 
     def placeholder(self, kind: str) -> tuple[Any, Rect] | None:
         """The layout's first placeholder of XML type `kind` (`ftr`, `sldNum`) and where it is, or None."""
@@ -340,6 +368,28 @@ def _drawn(shape: Any) -> Rect | None:
 def _ph_type(sp: Any) -> str:
     ph = sp.find(_PH)
     return "obj" if ph is None else ph.get("type", "obj")
+
+
+def _clusters(pieces: list[Rect]) -> list[Rect]:
+    """The boxes around pieces of art less than `NEAR` apart (DNA's helix, drawn in beads), merged until none is
+    that near another."""
+    boxes = list(pieces)
+    merged = True
+    while merged:
+        merged = False
+        for i, one in enumerate(boxes):
+            for j in range(i + 1, len(boxes)):
+                other = boxes[j]
+                if one.near(other, NEAR):
+                    left, top = min(one.x, other.x), min(one.y, other.y)
+                    right, bottom = max(one.x + one.w, other.x + other.w), max(one.y + one.h, other.y + other.h)
+                    boxes[i] = Rect(left, top, right - left, bottom - top)
+                    del boxes[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return boxes
 
 
 def _fills(shape: Any, rect: Rect, x: int, y: int) -> bool:

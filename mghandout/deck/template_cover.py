@@ -50,8 +50,9 @@ def _choices(spec: Slide, backdrop: Backdrop, theme: DeckTheme) -> Iterator[tupl
 
 def _clear(spec: Slide, backdrop: Backdrop, theme: DeckTheme) -> tuple[Box, Box | None]:
     """Our title and subtitle boxes narrowed to the card they start on (a framed area of the template that is not
-    the whole slide), then moved down below the art at the top of it (a logo); the subtitle's cut above art at
-    its foot (a band)."""
+    the whole slide), moved down below the art that reaches into the title from above and ends in it (a logo),
+    then each cut clear
+    of the art that still meets it (Yellow Idea's bulb beside them, a band at their foot)."""
     title, body = spec.title_box, spec.body_box
     middle = _rect(title).points()[0]
     for card in backdrop.backgrounds(_rect(title)):
@@ -60,11 +61,13 @@ def _clear(spec: Slide, backdrop: Backdrop, theme: DeckTheme) -> tuple[Box, Box 
             right = min(title.x + title.w, (card.x + card.w) / EMU_PER_INCH - theme.inset)
             title = replace(title, x=left, w=right - left)
             body = replace(body, x=left, w=right - left) if body is not None else None
-    art = backdrop.art(_rect(title))
-    if art:
-        shift = max(0.0, max(rect.y + rect.h for rect in art) / EMU_PER_INCH + theme.title_gap - title.y)
+    box = _rect(title)
+    above = [rect for rect in backdrop.art(box) if rect.y <= box.y and rect.y + rect.h < box.y + box.h]
+    if above:
+        shift = max(rect.y + rect.h for rect in above) / EMU_PER_INCH + theme.title_gap - title.y
         title = replace(title, y=title.y + shift)
         body = replace(body, y=body.y + shift) if body is not None else None
+    title = inches(backdrop.clear_of_art(_rect(title)))
     return title, inches(backdrop.clear_of_art(_rect(body))) if body is not None else None
 
 

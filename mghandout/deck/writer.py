@@ -31,7 +31,17 @@ from pptx.util import Emu, Inches
 
 from mghandout.deck import package, xpath
 from mghandout.deck.accessibility import make_accessible
-from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
+from mghandout.deck.backdrop import (
+    MINIMUM,
+    Backdrop,
+    Colours,
+    Rect,
+    contrast,
+    link_colour,
+    readable,
+    slide_colours,
+    text_on,
+)
 from mghandout.deck.template_cover import inches, on_template
 from mghandout.deck.language import tag_language
 from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
@@ -103,18 +113,24 @@ def content_area(presentation: Any, template: Path | None) -> Box | None:
     any picture or filled shape of the layout or master that reaches into it (a logo in its corner).
 
     A template's designer keeps that placeholder clear of the art at its foot (Blue Curve's
-    waves); our own deck has none, and its body box is the layout's alone (None). Nor has a
-    template resized without its master, whose placeholder runs past the slide's edge.
+    waves); our own deck has none, and its body box is the layout's alone (None). Where the
+    placeholder cannot hold the body (none, past the slide's edge as on a template resized
+    without its master, or less than half the room the slide leaves, as Midnightblue's small
+    box), the area is the slide less the bands at its top and foot: bullets ran under
+    Midnightblue's title band when a deck's titles took one line.
     """
     if template is None:
         return None
     layout = find_layout(presentation, "content", template)
+    backdrop = Backdrop(layout)
+    room = backdrop.clear_of_art(backdrop.slide_rect())
     body = next((holder for holder in layout.placeholders if holder.placeholder_format.type not in _NOT_BODY), None)
     if body is None or None in (body.left, body.top, body.width, body.height):
-        return None
+        return inches(room)
     if body.left + body.width > presentation.slide_width or body.top + body.height > presentation.slide_height:
-        return None
-    return inches(Backdrop(layout).clear_of_art(Rect(body.left, body.top, body.width, body.height)))
+        return inches(room)
+    area = backdrop.clear_of_art(Rect(body.left, body.top, body.width, body.height))
+    return inches(area if area.w * 2 >= room.w and area.h * 2 >= room.h else room)
 
 
 _NOT_BODY = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE,
@@ -133,6 +149,7 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
         numbering = backdrop.numbering()
         if numbering is not None:
             numbering[0].find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("hidden", "1")
+    link = _link_colour(backdrops["content"], deck, theme) if "content" in backdrops else None
     notes, slides = Notes(), Slides(presentation)
     for number, spec in enumerate(specs, start=1):
         slide = slides.add(layouts[spec.layout])
@@ -140,13 +157,11 @@ def write(presentation: Any, deck: Deck, article: Article, theme: DeckTheme, *, 
         on_slide = replace(theme, ink=colours.text, accent=colours.label, muted=colours.muted)
         _fill(slide, spec, theme, on_slide, colours)
         if spec.cover is not None:
-            _cover(slide, spec, brand, brand_dir, on_slide)
+            _cover(slide, spec, brand, brand_dir, on_slide, backdrops.get(spec.layout), link)
         _footer(slide, deck, number, theme, backdrops.get(spec.layout))
         _drop_empty_placeholders(slide)
         make_accessible(slide, theme.labels.logo.format(clinic=brand.clinic) if brand else None)
         notes.add(slide, spec.notes, theme)
-    if "content" in backdrops:
-        _link_colour(backdrops["content"], deck, theme)
     tag_language(presentation, article.language)
     _properties(presentation, article, brand, when)
     package.finish(presentation)
@@ -173,11 +188,15 @@ def _colours(backdrop: Backdrop | None, spec: Slide, theme: DeckTheme) -> Colour
     return slide_colours(backdrop, ours, _rect(spec.title_box), _rect(spec.body_box or spec.title_box))
 
 
-def _link_colour(backdrop: Backdrop, deck: Deck, theme: DeckTheme) -> None:
-    """Links in a colour that reads on the template's text slides: blue links were 2:1 on a blue template."""
+def _link_colour(backdrop: Backdrop, deck: Deck, theme: DeckTheme) -> str | None:
+    """Links in a colour that reads on the template's text slides (blue links were 2:1 on a blue template): the
+    theme's link colour as it now is."""
     body = next((spec.body_box for spec in deck.slides if spec.layout == "content" and spec.body_box), None)
-    if body is not None:
-        backdrop.recolour_links(link_colour(backdrop, theme.accent, _rect(body)))
+    if body is None:
+        return backdrop.scheme_colour("hlink")
+    colour = link_colour(backdrop, theme.accent, _rect(body))
+    backdrop.recolour_links(colour)
+    return colour
 
 
 def _rect(box: Box) -> Rect:
@@ -434,8 +453,10 @@ def _plate(slide: PptxSlide, element: Any, colour: str | None) -> None:
         shape.fill.fore_color.rgb = RGBColor.from_string(colour)
 
 
-def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path | None, theme: DeckTheme) -> None:
-    """The title slide's band and rule (when the layout gave them), the clinic and its logo."""
+def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path | None, theme: DeckTheme,
+           backdrop: Backdrop | None, link: str | None) -> None:
+    """The title slide's band and rule (when the layout gave them), the clinic and its logo; on a user's template
+    the clinic's line in a colour that reads on what lies behind it (Vivid's band), with a plate if need be."""
     cover = spec.cover
     assert cover is not None
     for box in (cover.band, cover.rule):
@@ -447,8 +468,11 @@ def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path |
             shape.shadow.inherit = False
     if brand is None or cover.clinic_box is None:
         return
-    body = _textbox(slide, cover.clinic_box).find(_TX_BODY)
+    box = _textbox(slide, cover.clinic_box)
+    body = box.find(_TX_BODY)
     frame(body, theme)
+    if backdrop is not None:
+        theme = replace(theme, ink=_clinic_colour(slide, box, backdrop, _rect(cover.clinic_box), link, theme))
     _clinic(slide, body.find(_P), brand, theme)
     logo = clinic_logo(brand, brand_dir)
     if logo is None or cover.logo_box is None:
@@ -459,6 +483,20 @@ def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path |
         ratio = Inches(room.w) / picture.width
         picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
     picture.left = Inches(room.x + room.w) - picture.width
+
+
+def _clinic_colour(slide: PptxSlide, box: Any, backdrop: Backdrop, where: Rect, link: str | None,
+                   theme: DeckTheme) -> str:
+    """The clinic line's colour on a user's template, with a plate where nothing reads on all behind it, or where the
+    theme's `link` colour (in which presentation programs paint its phone and website) does not: white or black,
+    whichever the link reads on."""
+    colour, plate = text_on(backdrop, [theme.ink], where)
+    behind = [plate] if plate is not None else backdrop.behind(where)
+    if link is not None and min(contrast(link, back) for back in behind) < MINIMUM:
+        plate = max(("FFFFFF", "000000"), key=lambda back: contrast(link, back))
+        colour = readable([theme.ink], [plate])
+    _plate(slide, box, plate)
+    return colour
 
 
 def _clinic(slide: PptxSlide, paragraph: Any, brand: Brand, theme: DeckTheme) -> None:
