@@ -99,11 +99,26 @@ def find_layout(presentation: Any, kind: str, template: Path | None) -> SlideLay
         found = next((layout for layout in layouts if test(layout)), None)
         if found is not None:
             return found
+    nearest = _nearest(layouts, kind)
+    if nearest is not None:
+        return nearest
     names = ", ".join(f"'{layout.name}'" for layout in layouts) or "none"
     name = NAMES[kind][0]
     raise TemplateError(str(template), f"the template has no slide layout named '{name}' nor one shaped like it "
                         f"(its layouts: {names})",
                         f"add a layout named '{name}' to the template's slide master, or leave out --template")
+
+
+def _nearest(layouts: list[SlideLayout], kind: str) -> SlideLayout | None:
+    """For a kind no layout has, the layout that comes nearest: one with a title (and a text placeholder, for content),
+    the fewest other placeholders first. A template without "Title Only" builds on its "Title and Content", whose
+    body placeholder the writer leaves out when the slide does not fill it."""
+    def fits(layout: SlideLayout) -> bool:
+        types = [_ph_type(placeholder.element) for placeholder in layout.placeholders]
+        return any(t in TITLES for t in types) and (kind != "content" or any(t in ("body", "obj") for t in types))
+
+    return min((layout for layout in layouts if fits(layout)), key=lambda layout: len(layout.placeholders),
+               default=None)
 
 
 def _shape(layout: SlideLayout) -> tuple[str, ...]:
