@@ -499,7 +499,7 @@ def _title(item: Title, styles: _Styles, theme: HandoutTheme, width: float, logo
     side: list[Flowable] = []
     if logo is not None:
         scale = min(0.55 * inch / logo.height, 1.6 * inch / logo.width)
-        side.append(Image(str(logo.path), width=logo.width * scale, height=logo.height * scale, hAlign="RIGHT"))
+        side.append(Image(io.BytesIO(logo.data), width=logo.width * scale, height=logo.height * scale, hAlign="RIGHT"))
     side += [
         Paragraph(markup(line, bold=index == 0), styles.clinic if index == 0 else styles.cell)
         for index, line in enumerate(item.clinic)
