@@ -114,8 +114,31 @@ def _draft_size(size: tuple[int, int], longest: int) -> tuple[int, int]:
     return max(1, int(size[0] * scale)), max(1, int(size[1] * scale))
 
 
+def thumbnail(data: bytes, longest: int) -> PilImage.Image | None:
+    """A picture's bytes (a template's art) as an RGB image at most `longest` pixels a side; None when Pillow cannot
+    read it or it would take more than `MAX_BYTES` to decode (its colours are then unknown, not a crash)."""
+    from PIL import UnidentifiedImageError
+
+    Image = _pillow()
+    try:
+        with _header_only(Image), Image.open(io.BytesIO(data)) as image:
+            image.draft("RGB", (4 * longest, 4 * longest))  # a picture up to 4 times `longest` is opened as it is
+            if _decoded_bytes(image) > MAX_BYTES:
+                return None
+            image.load()
+            small = reduced(image, max(1, max(image.size) // (4 * longest))).convert("RGB")
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError, EOFError):
+        return None
+    small.thumbnail((longest, longest))
+    return small
+
+
+def _decoded_bytes(image: PilImage.Image) -> int:
+    return image.width * image.height * _bytes_per_pixel(image.mode)
+
+
 def _within_budget(path: Path, what: str, image: PilImage.Image, declared: tuple[int, int]) -> None:
-    decoded = image.width * image.height * _bytes_per_pixel(image.mode)
+    decoded = _decoded_bytes(image)
     if decoded <= MAX_BYTES:
         return
     wide, high = declared

@@ -16,14 +16,15 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 
 def png(path: Path, width: int, height: int, *, bits: int = 8, colour: bool = False) -> Path:
-    """A grey (or RGB) PNG of `width` x `height` pixels with a diagonal band, written a row at a time (never held whole).
+    """A grey (or RGB) PNG of `width` x `height` pixels, banded, written a row at a time (never held whole).
 
     With `bits=1` a 30,000 x 30,000 picture (a decompression bomb) is a file of about 100 KB.
     """
     row_bytes = (width * bits * (3 if colour else 1) + 7) // 8
     squeeze = zlib.compressobj(9)
     with path.open("wb") as out:
-        out.write(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, bits, 2 if colour else 0, 0, 0, 0)))
+        header = struct.pack(">IIBBBBB", width, height, bits, 2 if colour else 0, 0, 0, 0)
+        out.write(b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header))
         data = bytearray()
         blank, ink = b"\x00" + b"\xff" * row_bytes, b"\x00" + b"\x40" * row_bytes
         for y in range(height):
@@ -36,13 +37,15 @@ def png(path: Path, width: int, height: int, *, bits: int = 8, colour: bool = Fa
     return path
 
 
-def run_measured(args: list[str], *, cwd: Path = ROOT, timeout: float = 120) -> tuple[subprocess.CompletedProcess[str], int]:
+def run_measured(args: list[str], *, cwd: Path = ROOT,
+                 timeout: float = 120) -> tuple[subprocess.CompletedProcess[str], int]:
     """`python -m mghandout ARGS`, and the peak memory (MB) of the largest of its processes."""
     code = (
         "import resource, subprocess, sys; "
         "r = subprocess.run([sys.executable, '-m', 'mghandout', *sys.argv[1:]], capture_output=True, text=True); "
         "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr); "
-        "sys.stderr.write('PEAK %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)"
+        "sys.stderr.write('PEAK %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+        "sys.exit(r.returncode)"
     )
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=timeout,
                             cwd=cwd)
@@ -50,3 +53,44 @@ def run_measured(args: list[str], *, cwd: Path = ROOT, timeout: float = 120) -> 
     peak = int(lines[-1].split()[1]) // 1024
     result.stderr = "".join(line + "\n" for line in lines[:-1])
     return result, peak
+
+
+def rezip(source: Path, target: Path, replace: dict[str, bytes] | None = None) -> Path:
+    """A copy of the zip `source` with the entries in `replace` replaced or added."""
+    import zipfile
+
+    replace = dict(replace or {})
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info, replace.pop(info.filename, None) or old.read(info.filename))
+        for name, data in replace.items():
+            new.writestr(name, data)
+    return target
+
+
+def add_zeros(target: Path, name: str, size: int) -> Path:
+    """`target` with an entry `name` of `size` zero bytes (a 1 GB entry is a file of about 1 MB), made in a second.
+
+    Each 16 MB piece deflates to the same bytes after a full flush, so it is compressed
+    once and that block written for every piece; zipfile still counts the size and CRC.
+    """
+    import zipfile
+
+    piece = bytes(1 << 24)
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = squeeze.compress(piece) + squeeze.flush(zlib.Z_FULL_FLUSH)
+
+    class _Same:
+        def compress(self, data: bytes) -> bytes:
+            return block
+
+        def flush(self) -> bytes:
+            return zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+
+    info = zipfile.ZipInfo(name)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(target, "a") as package, package.open(info, "w", force_zip64=True) as entry:
+        entry._compressor = _Same()
+        for _ in range(size // len(piece)):
+            entry.write(piece)
+    return target

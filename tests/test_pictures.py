@@ -115,3 +115,12 @@ def test_a_large_logo_builds_in_bounded_memory_and_is_embedded_smaller(tmp_path:
     assert pictures and max(pictures[0].image.size) <= 1200
     images = [image for page in PdfReader(out / "minimal.pdf").pages for image in page.images]
     assert images and max(images[0].image.size) <= 1200
+
+
+def test_a_template_picture_past_the_budget_has_no_colours_rather_than_a_crash(tmp_path: Path) -> None:
+    from mghandout.pictures import thumbnail
+
+    assert thumbnail(png(tmp_path / "bomb.png", 30000, 30000, bits=1).read_bytes(), 200) is None
+    assert thumbnail(b"not a picture", 200) is None
+    small = thumbnail(png(tmp_path / "big.png", 3000, 1000).read_bytes(), 200)
+    assert small is not None and small.mode == "RGB" and small.size == (200, 67)
