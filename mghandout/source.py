@@ -30,6 +30,9 @@ MAX_BYTES = 1_000_000
 
 MAX_VALUES = 100_000
 """Bounds the work a file can cause, whatever its shape (the magnesium article has about 300)."""
+MAX_DEPTH = 24
+"""The deepest nesting of lists and mappings refused past: an article nests about 7 deep (article, sections, a
+section, its blocks, a block, its groups, a group); a deeper file is a mistake, and reading it would recurse."""
 MAX_ALIAS_LINES = 10
 """Lines with aliases reported one by one; past them, a count (an alias bomb is one mistake)."""
 
@@ -188,9 +191,18 @@ def _compose(text: str, name: str) -> yaml.Node:
 
 
 def _scan_events(text: str, name: str) -> None:
-    """Refuse aliases at their place, and files with too many values, before building anything."""
+    """Refuse aliases at their place, and files with too many values or nested too deep, before building anything."""
     aliases = []
+    depth = 0
     for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise SourceError([Problem(name, f"lists and mappings nest more than {MAX_DEPTH} deep here",
+                                           "an article nests about 7 deep; check the brackets and the indentation",
+                                           *_mark(event.start_mark))])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
         if count > MAX_VALUES:
             raise SourceError(
                 [

@@ -419,6 +419,29 @@ def test_too_many_values_are_refused_before_building(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 1.0
 
 
+@pytest.mark.parametrize(("text", "where"), [
+    ("title: x\nsummary: " + "[" * 500 + "]" * 500 + "\n", (2, 33)),
+    ("".join("  " * i + f"k{i}:\n" for i in range(900)) + "  " * 900 + "v\n", (25, 49)),
+])
+def test_deep_nesting_is_refused_at_its_place(tmp_path: Path, text: str, where: tuple[int, int]) -> None:
+    problem = _one(tmp_path, text)
+    assert "lists and mappings nest more than 24 deep here" in str(problem)
+    assert (problem.line, problem.column) == where
+
+
+def test_deep_nesting_under_check_and_in_a_brand_file_exits_2_without_a_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "deep.yaml").write_text("summary: " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    (tmp_path / "ok.yaml").write_text(MINIMAL, encoding="utf-8")
+    for args in (["--check", "deep.yaml"], ["--check", "--brand", "deep.yaml", "ok.yaml"]):
+        result = subprocess.run([sys.executable, "-m", "mghandout", *args], capture_output=True, text=True,
+                                cwd=tmp_path, timeout=60, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.startswith("deep.yaml:1:") and "nest more than 24 deep" in result.stderr
+
+
 def test_many_aliases_are_summed_up_after_ten_lines(tmp_path: Path) -> None:
     text = "a: &a x\n" + "".join(f"k{i}: [*a, *a]\n" for i in range(15))
     problems = _problems(tmp_path, text)
