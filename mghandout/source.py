@@ -18,6 +18,7 @@ import yaml
 
 from mghandout.checks import source_problems
 from mghandout.errors import Problem, SourceError
+from mghandout.invisibles import Invisibles
 from mghandout.labels import BUILT_IN, missing_for, unsupported_script
 from mghandout.model import BLOCK_KINDS, Article, Brand, validate
 
@@ -78,7 +79,7 @@ def load(path: Path, model: type[M], starts: TextStarts | None = None) -> tuple[
     name = str(path)
     text = _read_text(path, name)
     root = _compose(text, name)
-    data, problems = _Plain(name, starts).convert(root)
+    data, problems = _Plain(name, starts, text).convert(root)
     problems += source_problems(name, text, root)
     try:
         result = validate(data, model)
@@ -308,15 +309,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 class _Plain:
     """Turns nodes into dicts, lists and strings, refusing what YAML would do silently."""
 
-    def __init__(self, name: str, starts: TextStarts | None = None) -> None:
+    def __init__(self, name: str, starts: TextStarts | None = None, text: str = "") -> None:
         self.name = name
         self.problems: list[Problem] = []
         self.starts = {} if starts is None else starts
+        self.invisibles = Invisibles(name, text)
 
     def convert(self, root: yaml.Node) -> tuple[Any, list[Problem]]:
         """Return the plain data and the problems found on the way."""
         data = self._node(root)
-        return data, self.problems
+        return data, self.problems + self.invisibles.problems()
 
     def _problem(self, node: yaml.Node, message: str, hint: str, severity: str = "error") -> None:
         self.problems.append(Problem(self.name, message, hint, *_at(node), severity=severity))
@@ -340,7 +342,8 @@ class _Plain:
             self._problem(node, f"the text is wrapped in curly quotes {node.value[0]} {node.value[-1]}, which YAML "
                           "keeps as part of the text", 'to quote it, use straight quotes "..."; to print the curly '
                           "quotes, wrap the whole text in straight quotes", severity="warning")
-        return node.value.strip()  # the model's Text: what prints is the text without its surrounding blanks
+        # the model's Text: what prints is the text without its surrounding blanks and invisible characters
+        return self.invisibles.visible(node).strip()
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
