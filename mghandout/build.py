@@ -136,9 +136,12 @@ def render_all(
     helper.child.give(article, helper.format, options)
     try:
         here = {fmt: render(article, fmt, options) for fmt in formats if fmt != helper.format}
-    except BaseException:
+    except Exception:
         with contextlib.suppress(Exception):
             helper.child.result()  # reap the child; this process's own error is the one to report
+        raise
+    except BaseException:  # Ctrl-C: the child's output is not wanted
+        helper.child.cancel()
         raise
     there = helper.child.result()
     return {fmt: there if fmt == helper.format else here[fmt] for fmt in formats}
@@ -280,18 +283,23 @@ def build_all(sources: list[Path], options: Options, helper: Helper | None = Non
     else:
         outcomes = _parallel(sources, options, stamps)
     written = False
-    for outcome in outcomes:
-        stamps.update(outcome.stamps)
-        written = written or bool(outcome.stamps)
-        yield outcome
-    if written:
-        write_atomic(options.output / STAMPS, json.dumps(stamps, indent=1, sort_keys=True).encode())
+    try:
+        for outcome in outcomes:
+            stamps.update(outcome.stamps)
+            written = written or bool(outcome.stamps)
+            yield outcome
+    finally:  # also when stopped by Ctrl-C: what was written is recorded
+        if written:
+            write_atomic(options.output / STAMPS, json.dumps(stamps, indent=1, sort_keys=True).encode())
 
 
 def _parallel(sources: list[Path], options: Options, stamps: dict[str, dict[str, object]]) -> Iterator[Outcome]:
     warm_up(options.formats)
-    with _forked_pool(min(len(sources), os.cpu_count() or 1)) as pool:
+    pool = _forked_pool(min(len(sources), os.cpu_count() or 1))
+    try:
         yield from pool.map(build_source, sources, [options] * len(sources), [stamps] * len(sources))
+    finally:  # on Ctrl-C the workers finish the source they are writing, and start no other
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def warm_up(formats: Iterable[str]) -> None:
@@ -315,11 +323,14 @@ def warm_up(formats: Iterable[str]) -> None:
 
 
 def _forked_pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes forked from this one, so they start with its imports and parsed fonts."""
+    """Worker processes forked from this one, so they start with its imports and parsed fonts, and die with it."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    from mghandout.interrupts import forked_worker
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=forked_worker, initargs=(os.getpid(),))
 
 
 def find_sources(folder: Path = Path("source")) -> list[Path]:

@@ -77,7 +77,18 @@ def _help_formatter(prog: str) -> argparse.HelpFormatter:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; return its exit status."""
+    """Run the command; return its exit status. Ctrl-C (or SIGTERM) stops it with one line, and no traceback."""
+    from mghandout.interrupts import interrupted_status, stop_on_terminate
+
+    try:
+        stop_on_terminate()
+        return _main(argv)
+    except KeyboardInterrupt as error:
+        print("make-handout: stopped; every file written is complete", file=sys.stderr)
+        return interrupted_status(error)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = parser().parse_args(argv)
     try:
         if args.check:

@@ -1,0 +1,64 @@
+"""Stopping a build: Ctrl-C and `kill` end it in one line, and never leave a process of ours behind.
+
+A batch runs in worker processes, and a single build makes one output in a forked
+process. The terminal sends Ctrl-C to all of them: the workers ignore it, finish the
+file they are writing (each is written atomically) and are told no more, while this
+process stops and says so in one line (exit status 130). A `kill` (SIGTERM) of this
+process ends it the same way (143). When this process dies at once (SIGKILL, out of
+memory), the kernel ends every process it forked (Linux's parent-death signal), so
+none goes on writing outputs or holds the caller's pipe open.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, what shells report for a command stopped by Ctrl-C."""
+_PR_SET_PDEATHSIG = 1
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where this process is, so `finally` blocks (temporary files) run as for Ctrl-C."""
+
+    status = 128 + signal.SIGTERM
+
+
+def stop_on_terminate() -> None:
+    """Make SIGTERM stop this process as Ctrl-C does (its cleanups run), rather than at once."""
+    def terminated(signum: int, frame: object) -> None:
+        raise Terminated
+
+    try:
+        signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread (the command run inside another program): leave SIGTERM as it is
+        pass
+
+
+def forked_worker(parent: int) -> None:
+    """In a process just forked from the command (`parent`, its pid): die with it, leave Ctrl-C and SIGTERM to it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent)
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when `parent`, which forked it, dies (Linux; elsewhere nothing)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the signal was asked for: it will never come
+        os._exit(1)
+
+
+def interrupted_status(error: KeyboardInterrupt) -> int:
+    """The exit status for Ctrl-C (130) or SIGTERM (143)."""
+    return getattr(error, "status", EXIT_INTERRUPTED)
