@@ -115,6 +115,26 @@ def output_paths(source: Path, options: Options) -> dict[str, Path]:
     return {fmt: options.output / f"{source.stem}.{fmt}" for fmt in options.formats}
 
 
+def check_output_names(sources: list[Path], options: Options) -> None:
+    """Refuse two sources that would write the same output (a/x.yaml and b/x.yaml, x.yaml and x.yml, one file twice).
+
+    Built side by side, either could end up in the output folder, and nothing would say so.
+    Names are compared regardless of case, as the file systems of Windows and macOS compare them.
+    """
+    first: dict[str, Path] = {}
+    for source in sources:
+        stem = source.stem.casefold()
+        if stem not in first:
+            first[stem] = source
+            continue
+        other = first[stem]
+        names = " and ".join(str(path.name) for path in output_paths(source, options).values())
+        if other.resolve() == source.resolve():
+            raise UsageError(f"{source} is named twice; name each source once")
+        raise UsageError(f"{other} and {source} would both write {names} in {options.output}; rename one of them, "
+                         "or build them one at a time into different folders with -o")
+
+
 def render_all(
     article: Article, formats: list[str], options: Options, *, split: bool = False, helper: Helper | None = None
 ) -> dict[str, Rendered]:

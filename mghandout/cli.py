@@ -19,6 +19,7 @@ from mghandout.build import (
     Options,
     Outcome,
     build_all,
+    check_output_names,
     check_source,
     deck_head_start,
     find_sources,
@@ -100,6 +101,7 @@ def _main(argv: Sequence[str] | None) -> int:
             return _checked([check_source(source) for source in sources], as_json=args.json,
                             require_grade=args.require_grade)
         options = _options(args)
+        check_output_names(sources, options)
         if args.watch:
             warm_up(options.formats)  # before the first build, so each rebuild's forked process starts warm
         helper = None if args.watch else deck_head_start(sources, options)

@@ -249,3 +249,31 @@ def test_brand_file_warnings_are_printed(tmp_path: Path, brand_dir: Path) -> Non
 def test_one_page_is_one_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(MINIMAL), "-o", str(tmp_path), "--format", "pdf"]) == 0
     assert f"wrote {tmp_path / 'minimal.pdf'}  1 page  " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("names", "message"), [
+    (("a/good.yaml", "b/good.yaml"), "a/good.yaml and b/good.yaml would both write good.pdf and good.pptx in o"),
+    (("x.yaml", "x.yml"), "x.yaml and x.yml would both write x.pdf and x.pptx in o"),
+    (("x.yaml", "./x.yaml"), "x.yaml is named twice"),
+])
+def test_two_sources_writing_the_same_outputs_are_a_usage_error_naming_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, names: tuple[str, str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in names:
+        Path(name).parent.mkdir(exist_ok=True)
+        shutil.copy(MINIMAL, name)
+    assert main(["-o", "o", *names]) == 2
+    assert capsys.readouterr().err.startswith(f"make-handout: error: {message}")
+    assert not Path("o").exists()
+
+
+def test_a_source_folder_with_x_yaml_and_x_yml_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("source").mkdir()
+    shutil.copy(MINIMAL, "source/x.yaml")
+    shutil.copy(MINIMAL, "source/x.yml")
+    assert main([]) == 2
+    assert "source/x.yaml and source/x.yml would both write x.pdf and x.pptx in output" in capsys.readouterr().err
