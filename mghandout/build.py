@@ -221,7 +221,7 @@ def build_source(
     for one format, is used, or ended when the source turns out bad or up to date.
     """
     from mghandout.freshness import is_fresh, stamp
-    from mghandout.output import write_atomic
+    from mghandout.output import write_all_atomic
     from mghandout.source import read_article
 
     outcome = Outcome(source)
@@ -237,8 +237,8 @@ def build_source(
         article, outcome.warnings = read_article(source)
         given, helper = helper, None  # render_all ends it, whatever happens
         rendered = render_all(article, list(stale), options, split=split, helper=given)
+        write_all_atomic({stale[fmt]: data for fmt, (data, _) in rendered.items()})  # both, or neither
         for fmt, (data, count) in rendered.items():
-            write_atomic(stale[fmt], data)
             outcome.written.append(Written(stale[fmt], count, UNITS[fmt], len(data)))
             outcome.stamps[stale[fmt].name] = stamp(stale[fmt], prints[fmt])
     except SourceError as error:
@@ -286,13 +286,11 @@ def check_source(source: Path) -> Outcome:
 def build_all(sources: list[Path], options: Options, helper: Helper | None = None) -> Iterator[Outcome]:
     """Build each source, on every core when there are several, reporting in the given order.
 
-    The fingerprints of what was written are saved once, at the end, by this process only.
-    `helper`, a process forked for one format of a single source, renders it.
+    The fingerprints of what was written are saved once, at the end, by this process only,
+    merged into those other builds saved meanwhile. `helper`, a process forked for one
+    format of a single source, renders it.
     """
-    import json
-
-    from mghandout.freshness import STAMPS, read_stamps
-    from mghandout.output import write_atomic
+    from mghandout.freshness import read_stamps, save_stamps
 
     stamps = read_stamps(options.output)
     if len(sources) < 2 or not side_by_side():
@@ -302,15 +300,14 @@ def build_all(sources: list[Path], options: Options, helper: Helper | None = Non
         )
     else:
         outcomes = _parallel(sources, options, stamps)
-    written = False
+    written: dict[str, dict[str, object]] = {}
     try:
         for outcome in outcomes:
-            stamps.update(outcome.stamps)
-            written = written or bool(outcome.stamps)
+            written.update(outcome.stamps)
             yield outcome
     finally:  # also when stopped by Ctrl-C: what was written is recorded
         if written:
-            write_atomic(options.output / STAMPS, json.dumps(stamps, indent=1, sort_keys=True).encode())
+            save_stamps(options.output, written)
 
 
 def _parallel(sources: list[Path], options: Options, stamps: dict[str, dict[str, object]]) -> Iterator[Outcome]:

@@ -10,8 +10,11 @@ rebuilt too.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -49,6 +52,41 @@ def read_stamps(folder: Path) -> dict[str, dict[str, object]]:
     except (OSError, ValueError):
         return {}
     return stamps if isinstance(stamps, dict) else {}
+
+
+def save_stamps(folder: Path, written: dict[str, dict[str, object]]) -> None:
+    """Record the files just written, keeping what other builds into the same folder recorded meanwhile.
+
+    Two builds of different sources into one folder each read the record at their start;
+    writing back what each read would lose the other's files, so the record is read
+    again and merged while the folder is locked against the other builds doing the same.
+    """
+    from mghandout.output import write_atomic
+
+    with _locked(folder):
+        stamps = read_stamps(folder)
+        stamps.update(written)
+        write_atomic(folder / STAMPS, json.dumps(stamps, indent=1, sort_keys=True).encode())
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder itself (no lock file to leave behind); no lock where there is no flock."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
 
 
 def stamp(path: Path, print_: str) -> dict[str, object]:
