@@ -78,15 +78,21 @@ def _help_formatter(prog: str) -> argparse.HelpFormatter:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; return its exit status. Ctrl-C (or SIGTERM) stops it with one line, and no traceback."""
-    from mghandout.interrupts import interrupted_status, stop_on_terminate
+    """Run the command; return its exit status. Ctrl-C (or SIGTERM) stops it with one line, and no traceback; so does
+    a standard output that is closed or full."""
+    from mghandout.interrupts import GuardedStdout, StdoutFailed, interrupted_status, stdout_failed, stop_on_terminate
 
+    stdout, sys.stdout = sys.stdout, GuardedStdout(sys.stdout)
     try:
         stop_on_terminate()
         return _main(argv)
     except KeyboardInterrupt as error:
         print("make-handout: stopped; every file written is complete", file=sys.stderr)
         return interrupted_status(error)
+    except StdoutFailed as failure:
+        return stdout_failed(failure)
+    finally:
+        sys.stdout = stdout
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -158,8 +164,12 @@ def _brand(path: Path) -> Brand:
 
 
 def _check_inputs(args: argparse.Namespace) -> None:
-    """--check refuses the brand and template files (and SOURCE_DATE_EPOCH) the build would refuse."""
-    _options(args)
+    """--check refuses the brand and template files, the logo (and SOURCE_DATE_EPOCH) the build would refuse."""
+    options = _options(args)
+    if options.brand is not None:
+        from mghandout.logo import clinic_logo
+
+        clinic_logo(options.brand, options.brand_dir)
     if args.template is not None:
         from mghandout.deck.template import open_template
 

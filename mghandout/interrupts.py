@@ -1,4 +1,4 @@
-"""Stopping a build: Ctrl-C and `kill` end it in one line, and never leave a process of ours behind.
+"""Stopping a build: Ctrl-C, `kill` and a closed output end it in one line, and never leave a process behind.
 
 A batch runs in worker processes, and a single build makes one output in a forked
 process. The terminal sends Ctrl-C to all of them: the workers ignore it, finish the
@@ -6,7 +6,10 @@ file they are writing (each is written atomically) and are told no more, while t
 process stops and says so in one line (exit status 130). A `kill` (SIGTERM) of this
 process ends it the same way (143). When this process dies at once (SIGKILL, out of
 memory), the kernel ends every process it forked (Linux's parent-death signal), so
-none goes on writing outputs or holds the caller's pipe open.
+none goes on writing outputs or holds the caller's pipe open. When what reads the
+report goes away (`make-handout | head -1`) or cannot take it (`> /dev/full`), the
+build stops as for Ctrl-C: quietly with status 141 for a closed pipe, as a program
+ended by SIGPIPE, or with one line on stderr and status 1 for a full device.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from typing import Any
 
 EXIT_INTERRUPTED = 130
 """128 + SIGINT, what shells report for a command stopped by Ctrl-C."""
@@ -62,3 +66,52 @@ def die_with_parent(parent: int) -> None:
 def interrupted_status(error: KeyboardInterrupt) -> int:
     """The exit status for Ctrl-C (130) or SIGTERM (143)."""
     return getattr(error, "status", EXIT_INTERRUPTED)
+
+
+EXIT_PIPE_CLOSED = 128 + 13
+"""128 + SIGPIPE, what shells report for a command whose reader went away."""
+
+
+class StdoutFailed(BaseException):
+    """Standard output cannot be written: stop the build (not an error of the source being built, which `except
+    Exception` would report as one)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror)
+        self.error = error
+
+
+class GuardedStdout:
+    """Standard output whose write errors stop the build (`StdoutFailed`), whatever print raised them."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self.stream.write(text))
+        except OSError as error:
+            raise StdoutFailed(error) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as error:
+            raise StdoutFailed(error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def stdout_failed(failure: StdoutFailed) -> int:
+    """Say why the report stopped (nothing for a reader that went away), silence stdout, and give the exit status."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())  # Python's own flush at exit finds somewhere to write
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+    if isinstance(failure.error, BrokenPipeError):
+        return EXIT_PIPE_CLOSED
+    print(f"make-handout: error: cannot write to standard output: {failure.error.strerror}", file=sys.stderr)
+    return 1

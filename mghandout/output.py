@@ -11,6 +11,7 @@ removed by the next build, and one another build is writing is left alone.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 import time
@@ -48,6 +49,8 @@ def _temporary(path: Path, data: bytes) -> str:
     if path.is_dir():
         raise BuildError(f"{path} is a folder; remove it or choose another output folder with -o")
     try:
+        if path.parent.exists() and not path.parent.is_dir():  # mkdir would say "File exists"
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(path)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")

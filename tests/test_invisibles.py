@@ -12,6 +12,7 @@ from mghandout.model import iter_texts
 from mghandout.source import read_article
 
 MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+DOCS = (FIXTURES.parents[1] / "docs" / "errors.md").read_text(encoding="utf-8")
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -28,6 +29,8 @@ def test_a_direction_control_is_an_error_at_its_place_with_its_name(tmp_path: Pa
     [problem] = caught.value.problems
     assert (problem.line, problem.column) == (13, 28)
     assert f"U+{ord(char):04X} " in problem.message and "direction control" in problem.message
+    if char == "\u202e":
+        assert f"error: {str(problem).split(': error: ', 1)[1]}`" in DOCS
 
 
 @pytest.mark.parametrize(("char", "name"), [("\u200b", "ZERO WIDTH SPACE"), ("\u2060", "WORD JOINER"),
@@ -40,6 +43,8 @@ def test_a_zero_width_character_is_a_warning_and_left_out(tmp_path: Path, char: 
     assert (warning.line, warning.column, warning.severity) == (13, 28, "warning")
     assert f"U+{ord(char):04X} {name} is an invisible character" in warning.message
     assert "(1 more in the file)" in warning.message
+    if char == "\u200b":
+        assert f"warning: {str(warning).split(': warning: ', 1)[1]}`" in DOCS
 
 
 def test_joiners_that_scripts_need_are_kept(tmp_path: Path) -> None:
