@@ -54,6 +54,7 @@ from mghandout.handout.layout import (
     Text,
     Title,
 )
+from mghandout.handout.longtext import paragraphs
 from mghandout.handout.tagging import TaggedCanvas, Tagger
 from mghandout.handout.theme import HandoutTheme
 from mghandout.links import URL
@@ -476,7 +477,7 @@ def _flowables(
     if isinstance(item, Heading):
         return [_Heading(item.text, styles.heading if item.level == 1 else styles.subheading, item.outline)]
     if isinstance(item, Text):
-        return [Paragraph(_text(item.text), styles.lead if item.lead else styles.body)]
+        return paragraphs(item.text, styles.lead if item.lead else styles.body, _text)  # longtext.py: linear
     if isinstance(item, Links):
         return [_links(item, styles, theme)]
     if isinstance(item, Labelled):
