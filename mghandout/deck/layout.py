@@ -527,6 +527,41 @@ def _fewest(count: int, fits: Callable[[int, int], bool]) -> int:
     return runs
 
 
+def _runs(count: int, slides: int, fits: Callable[[int, int], bool]) -> Callable[[int], Iterator[tuple[int, int]]]:
+    """For `_even`: the ends j of the first k slides that can lead to a whole split, each with the first item a slide
+    ending there can start at (a longer run does not fit either: the heights and words only add up).
+
+    Without this, `_even` tried every pair of items for every slide count: a table of 2,000 rows took minutes.
+    """
+    before, after = [0] * (count + 1), [0] * (count + 1)  # the fewest slides for the items before j, and from j
+    start = 0
+    while start < count:
+        end = start + 1
+        while end < count and fits(start, end + 1):
+            end += 1
+        for j in range(start + 1, end + 1):
+            before[j] = before[start] + 1
+        start = end
+    end = count
+    while end > 0:
+        start = end - 1
+        while start > 0 and fits(start - 1, end):
+            start -= 1
+        for j in range(start, end):
+            after[j] = after[end] + 1
+        end = start
+
+    def runs(k: int) -> Iterator[tuple[int, int]]:
+        for j in range(k, count + 1):
+            if before[j] <= k and after[j] <= slides - k:
+                first = j - 1
+                while first > k - 1 and fits(first - 1, j):
+                    first -= 1
+                yield j, first
+
+    return runs
+
+
 def _even(many: list[int], slides: int, fits: Callable[[int, int], bool]) -> list[int]:
     """Items on `slides` slides, in order: the heaviest slide as light as can be, then the lightest as heavy.
 
@@ -534,20 +569,20 @@ def _even(many: list[int], slides: int, fits: Callable[[int, int], bool]) -> lis
     """
     count = len(many) - 1
     load = lambda i, j: many[j] - many[i]  # noqa: E731
+    runs = _runs(count, slides, fits)
     heaviest = [[math.inf] * (count + 1) for _ in range(slides + 1)]
     heaviest[0][0] = 0
     for k in range(1, slides + 1):
-        for j in range(k, count + 1):
-            heaviest[k][j] = min((max(heaviest[k - 1][i], load(i, j)) for i in range(k - 1, j) if fits(i, j)),
-                                 default=math.inf)
+        for j, first in runs(k):
+            heaviest[k][j] = min((max(heaviest[k - 1][i], load(i, j)) for i in range(first, j)), default=math.inf)
     bound = heaviest[slides][count]
     lightest = [[-math.inf] * (count + 1) for _ in range(slides + 1)]
     lightest[0][0] = math.inf
     back = [[0] * (count + 1) for _ in range(slides + 1)]
     for k in range(1, slides + 1):
-        for j in range(k, count + 1):
-            for i in range(k - 1, j):
-                if lightest[k - 1][i] > -math.inf and fits(i, j) and load(i, j) <= bound:
+        for j, first in runs(k):
+            for i in range(first, j):
+                if lightest[k - 1][i] > -math.inf and load(i, j) <= bound:
                     candidate = min(lightest[k - 1][i], load(i, j))
                     if candidate > lightest[k][j]:
                         lightest[k][j], back[k][j] = candidate, i
