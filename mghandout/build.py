@@ -29,7 +29,11 @@ if TYPE_CHECKING:
     from mghandout.reading.report import Report
 
 FORMATS = ("pdf", "pptx")
-UNITS = {"pdf": "pages", "pptx": "slides"}
+EDITIONS = ("standard", "large-print")
+"""The handout's editions: the standard one, and one at 18 pt for patients with low vision (the deck is large already)."""
+LARGE_PRINT = "pdf-large-print"
+"""The large-print handout as an output of its own: its own file, fingerprint and report line."""
+UNITS = {"pdf": "pages", LARGE_PRINT: "pages", "pptx": "slides"}
 Rendered = tuple[bytes, int]
 """An output's bytes and its page or slide count."""
 
@@ -49,6 +53,15 @@ class Options(msgspec.Struct, frozen=True, kw_only=True):
     brand_dir: Path | None = None
     source_date_epoch: int | None = None
     force: bool = False
+    editions: tuple[str, ...] = ("standard",)
+
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        """Each output to make of a source: the handout once per edition, and the deck."""
+        if "pdf" not in self.formats:
+            return self.formats
+        handouts = tuple({"standard": "pdf", "large-print": LARGE_PRINT}[edition] for edition in self.editions)
+        return (*handouts, *(fmt for fmt in self.formats if fmt != "pdf"))
 
     @property
     def settings(self) -> str:
@@ -99,20 +112,25 @@ def build_date(article: Article, source_date_epoch: int | None) -> dt.datetime:
 
 
 def render(article: Article, fmt: str, options: Options) -> Rendered:
-    """One output of one article, as bytes and a page or slide count."""
+    """One output of one article (a format, or the large-print handout), as bytes and a page or slide count."""
     when = build_date(article, options.source_date_epoch)
-    if fmt == "pdf":
+    if fmt in ("pdf", LARGE_PRINT):
         from mghandout.handout import render_pdf
 
-        return render_pdf(article, paper=options.paper, brand=options.brand, brand_dir=options.brand_dir, when=when)
+        return render_pdf(article, paper=options.paper, brand=options.brand, brand_dir=options.brand_dir, when=when,
+                          large_print=fmt == LARGE_PRINT)
     from mghandout.deck import render_pptx
 
     return render_pptx(article, template=options.template, brand=options.brand, brand_dir=options.brand_dir, when=when)
 
 
 def output_paths(source: Path, options: Options) -> dict[str, Path]:
-    """Where each output of `source` goes: output/<topic>.<format>."""
-    return {fmt: options.output / f"{source.stem}.{fmt}" for fmt in options.formats}
+    """Where each output of `source` goes: output/<topic>.<format>, and output/<topic>-large-print.pdf."""
+    return {fmt: options.output / _file_name(source.stem, fmt) for fmt in options.outputs}
+
+
+def _file_name(stem: str, fmt: str) -> str:
+    return f"{stem}-large-print.pdf" if fmt == LARGE_PRINT else f"{stem}.{fmt}"
 
 
 def check_output_names(sources: list[Path], options: Options) -> None:
@@ -174,7 +192,7 @@ class Helper(msgspec.Struct, frozen=True):
     child: Child[Rendered]
 
 
-_MAKING = {"pdf": "the handout", "pptx": "the deck"}
+_MAKING = {"pdf": "the handout", LARGE_PRINT: "the large-print handout", "pptx": "the deck"}
 
 
 def side_by_side() -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mghandout import __version__
 from mghandout.build import (
+    EDITIONS,
     FORMATS,
     Options,
     Outcome,
@@ -47,6 +48,11 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=FORMATS, help="write only this format (default: both)")
     p.add_argument("--paper", choices=("letter", "a4"), default="letter", help="handout paper size (default: letter)")
+    p.add_argument("--large-print", action="store_const", const="large-print", dest="edition",
+                   help="the handout at 18 pt for low vision, as <topic>-large-print.pdf (same as --edition large-print)")
+    p.add_argument("--edition", choices=(*EDITIONS, "both"),
+                   help="which handout to write: standard, large-print or both (default: standard, or large-print "
+                        "when the brand file says large_print: true)")
     p.add_argument(
         "--template", type=Path, metavar="DECK.pptx", help="a PowerPoint file whose masters and layouts style the deck"
     )
@@ -141,6 +147,9 @@ def _options(args: argparse.Namespace) -> Options:
     if args.template is not None and not args.template.is_file():
         raise UsageError(f"{args.template}: no such template file; name an existing .pptx file")
     brand = _brand(args.brand) if args.brand else None
+    if args.edition and args.format == "pptx":
+        raise UsageError("--large-print and --edition choose an edition of the handout, and the deck is large "
+                         "already; leave them out with --format pptx, or build --format pdf")
     return Options(
         output=args.output,
         formats=(args.format,) if args.format else FORMATS,
@@ -150,7 +159,17 @@ def _options(args: argparse.Namespace) -> Options:
         brand_dir=args.brand.parent if args.brand else None,
         source_date_epoch=_source_date_epoch(),
         force=args.force,
+        editions=_editions(args.edition, brand),
     )
+
+
+def _editions(asked: str | None, brand: Brand | None) -> tuple[str, ...]:
+    """The handout editions to write: as asked, else the clinic's brand file's choice, else the standard one."""
+    if asked == "both":
+        return EDITIONS
+    if asked:
+        return (asked,)
+    return ("large-print",) if brand is not None and brand.large_print else ("standard",)
 
 
 def _brand(path: Path) -> Brand:

@@ -21,17 +21,11 @@ import pytest
 from long_source import tripled
 
 from mghandout.deck import DeckTheme, deck_layout
-from mghandout.deck.layout import (
-    POINTS,
-    Box,
-    Deck,
-    Slide,
-    _Geometry,
-    _shares,
-    _titles,
-    body_words,
-    food_column_height,
-)
+from mghandout.deck.layout import POINTS, Box, Deck, Slide, body_words
+from mghandout.deck.layout.article import _titles
+from mghandout.deck.layout.balance import shares
+from mghandout.deck.layout.food_grids import food_column_height
+from mghandout.deck.layout.geometry import Geometry
 from mghandout.deck.measure import sentences, widest_word, width, words, wrap
 from mghandout.deck.slidetext import is_urgent
 from mghandout.model import (
@@ -376,7 +370,7 @@ def test_continuations_are_shared_evenly(article: Article, size: tuple[float, fl
 def test_no_lone_bullet_that_could_be_shared(article: Article, size: tuple[float, float]) -> None:
     """A slide holds one bullet only when that bullet would make a neighbour heavier than a median slide may be."""
     deck = layout(article, size)
-    geo = _Geometry(deck.theme, *size, _titles(article, deck.theme))
+    geo = Geometry(deck.theme, *size, _titles(article, deck.theme))
     for run in runs(deck, continued(article)):
         for index, slide in enumerate(run):
             if len(slide.bullets) != 1 or len(run) == 1:
@@ -394,14 +388,14 @@ def test_a_run_looks_even_rather_than_two_then_four() -> None:
     """Six bullets of 23, 13, 11, 13, 6 and 11 words are even by words as 2 + 4 (36 and 41): they go 3 + 3 instead
     where the aim takes 50 words a slide, and 2 + 2 + 2 where it takes 40."""
     counts = [23, 13, 11, 13, 6, 11]
-    assert _shares(counts, [0.5] * 6, 10.0, 50, 60) == ([3, 3], True)
-    assert _shares(counts, [0.5] * 6, 10.0, 40, 60) == ([2, 2, 2], True)
+    assert shares(counts, [0.5] * 6, 10.0, 50, 60) == ([3, 3], True)
+    assert shares(counts, [0.5] * 6, 10.0, 40, 60) == ([2, 2, 2], True)
 
 
 def test_a_run_takes_the_fewest_even_slides_the_aim_allows() -> None:
     """Six 18-word bullets: 3 + 3 where the aim takes 54 words a slide, 2 + 2 + 2 where it takes 50."""
-    assert _shares([18] * 6, [0.5] * 6, 10.0, 54, 60)[0] == [3, 3]
-    assert _shares([18] * 6, [0.5] * 6, 10.0, 50, 60)[0] == [2, 2, 2]
+    assert shares([18] * 6, [0.5] * 6, 10.0, 54, 60)[0] == [3, 3]
+    assert shares([18] * 6, [0.5] * 6, 10.0, 50, 60)[0] == [2, 2, 2]
 
 
 def test_even_bullet_counts_win_over_even_words_within_the_budget() -> None:
@@ -550,7 +544,7 @@ def test_bullets_fit_their_box(article: Article, size: tuple[float, float]) -> N
 def _check_food_columns_fit(source: Article, size: tuple[float, float]) -> None:
     deck = layout(source, size)
     theme = deck.theme
-    geo = _Geometry(theme, *size, _titles(source, theme))
+    geo = Geometry(theme, *size, _titles(source, theme))
     food_slides = [s for s in deck.slides if s.foods]
     assert food_slides or not any(isinstance(b, Foods) for s in source.sections for b in s.blocks)
     for slide in food_slides:

@@ -14,7 +14,7 @@ from itertools import accumulate
 from topics import FIXTURES
 
 from mghandout.deck import DeckTheme, deck_layout
-from mghandout.deck.layout import _even, _fewest, _heaviest, _lightest, _splits
+from mghandout.deck.layout.balance import _even, _fewest, _heaviest, _lightest, _splits
 from mghandout.model import Article, Table, TableData, article_labels
 from mghandout.source import load_article
 

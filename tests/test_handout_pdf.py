@@ -953,7 +953,7 @@ def test_the_last_reference_is_not_alone_on_its_page(printed: Handout) -> None:
 
 @dataclass
 class FakeFrame:
-    """What `_Breakable.split` reads of reportlab's frame: its height and whether nothing is on it yet."""
+    """What `Breakable.split` reads of reportlab's frame: its height and whether nothing is on it yet."""
 
     _height: float
     _atTop: bool
@@ -963,9 +963,9 @@ def breakable(heights: list[float], least: int, at_top: bool = False) -> Any:
     """A run of units of these heights (Spacers), as the writer builds a table or the references."""
     from reportlab.platypus import Spacer
 
-    from mghandout.handout.pdf import _Breakable
+    from mghandout.handout.breaking import Breakable
 
-    run = _Breakable(lambda start, stop: [Spacer(1, h) for h in heights[start:stop]], len(heights), least, 0.8)
+    run = Breakable(lambda start, stop: [Spacer(1, h) for h in heights[start:stop]], len(heights), least, 0.8)
     run._frame = FakeFrame(1000.0, at_top)
     return run
 

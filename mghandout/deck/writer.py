@@ -1,6 +1,6 @@
 """The deck writer: a laid-out `Deck` to .pptx bytes.
 
-It decides nothing about what goes where (that is `layout.py`); it builds each slide
+It decides nothing about what goes where (that is the `layout` package); it builds each slide
 on the template's layout for its kind (found by `template.py`), places each box where
 the layout step put it, sets every size explicitly, turns autofit off (the layout
 already guaranteed the fit), colours text as `backdrop.py` finds it reads on the

@@ -2,7 +2,7 @@
 
 This is the handout's one place of editorial decisions (what comes first, what is
 kept together, how the food grid is arranged), made without reportlab so it can be
-tested without a file. `pdf.py` only turns these items into flowables.
+tested without a file. `pdf.py` and its block modules only turn these items into flowables.
 """
 
 from __future__ import annotations

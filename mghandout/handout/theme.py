@@ -7,7 +7,7 @@ colour is dark and every background light (a test computes the ratios).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mghandout.labels import Labels
 
@@ -46,6 +46,8 @@ class HandoutTheme:
     notes_lines: int = 2
     notes_most_lines: int = 12
     notes_line_height: float = 26.0
+    one_column: bool = False
+    """Key points, food groups and callouts as single-column lists (the large-print edition)."""
     labels: Labels = field(default_factory=Labels)
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
@@ -65,3 +67,33 @@ class HandoutTheme:
             ("tip callout title", self.accent, self.tip_fill),
             ("links", self.accent, self.paper),
         ]
+
+
+LARGE_PRINT_SIZE = 18.0
+"""The large-print edition's body size: the American Printing House for the Blind and the RNIB ask for 16 to 18 pt."""
+
+
+def large_print(theme: HandoutTheme) -> HandoutTheme:
+    """The same handout for a patient with low vision: every patient-read word at 18 pt or more, in one column.
+
+    Every size grows by the same factor, so headings stay as much larger than the body
+    as in the standard edition; the footer, the one text under body size there, is at
+    least 14 pt here. Spacing grows with the type, so pages do not look cramped.
+    """
+    scale = LARGE_PRINT_SIZE / theme.body_size
+    return replace(
+        theme,
+        body_size=LARGE_PRINT_SIZE,
+        leading=max(theme.leading * scale, LARGE_PRINT_SIZE * 1.35),
+        lead_size=theme.lead_size * scale,
+        small_size=max(theme.small_size * scale, LARGE_PRINT_SIZE),
+        table_size=max(theme.table_size * scale, LARGE_PRINT_SIZE),
+        footer_size=max(theme.footer_size * scale, 14.0),
+        title_size=theme.title_size * scale,
+        heading_size=theme.heading_size * scale,
+        subheading_size=theme.subheading_size * scale,
+        gap=theme.gap * scale,
+        icon_size=theme.icon_size * scale,
+        notes_line_height=theme.notes_line_height * scale,
+        one_column=True,
+    )

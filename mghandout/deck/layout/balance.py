@@ -1,0 +1,182 @@
+"""Sharing a run of items (bullets, table rows, food groups) over slides: the fewest slides, shared evenly.
+
+A slide's share is bounded by its height and, for text, by a word cap; within those the
+heaviest slide is made as light, and the lightest as heavy, as can be, with item counts
+alike to the eye (3 + 2, not 4 + 1).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from itertools import accumulate
+
+from mghandout.deck.layout.slides import EPS
+
+BALANCE = 0.4
+"""The lightest slide of a run holds at least this share of the heaviest one's words, when the run allows it."""
+
+
+_COUNTED = 2000
+"""The most splits counted out one by one (about 16 items on 5 slides); a longer run is split by words alone."""
+
+
+UNEVEN = 1.5
+"""Item counts look even while the fullest slide holds at most this many times the emptiest's (3 + 2, not 2 + 1)."""
+
+
+def cut(items: list, shares: list[int]) -> Iterator[list]:
+    start = 0
+    for share in shares:
+        yield items[start:start + share]
+        start += share
+
+
+def shares(counts: list[int], heights: list[float], room: float, aim: float, most: float,
+            first: float = 0.0) -> tuple[list[int], bool]:
+    """How many items go on each slide, and whether that is even: the fewest slides at `aim` words each, shared evenly.
+
+    An item alone may pass `aim` (it was cut to `most` before). Even means two things: by
+    words, no slide under `BALANCE` of the heaviest; to the eye, item counts alike (2 + 2 + 2,
+    not 1, 2, 1, 2). When the split at `aim` is not even both ways, fewer slides (still under
+    `most`) are tried. Heights always bound a slide: `room`, less `first` on the first slide.
+    """
+    tall = [0.0, *accumulate(heights)]
+    many = [0, *accumulate(counts)]
+
+    def fits(cap: float) -> Callable[[int, int], bool]:
+        return lambda i, j: j - i == 1 or (tall[j] - tall[i] <= room - (first if i == 0 else 0) + EPS
+                                           and many[j] - many[i] <= cap)
+
+    at_aim = _fewest(len(counts), fits(aim))
+    splits = [_even_looking(many, slides, fits(aim if slides == at_aim else most))
+              for slides in range(at_aim, _fewest(len(counts), fits(most)) - 1, -1)]
+    best = min(range(len(splits)), key=lambda order: (not _balanced(many, splits[order]),
+                                                      _uneven(splits[order]) > UNEVEN, order))
+    return splits[best], any(_balanced(many, split) for split in splits)
+
+
+def _even_looking(many: list[int], slides: int, fits: Callable[[int, int], bool]) -> list[int]:
+    """On `slides` slides that each fit: a split balanced by words, then with item counts as alike as can be, then
+    the heaviest slide as light and the lightest as heavy as can be.
+
+    The splits are counted out when there are few enough (a section's bullets, a table's
+    rows); past `_COUNTED` the split even by words alone is taken.
+    """
+    even = _even(many, slides, fits)
+    count = len(many) - 1
+    if math.comb(count - 1, slides - 1) > _COUNTED:
+        return even
+    return min([even, *_splits(count, slides, fits)],
+               key=lambda split: (not _balanced(many, split), _uneven(split), _heaviest(many, split),
+                                  -_lightest(many, split)))
+
+
+def _splits(count: int, slides: int, fits: Callable[[int, int], bool], start: int = 0) -> Iterator[list[int]]:
+    """Every way to put items `start`.. in order on `slides` slides that each fit (a shorter run fits too)."""
+    if slides == 1:
+        if fits(start, count):
+            yield [count - start]
+        return
+    for end in range(start + 1, count - slides + 2):
+        if not fits(start, end):
+            return
+        yield from ([end - start, *rest] for rest in _splits(count, slides - 1, fits, end))
+
+
+def _loads(many: list[int], split: list[int]) -> list[int]:
+    return [many[j] - many[i] for i, j in zip([0, *accumulate(split)], accumulate(split), strict=False)]
+
+
+def _heaviest(many: list[int], split: list[int]) -> int:
+    return max(_loads(many, split))
+
+
+def _lightest(many: list[int], split: list[int]) -> int:
+    return min(_loads(many, split))
+
+
+def _uneven(split: list[int]) -> float:
+    """How many times the fullest slide's items the emptiest slide's are: 1.0 is even to the eye."""
+    return max(split) / min(split)
+
+
+def _balanced(many: list[int], split: list[int]) -> bool:
+    return _lightest(many, split) >= BALANCE * _heaviest(many, split)
+
+
+def _fewest(count: int, fits: Callable[[int, int], bool]) -> int:
+    """The fewest runs of consecutive items that each fit (greedy is optimal: a part of a run that fits fits)."""
+    runs, start = 0, 0
+    while start < count:
+        end = start + 1
+        while end < count and fits(start, end + 1):
+            end += 1
+        runs, start = runs + 1, end
+    return runs
+
+
+def _runs(count: int, slides: int, fits: Callable[[int, int], bool]) -> Callable[[int], Iterator[tuple[int, int]]]:
+    """For `_even`: the ends j of the first k slides that can lead to a whole split, each with the first item a slide
+    ending there can start at (a longer run does not fit either: the heights and words only add up).
+
+    Without this, `_even` tried every pair of items for every slide count: a table of 2,000 rows took minutes.
+    """
+    before, after = [0] * (count + 1), [0] * (count + 1)  # the fewest slides for the items before j, and from j
+    start = 0
+    while start < count:
+        end = start + 1
+        while end < count and fits(start, end + 1):
+            end += 1
+        for j in range(start + 1, end + 1):
+            before[j] = before[start] + 1
+        start = end
+    end = count
+    while end > 0:
+        start = end - 1
+        while start > 0 and fits(start - 1, end):
+            start -= 1
+        for j in range(start, end):
+            after[j] = after[end] + 1
+        end = start
+
+    def runs(k: int) -> Iterator[tuple[int, int]]:
+        for j in range(k, count + 1):
+            if before[j] <= k and after[j] <= slides - k:
+                first = j - 1
+                while first > k - 1 and fits(first - 1, j):
+                    first -= 1
+                yield j, first
+
+    return runs
+
+
+def _even(many: list[int], slides: int, fits: Callable[[int, int], bool]) -> list[int]:
+    """Items on `slides` slides, in order: the heaviest slide as light as can be, then the lightest as heavy.
+
+    `many` holds the running word counts; two small dynamic programmes over (slides, items).
+    """
+    count = len(many) - 1
+    load = lambda i, j: many[j] - many[i]  # noqa: E731
+    runs = _runs(count, slides, fits)
+    heaviest = [[math.inf] * (count + 1) for _ in range(slides + 1)]
+    heaviest[0][0] = 0
+    for k in range(1, slides + 1):
+        for j, first in runs(k):
+            heaviest[k][j] = min((max(heaviest[k - 1][i], load(i, j)) for i in range(first, j)), default=math.inf)
+    bound = heaviest[slides][count]
+    lightest = [[-math.inf] * (count + 1) for _ in range(slides + 1)]
+    lightest[0][0] = math.inf
+    back = [[0] * (count + 1) for _ in range(slides + 1)]
+    for k in range(1, slides + 1):
+        for j, first in runs(k):
+            for i in range(first, j):
+                if lightest[k - 1][i] > -math.inf and load(i, j) <= bound:
+                    candidate = min(lightest[k - 1][i], load(i, j))
+                    if candidate > lightest[k][j]:
+                        lightest[k][j], back[k][j] = candidate, i
+    shares, j = [], count
+    for k in range(slides, 0, -1):
+        shares.append(j - back[k][j])
+        j = back[k][j]
+    return shares[::-1]

@@ -1,0 +1,96 @@
+"""Boxes the patient must not miss: callouts (an icon for their kind) and the medical disclaimer."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from mghandout.handout.layout import Alert, Boxed
+from mghandout.handout.styles import BULLET, Styles, table_style, text
+from mghandout.handout.theme import HandoutTheme
+
+
+class Icon(Flowable):
+    """A callout's kind as a drawn shape, not a font glyph: a triangle with "!" (warning) or a circled "i" (tip).
+
+    The shape tells the kind apart in grayscale and without colour; `alt` is its name for screen readers.
+    """
+
+    def __init__(self, kind: str, size: float, colour: str, alt: str) -> None:
+        super().__init__()
+        self.kind, self.size, self.colour, self.alt = kind, size, colour, alt
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canvas, s = self.canv, self.size
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(self.colour))
+        if self.kind == "warning":
+            path = canvas.beginPath()
+            path.moveTo(s / 2, s * 0.96)
+            path.lineTo(s, s * 0.06)
+            path.lineTo(0, s * 0.06)
+            path.close()
+            canvas.drawPath(path, stroke=0, fill=1)
+            canvas.setFillColor(colors.white)
+            canvas.roundRect(s * 0.44, s * 0.38, s * 0.12, s * 0.33, s * 0.05, stroke=0, fill=1)
+            canvas.circle(s / 2, s * 0.23, s * 0.065, stroke=0, fill=1)
+        else:
+            canvas.circle(s / 2, s / 2, s / 2, stroke=0, fill=1)
+            canvas.setFillColor(colors.white)
+            canvas.circle(s / 2, s * 0.75, s * 0.075, stroke=0, fill=1)
+            canvas.roundRect(s * 0.435, s * 0.17, s * 0.13, s * 0.42, s * 0.05, stroke=0, fill=1)
+        canvas.restoreState()
+
+
+def callout(item: Alert, styles: Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
+    """A callout: icon, title and words in a box whose border also tells the kind (thick solid for a warning,
+    dashed for a tip), kept whole on one page."""
+    warning = item.kind == "warning"
+    ink, fill = (theme.warning_rule, theme.warning_fill) if warning else (theme.accent, theme.tip_fill)
+    alt = theme.labels.warning if warning else theme.labels.tip
+    title = ParagraphStyle("callout_title", parent=styles.subheading, textColor=colors.HexColor(ink), spaceBefore=0)
+    content: list[Flowable] = [Paragraph(text(item.title, bold=True), title)]
+    content += [Paragraph(text(item.text), styles.item)] if item.text else []
+    bullet = ParagraphStyle("callout_item", parent=styles.bullet, leftIndent=14, bulletIndent=2, spaceBefore=3)
+    content += [Paragraph(text(words), bullet, bulletText=BULLET) for words in item.items]
+    icon_room = theme.icon_size + 14
+    border = (3, colors.HexColor(ink)) if warning else (1.4, colors.HexColor(ink), None, (5, 3))
+    box = Table([[Icon(item.kind, theme.icon_size, ink, alt), content]], colWidths=[icon_room, width - icon_room])
+    box.setStyle(
+        table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(fill)),
+                ("BOX", (0, 0), (-1, -1), *border),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, 0), 10),
+                ("LEFTPADDING", (1, 0), (1, 0), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 9),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 11),
+            ]
+        )
+    )
+    return [KeepTogether([box]), Spacer(1, theme.gap)]
+
+
+def disclaimer(item: Boxed, styles: Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
+    """The medical disclaimer in a titled, tinted box nobody can miss."""
+    content = [Paragraph(text(item.title, bold=True), styles.label), Paragraph(text(item.text), styles.item)]
+    box = Table([[content]], colWidths=[width])
+    box.setStyle(
+        table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(theme.disclaimer_fill)),
+                ("BOX", (0, 0), (-1, -1), 1.6, colors.HexColor(theme.disclaimer_rule)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 9),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 11),
+            ]
+        )
+    )
+    return [Spacer(1, theme.gap), KeepTogether([box])]

@@ -1,0 +1,67 @@
+"""The notes box: ruled lines for the care team to write on, and the clinic's contact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from mghandout.handout.fonts import markup
+from mghandout.handout.layout import Notes
+from mghandout.handout.styles import Styles, table_style
+from mghandout.handout.theme import HandoutTheme
+
+
+class WriteIn(Flowable):
+    """The notes box, grown to fill what is left of its page: room to write is its whole point.
+
+    It keeps at least the theme's lines (moving to the next page if they do not fit)
+    and stops at `most`, so a box that lands on a fresh page does not fill all of it.
+    """
+
+    def __init__(self, item: Notes, styles: Styles, theme: HandoutTheme, most: int) -> None:
+        super().__init__()
+        self.item, self.styles, self.theme, self.most = item, styles, theme, most
+        self.table: Table | None = None
+
+    def _table(self, lines: int, width: float) -> Table:
+        item, theme = self.item, self.theme
+        rows: list[list[Any]] = [[Paragraph(markup(item.label, bold=True), self.styles.label)]]
+        rows += [[""] for _ in range(lines)]
+        if item.contact:
+            rows.append([Paragraph(markup(item.contact), self.styles.cell)])
+        heights = [None] + [theme.notes_line_height] * lines + ([None] if item.contact else [])
+        box = Table(rows, colWidths=[width], rowHeights=heights)
+        box.setStyle(
+            table_style(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor(theme.accent)),
+                    ("LINEBELOW", (0, 1), (-1, lines), 0.5, colors.HexColor(theme.rule)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                    ("TOPPADDING", (0, 0), (-1, 0), 9),
+                ]
+            )
+        )
+        return box
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.table = self._table(self.item.lines, available_width)
+        width, height = self.table.wrap(available_width, available_height)
+        spare = int(max(0.0, available_height - height - 1) // self.theme.notes_line_height)
+        if spare:
+            self.table = self._table(min(self.most, self.item.lines + spare), available_width)
+            width, height = self.table.wrap(available_width, available_height)
+        return width, height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        assert self.table is not None, "reportlab wraps a flowable before drawing it"
+        self.table.drawOn(self.canv, 0, 0)
+
+
+def notes(item: Notes, styles: Styles, theme: HandoutTheme) -> list[Flowable]:
+    return [Spacer(1, theme.gap), WriteIn(item, styles, theme, most=theme.notes_most_lines)]
