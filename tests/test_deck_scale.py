@@ -28,9 +28,12 @@ def _with_table(rows: int) -> Article:
 
 
 def _seconds(article: Article) -> float:
+    import gc
+
     theme = replace(DeckTheme(), labels=article_labels(article))
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
+        gc.collect()
         started = time.perf_counter()
         deck_layout(article, theme)
         best = min(best, time.perf_counter() - started)
@@ -38,6 +41,7 @@ def _seconds(article: Article) -> float:
 
 
 def test_a_long_table_is_laid_out_in_linear_time() -> None:
+    _seconds(_with_table(10))
     small, large = _seconds(_with_table(150)), _seconds(_with_table(600))
     assert large < 6 * small, (small, large)
 
