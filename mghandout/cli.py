@@ -145,7 +145,9 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _options(args: argparse.Namespace) -> Options:
     if args.template is not None and not args.template.is_file():
-        raise UsageError(f"{args.template}: no such template file; name an existing .pptx file")
+        what = ("is a folder" if args.template.is_dir() else "is not a regular file (a pipe or a device)"
+                if args.template.exists() else "no such template file")
+        raise UsageError(f"{args.template}: {what}; name an existing .pptx file")
     brand = _brand(args.brand) if args.brand else None
     if args.edition and args.format == "pptx":
         raise UsageError("--large-print and --edition choose an edition of the handout, and the deck is large "

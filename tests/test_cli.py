@@ -321,3 +321,11 @@ def test_check_with_a_brand_refuses_the_logo_the_build_refuses(tmp_path: Path, l
     built = run("--brand", str(tmp_path / "brand.yaml"), "-o", str(tmp_path / "out"), str(MINIMAL))
     assert checked.returncode == built.returncode == 2
     assert message in checked.stderr and message in built.stderr
+
+
+def test_a_device_or_folder_as_template_is_named_for_what_it_is(tmp_path: Path) -> None:
+    device = run("--template", "/dev/zero", "-o", str(tmp_path), str(MINIMAL))
+    folder = run("--template", str(tmp_path), "-o", str(tmp_path), str(MINIMAL))
+    assert device.returncode == folder.returncode == 2
+    assert "/dev/zero: is not a regular file (a pipe or a device)" in device.stderr
+    assert f"{tmp_path}: is a folder" in folder.stderr
