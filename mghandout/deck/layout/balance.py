@@ -8,6 +8,7 @@ alike to the eye (3 + 2, not 4 + 1).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from itertools import accumulate
 
@@ -139,44 +140,69 @@ def _runs(count: int, slides: int, fits: Callable[[int, int], bool]) -> Callable
         for j in range(start, end):
             after[j] = after[end] + 1
         end = start
+    earliest = [0] * (count + 1)  # the first item a run ending at j can start at
+    for j in range(1, count + 1):
+        first = j - 1
+        while first > 0 and fits(first - 1, j):
+            first -= 1
+        earliest[j] = first
+
+    backwards = [-needed for needed in after]  # `before` only grows with j and `after` only shrinks: each k's ends
+                                                # are one stretch, found by bisection
 
     def runs(k: int) -> Iterator[tuple[int, int]]:
-        for j in range(k, count + 1):
-            if before[j] <= k and after[j] <= slides - k:
-                first = j - 1
-                while first > k - 1 and fits(first - 1, j):
-                    first -= 1
-                yield j, first
+        for j in range(max(k, bisect_left(backwards, k - slides)), bisect_right(before, k)):
+            yield j, max(earliest[j], k - 1)
 
     return runs
+
+
+def _lightest_heaviest(many: list[int], slides: int, fits: Callable[[int, int], bool]) -> float:
+    """The lightest the heaviest of `slides` slides can be: the least load at which runs that fit need no more than
+    `slides` slides (greedy is optimal, and a split into fewer slides splits further), by bisection."""
+    count = len(many) - 1
+
+    def enough(most: float) -> bool:
+        needed, start = 0, 0
+        while start < count:
+            end = start + 1
+            while end < count and fits(start, end + 1) and many[end + 1] - many[start] <= most:
+                end += 1
+            needed, start = needed + 1, end
+        return needed <= slides
+
+    if slides > count or not enough(math.inf):
+        return math.inf
+    low, high = max(many[j + 1] - many[j] for j in range(count)), many[count] - many[0]
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if enough(middle) else (middle + 1, high)
+    return low
 
 
 def _even(many: list[int], slides: int, fits: Callable[[int, int], bool]) -> list[int]:
     """Items on `slides` slides, in order: the heaviest slide as light as can be, then the lightest as heavy.
 
-    `many` holds the running word counts; two small dynamic programmes over (slides, items).
+    `many` holds the running word counts: the heaviest slide's least load found by bisection, then a dynamic
+    programme over (slides, items) for the lightest, over runs no heavier than that.
     """
     count = len(many) - 1
     load = lambda i, j: many[j] - many[i]  # noqa: E731
-    runs = _runs(count, slides, fits)
-    heaviest = [[math.inf] * (count + 1) for _ in range(slides + 1)]
-    heaviest[0][0] = 0
+    bound = _lightest_heaviest(many, slides, fits)
+    runs = _runs(count, slides, lambda i, j: fits(i, j) and load(i, j) <= bound)
+    lightest: list[dict[int, float]] = [{0: math.inf}] + [{} for _ in range(slides)]  # only the states reached
+    back: list[dict[int, int]] = [{} for _ in range(slides + 1)]
     for k in range(1, slides + 1):
         for j, first in runs(k):
-            heaviest[k][j] = min((max(heaviest[k - 1][i], load(i, j)) for i in range(first, j)), default=math.inf)
-    bound = heaviest[slides][count]
-    lightest = [[-math.inf] * (count + 1) for _ in range(slides + 1)]
-    lightest[0][0] = math.inf
-    back = [[0] * (count + 1) for _ in range(slides + 1)]
-    for k in range(1, slides + 1):
-        for j, first in runs(k):
+            best, start = -math.inf, 0
             for i in range(first, j):
-                if lightest[k - 1][i] > -math.inf and load(i, j) <= bound:
-                    candidate = min(lightest[k - 1][i], load(i, j))
-                    if candidate > lightest[k][j]:
-                        lightest[k][j], back[k][j] = candidate, i
+                previous = lightest[k - 1].get(i)
+                if previous is not None and load(i, j) <= bound and min(previous, load(i, j)) > best:
+                    best, start = min(previous, load(i, j)), i
+            if best > -math.inf:
+                lightest[k][j], back[k][j] = best, start
     shares, j = [], count
     for k in range(slides, 0, -1):
-        shares.append(j - back[k][j])
-        j = back[k][j]
+        shares.append(j - back[k].get(j, 0))
+        j = back[k].get(j, 0)
     return shares[::-1]
