@@ -278,9 +278,10 @@ def build_source(
 
 def _fingerprints(source: Path, targets: dict[str, Path], options: Options) -> dict[str, str]:
     from mghandout.freshness import fingerprint
+    from mghandout.source import MAX_BYTES
 
-    try:
-        data = source.read_bytes() if source.is_file() else b""
+    try:  # a source too large to build is not read here either (the loader refuses it by its size)
+        data = source.read_bytes() if source.is_file() and source.stat().st_size <= MAX_BYTES else b""
     except OSError:
         data = b""
     return {fmt: fingerprint(data, fmt, options.settings, options.inputs) for fmt in targets}

@@ -41,8 +41,17 @@ def fingerprint(source: bytes, fmt: str, settings: str, inputs: tuple[Path, ...]
     for part in (_code_digest().encode(), fmt.encode(), settings.encode(), source):
         digest.update(hashlib.sha256(part).digest())
     for path in inputs:
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(_file_digest(path))
     return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> bytes:
+    """A file's SHA-256, read a megabyte at a time: a template may be large, and is never held whole for this."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.digest()
 
 
 def read_stamps(folder: Path) -> dict[str, dict[str, object]]:
