@@ -86,19 +86,20 @@ def _help_formatter(prog: str) -> argparse.HelpFormatter:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status. Ctrl-C (or SIGTERM) stops it with one line, and no traceback; so does
     a standard output that is closed or full."""
-    from mghandout.interrupts import GuardedStdout, StdoutFailed, interrupted_status, stdout_failed, stop_on_terminate
+    from mghandout import interrupts
 
-    stdout, sys.stdout = sys.stdout, GuardedStdout(sys.stdout)
+    stdout, sys.stdout = sys.stdout, interrupts.GuardedStdout(sys.stdout)
+    terminate = interrupts.stop_on_terminate()
     try:
-        stop_on_terminate()
         return _main(argv)
     except KeyboardInterrupt as error:
         print("make-handout: stopped; every file written is complete", file=sys.stderr)
-        return interrupted_status(error)
-    except StdoutFailed as failure:
-        return stdout_failed(failure)
+        return interrupts.interrupted_status(error)
+    except interrupts.StdoutFailed as failure:
+        return interrupts.stdout_failed(failure, stdout)
     finally:
         sys.stdout = stdout
+        interrupts.restore(terminate)
 
 
 def _main(argv: Sequence[str] | None) -> int:

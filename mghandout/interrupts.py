@@ -30,15 +30,22 @@ class Terminated(KeyboardInterrupt):
     status = 128 + signal.SIGTERM
 
 
-def stop_on_terminate() -> None:
-    """Make SIGTERM stop this process as Ctrl-C does (its cleanups run), rather than at once."""
+def stop_on_terminate() -> Any:
+    """Make SIGTERM stop this process as Ctrl-C does (its cleanups run), rather than at once; the handler it
+    replaces, for `restore` (None when it cannot be set: not the main thread)."""
     def terminated(signum: int, frame: object) -> None:
         raise Terminated
 
     try:
-        signal.signal(signal.SIGTERM, terminated)
+        return signal.signal(signal.SIGTERM, terminated)
     except ValueError:  # not the main thread (the command run inside another program): leave SIGTERM as it is
-        pass
+        return None
+
+
+def restore(handler: Any) -> None:
+    """SIGTERM handled as before `stop_on_terminate` (the command may run inside another program, tests too)."""
+    if handler is not None:
+        signal.signal(signal.SIGTERM, handler)
 
 
 def forked_worker(parent: int) -> None:
@@ -103,11 +110,12 @@ class GuardedStdout:
         return getattr(self.stream, name)
 
 
-def stdout_failed(failure: StdoutFailed) -> int:
-    """Say why the report stopped (nothing for a reader that went away), silence stdout, and give the exit status."""
+def stdout_failed(failure: StdoutFailed, stream: Any) -> int:
+    """Say why the report stopped (nothing for a reader that went away), silence `stream` (standard output) so
+    Python's own flush at exit finds somewhere to write, and give the exit status."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.__stdout__.fileno())  # Python's own flush at exit finds somewhere to write
+        os.dup2(devnull, stream.fileno())
         os.close(devnull)
     except (OSError, AttributeError, ValueError):
         pass
