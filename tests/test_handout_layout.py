@@ -193,17 +193,17 @@ def test_food_list_is_a_grid_of_its_groups(items: list[Item], article: Article) 
     for grid, foods in zip(grids, sources, strict=True):
         assert grid.intro == foods.intro
         assert grid.groups == tuple((g.group, tuple(g.items)) for g in foods.groups)
-        assert 2 <= grid.columns <= 5 or len(foods.groups) == 1, "a grid, not a single long column"
+        assert 2 <= grid.columns <= 4 or len(foods.groups) == 1, "a grid, not a single long column"
         assert grid.columns <= len(foods.groups), "no empty column"
 
 
 @pytest.mark.parametrize(
     ("groups", "rows"),
-    [(1, [1]), (3, [3]), (5, [5]), (6, [3, 3]), (7, [4, 3]), (8, [4, 4]), (9, [5, 4]), (11, [4, 4, 3]),
-     (13, [5, 5, 3])],
+    [(1, [1]), (3, [3]), (4, [4]), (5, [3, 2]), (6, [3, 3]), (7, [4, 3]), (8, [4, 4]), (9, [3, 3, 3]),
+     (11, [4, 4, 3]), (12, [4, 4, 4])],
 )
 def test_food_grid_rows_are_balanced(groups: int, rows: list[int]) -> None:
-    """6 groups as 3 + 3, not 5 + 1: rows differ by one group at most, and no row holds more than five."""
+    """6 groups as 3 + 3, not 4 + 2: rows differ by one group at most, and no row holds more than four."""
     columns = food_columns(groups)
     assert [min(columns, groups - start) for start in range(0, groups, columns)] == rows
 

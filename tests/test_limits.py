@@ -46,7 +46,8 @@ def at_limits() -> dict[str, Any]:
     doc = yaml.safe_load(MINIMAL)
     doc["title"] = wide(200)
     doc["key_points"] = [{"title": wide(150), "text": wide(600)} for _ in range(3)]
-    doc["disclaimer"] = {"title": wide(150), "text": wide(1500)}
+    # Its footer form is short: a 1,500-character disclaimer alone would only leave the footer, with a warning.
+    doc["disclaimer"] = {"title": wide(150), "text": wide(1500), "short": "Not medical advice."}
     table = {"header": [wide(60)] * 6, "rows": [[wide(200)] * 6 for _ in range(2)]}
     groups = [{"group": wide(60), "items": _spread(250, 12)} for _ in range(5)]
     callout = {"title": wide(150), "text": wide(300), "items": _spread(750, 12)}
@@ -226,7 +227,8 @@ def test_long_content_is_never_refused(tmp_path: Path, part: tuple[Any, ...]) ->
     for key in keys[:-1]:
         target = target[key]
     target[keys[-1]] = ("Take it as your doctor says. " * length)[:length].strip()
-    assert _check(_write(tmp_path, doc)) == (0, "")
+    status, err = _check(_write(tmp_path, doc))
+    assert status == 0 and ": error:" not in err, err  # a long disclaimer warns that it leaves the footer
 
 
 def test_a_heading_past_its_limit_message_is_documented(tmp_path: Path) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from mghandout.handout.breaking import FlowingBox
 
 from mghandout.handout.layout import Alert, Boxed
-from mghandout.handout.styles import BULLET, Styles, table_style, text
+from mghandout.handout.styles import BULLET, Styles, column, table_style, text
 from mghandout.handout.theme import HandoutTheme
 
 
@@ -48,49 +50,77 @@ class Icon(Flowable):
 
 def callout(item: Alert, styles: Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
     """A callout: icon, title and words in a box whose border also tells the kind (thick solid for a warning,
-    dashed for a tip), kept whole on one page."""
+    dashed for a tip), whole on one page when it fits one, else continued under its title and "(continued)".
+
+    Urgent help must not be missed: a warning's title is as large as a section heading,
+    and the box carries it as `outline` for the PDF's bookmarks (`pdf.py`).
+    """
     warning = item.kind == "warning"
     ink, fill = (theme.warning_rule, theme.warning_fill) if warning else (theme.accent, theme.tip_fill)
     alt = theme.labels.warning if warning else theme.labels.tip
-    title = ParagraphStyle("callout_title", parent=styles.subheading, textColor=colors.HexColor(ink), spaceBefore=0)
-    content: list[Flowable] = [Paragraph(text(item.title, bold=True), title)]
-    content += [Paragraph(text(item.text), styles.item)] if item.text else []
+    title = ParagraphStyle(
+        "callout_title", parent=styles.heading if warning else styles.subheading,
+        textColor=colors.HexColor(ink), spaceBefore=0, rightIndent=0,
+    )
+    again = ParagraphStyle("cue", parent=title)
+    content: list[Flowable] = [Paragraph(text(item.text), styles.item)] if item.text else []
     bullet = ParagraphStyle("callout_item", parent=styles.bullet, leftIndent=14, bulletIndent=2, spaceBefore=3)
     content += [Paragraph(text(words), bullet, bulletText=BULLET) for words in item.items]
     icon_room = theme.icon_size + 14
+    width = min(width, column(theme, width) + icon_room)
     border = (3, colors.HexColor(ink)) if warning else (1.4, colors.HexColor(ink), None, (5, 3))
-    box = Table([[Icon(item.kind, theme.icon_size, ink, alt), content]], colWidths=[icon_room, width - icon_room])
-    box.setStyle(
-        table_style(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(fill)),
-                ("BOX", (0, 0), (-1, -1), *border),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (0, 0), 10),
-                ("LEFTPADDING", (1, 0), (1, 0), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-                ("TOPPADDING", (0, 0), (-1, -1), 9),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 11),
-            ]
-        )
+    style = table_style(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(fill)),
+            ("BOX", (0, 0), (-1, -1), *border),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (0, 0), 10),
+            ("LEFTPADDING", (1, 0), (1, 0), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+            ("TOPPADDING", (0, 0), (-1, -1), 9),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 11),
+        ]
     )
-    return [KeepTogether([box]), Spacer(1, theme.gap)]
+
+    def frame(head: Flowable, words: list[Flowable]) -> Flowable:
+        icon = Icon(item.kind, theme.icon_size, ink, alt)
+        box = Table([[icon, [head, *words]]], colWidths=[icon_room, width - icon_room], hAlign="LEFT")
+        box.setStyle(style)
+        return box
+
+    parts = (
+        Paragraph(text(item.title, bold=True), title),
+        Paragraph(text(theme.labels.continued.format(title=item.title), bold=True), again),
+        content,
+    )
+    box = FlowingBox(frame, parts, width - icon_room - 16, item.title if warning else None)
+    return [box, Spacer(1, theme.gap)]
 
 
 def disclaimer(item: Boxed, styles: Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
-    """The medical disclaimer in a titled, tinted box nobody can miss."""
-    content = [Paragraph(text(item.title, bold=True), styles.label), Paragraph(text(item.text), styles.item)]
-    box = Table([[content]], colWidths=[width])
-    box.setStyle(
-        table_style(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(theme.disclaimer_fill)),
-                ("BOX", (0, 0), (-1, -1), 1.6, colors.HexColor(theme.disclaimer_rule)),
-                ("LEFTPADDING", (0, 0), (-1, -1), 12),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-                ("TOPPADDING", (0, 0), (-1, -1), 9),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 11),
-            ]
-        )
+    """The medical disclaimer in a titled, tinted box nobody can miss, continued overleaf if it is that long."""
+    width = column(theme, width)
+    style = table_style(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(theme.disclaimer_fill)),
+            ("BOX", (0, 0), (-1, -1), 1.6, colors.HexColor(theme.disclaimer_rule)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 12),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+            ("TOPPADDING", (0, 0), (-1, -1), 9),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 11),
+        ]
     )
-    return [Spacer(1, theme.gap), KeepTogether([box])]
+
+    def frame(head: Flowable, words: list[Flowable]) -> Flowable:
+        box = Table([[[head, *words]]], colWidths=[width], hAlign="LEFT")
+        box.setStyle(style)
+        return box
+
+    parts = (
+        Paragraph(text(item.title, bold=True), styles.label),
+        Paragraph(
+            text(theme.labels.continued.format(title=item.title), bold=True), ParagraphStyle("cue", parent=styles.label)
+        ),
+        [Paragraph(text(item.text), styles.item)],
+    )
+    return [Spacer(1, theme.gap), FlowingBox(frame, parts, width - 24)]

@@ -1,35 +1,68 @@
-"""The food list as a grid of tinted cards, one per food group, in balanced rows that break between rows."""
+"""The food list as a grid of tinted cards, one per food group, in balanced rows.
+
+The grid flows by lines of foods, not by whole rows: a row of groups too tall for the
+room left goes on overleaf, each group's card continuing under its name and
+"(continued)", so a group of any length prints whole. It breaks between rows where
+that leaves the page full enough, and never leaves one food line alone on a side.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from mghandout.handout.breaking import Breakable
-from mghandout.handout.cards import card_style
+from mghandout.handout.cards import PADDING, card_style
 from mghandout.handout.layout import FoodGrid
-from mghandout.handout.styles import BULLET, Styles, text
+from mghandout.handout.styles import BULLET, Styles, fitted, text
 from mghandout.handout.theme import HandoutTheme
 
 
 def food_grid(item: FoodGrid, styles: Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
-    """The food groups in balanced rows; the grid breaks between rows, its introduction kept with the first."""
+    """The food groups in balanced rows of cards, flowing across pages line by line, the introduction first."""
     item_style = ParagraphStyle("food", parent=styles.bullet, leftIndent=12, bulletIndent=0)
-    cells = [
-        [Paragraph(text(group, bold=True), styles.label)]
-        + [Paragraph(text(food), item_style, bulletText=BULLET) for food in foods]
-        for group, foods in item.groups
+    # A "cue" is an artifact for screen readers: the group's name was read where its card began.
+    again_style = ParagraphStyle("cue", parent=styles.label)
+    columns = item.columns
+    room = width / columns - 2 * PADDING
+    titles = [Paragraph(fitted(group, styles.label, room, styles, True), styles.label) for group, _ in item.groups]
+    again = [
+        Paragraph(fitted(theme.labels.continued.format(title=group), again_style, room, styles, True), again_style)
+        for group, _ in item.groups
     ]
-    rows = [cells[i : i + item.columns] for i in range(0, len(cells), item.columns)]
+    foods = [
+        [Paragraph(fitted(food, item_style, room - item_style.leftIndent, styles), item_style, bulletText=BULLET)
+         for food in group]
+        for _, group in item.groups
+    ]
+    rows = [range(first, min(first + columns, len(foods))) for first in range(0, len(foods), columns)]
+    lines = [(r, j) for r, row in enumerate(rows) for j in range(max(1, *(len(foods[g]) for g in row)))]
+    natural = frozenset(index for index, (_, j) in enumerate(lines) if j == 0 and index)
+    # Made once, like every paragraph here: each part shows the same ones, so the structure tree has each once.
+    intro = [Paragraph(text(item.intro), styles.body)] if item.intro else []
 
     def build(start: int, stop: int) -> list[Flowable]:
-        part, columns = rows[start:stop], item.columns
-        table = Table([row + [""] * (columns - len(row)) for row in part], colWidths=[width / columns] * columns)
-        white = colors.white
-        blank = [("BACKGROUND", (len(row), r), (-1, r), white) for r, row in enumerate(part) if len(row) < columns]
-        table.setStyle(card_style(theme, len(part), item.columns, blank))
-        intro = [Paragraph(text(item.intro), styles.body)] if item.intro and start == 0 else []
-        return [*intro, table]
+        cells: list[list[Any]] = []
+        blank: list[tuple[Any, ...]] = []
+        for r, row in enumerate(rows):
+            span = [j for row_of, j in lines[start:stop] if row_of == r]
+            if not span:
+                continue
+            first, last = span[0], span[-1] + 1
+            line: list[Any] = []
+            for column, group in enumerate(row):
+                if first and first >= len(foods[group]):
+                    line.append("")
+                    blank.append(("BACKGROUND", (column, len(cells)), (column, len(cells)), colors.white))
+                    continue
+                line.append([again[group] if first else titles[group], *foods[group][first:last]])
+            blank += [("BACKGROUND", (len(row), len(cells)), (-1, len(cells)), colors.white)] * (len(row) < columns)
+            cells.append(line + [""] * (columns - len(row)))
+        table = Table(cells, colWidths=[width / columns] * columns)
+        table.setStyle(card_style(theme, len(cells), columns, blank))
+        return [*(intro if start == 0 else []), table]
 
-    return [Breakable(build, len(rows), 1, theme.page_fill), Spacer(1, theme.gap)]
+    return [Breakable(build, len(lines), 2, theme.page_fill, natural=natural), Spacer(1, theme.gap)]

@@ -8,6 +8,7 @@ tested without a file. `pdf.py` and its block modules only turn these items into
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from mghandout.handout.theme import HandoutTheme
@@ -20,6 +21,8 @@ class Title:
 
     text: str
     clinic: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+    """Words of the clinic's lines that are links, with their targets: the phone (`tel:`) and the website."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,8 @@ class Notes:
     label: str
     lines: int
     contact: str
+    links: tuple[tuple[str, str], ...] = ()
+    """As the title's: the phone and the website in the contact line are links."""
 
 
 Item = Title | Heading | Text | Links | Labelled | FoodGrid | Grid | Boxed | Alert | Notes
@@ -114,14 +119,15 @@ Item = Title | Heading | Text | Links | Labelled | FoodGrid | Grid | Boxed | Ale
 CELL_CHARS = 90
 """About how many characters of a table cell fit across the page."""
 
-FOOD_COLUMNS = 5
-"""The most food groups side by side; more than that wrap every food onto many lines."""
+FOOD_COLUMNS = 4
+"""The most food groups side by side in the text column; more than that wrap every food onto many lines
+and break words such as "Chickpeas" without a hyphen."""
 
 
 def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = None) -> list[Item]:
     """The whole handout, top to bottom: the FAQ before the conclusion, so the handout ends on its message."""
     labels = theme.labels
-    items: list[Item] = [Title(article.title, _clinic_lines(brand, labels.phone))]
+    items: list[Item] = [Title(article.title, _clinic_lines(brand, labels.phone), contact_links(brand))]
     items += [Heading(labels.summary, outline=False), Text(article.summary, lead=True)]
     items += [Text(paragraph) for paragraph in article.introduction]
     items += [Heading(labels.key_points), Labelled(tuple((p.title, p.text) for p in article.key_points), boxed=True)]
@@ -135,7 +141,7 @@ def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = 
         items += [Heading(labels.references, level=2)]
         items.append(Links(tuple((r.text, r.url) for r in article.references)))
     items.append(Boxed(article.disclaimer.heading(labels), article.disclaimer.text))
-    items.append(Notes(labels.notes, theme.notes_lines, _contact(brand, labels.phone)))
+    items.append(Notes(labels.notes, theme.notes_lines, _contact(brand, labels.phone), contact_links(brand)))
     return items
 
 
@@ -189,15 +195,37 @@ def column_widths(header: list[str], rows: list[list[str]]) -> tuple[float, ...]
 
 
 def _clinic_lines(brand: Brand | None, phone: str) -> tuple[str, ...]:
+    """The clinic's name, phone and website, a line each: beside the title they must not break mid-number."""
     if brand is None:
         return ()
-    return tuple(line for line in (brand.clinic, _reach(brand, phone)) if line)
+    lines = (brand.clinic, f"{phone}: {brand.phone}" if brand.phone else "", brand.website or "")
+    return tuple(line for line in lines if line)
 
 
 def _contact(brand: Brand | None, phone: str) -> str:
     if brand is None:
         return ""
     return " · ".join(part for part in (brand.clinic, _reach(brand, phone)) if part)
+
+
+EXTENSION = re.compile(r"(?i)\s*(ext\.?|x)\s*(?=\d)")
+"""Where a phone number's extension starts ("ext. 2", "x12"): a `tel:` link dials it as `;ext=` (RFC 3966)."""
+
+
+def contact_links(brand: Brand | None) -> tuple[tuple[str, str], ...]:
+    """The clinic's phone as a `tel:` link a phone dials when tapped, and its website as a web link."""
+    if brand is None:
+        return ()
+    links = []
+    number, *extension = EXTENSION.split(brand.phone or "", maxsplit=1)
+    digits = re.sub(r"[^\d+]", "", number)
+    if digits:
+        dialled = f"tel:{digits}" + (f";ext={re.sub(r'[^0-9]', '', extension[-1])}" if extension else "")
+        links.append((brand.phone, dialled))
+    if brand.website:
+        scheme = "" if re.match(r"[a-z][a-z0-9+.-]*://", brand.website, re.IGNORECASE) else "https://"
+        links.append((brand.website, scheme + brand.website))
+    return tuple(links)
 
 
 def _reach(brand: Brand, phone: str) -> str:

@@ -18,14 +18,22 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
 
 from mghandout.handout import callouts, cards, foodgrid, furniture, notes, tables
 from mghandout.handout import text as texts
-from mghandout.handout.breaking import KEPT_WITH_NEXT, Breakable, height, start_height
+from mghandout.handout.breaking import KEPT_WITH_NEXT, Breakable, FlowingBox, height, stack_height, start_height
 from mghandout.handout.fonts import font_set
 from mghandout.handout.furniture import Footer
-from mghandout.handout.layout import Alert, Boxed, FoodGrid, Grid, Heading, Item, Labelled, Links, Text, Title
+from mghandout.handout.layout import Alert, Boxed, FoodGrid, Grid, Heading, Item, Labelled, Links, Notes, Text, Title
 from mghandout.handout.styles import Styles
 from mghandout.handout.tagging import TaggedCanvas, Tagger
 from mghandout.handout.text import OutlineHeading
@@ -69,9 +77,15 @@ class _Doc(BaseDocTemplate):
                 self.tops.add(flowable.slot)
             self.slots[flowable.slot] = self.page
         if isinstance(flowable, OutlineHeading) and flowable.outline:
-            key = f"h{id(flowable)}"
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.plain, key, level=0)
+            self._bookmark(flowable, flowable.plain, 0)
+        elif isinstance(flowable, FlowingBox) and flowable.outline:
+            self._bookmark(flowable, flowable.outline, 1)
+
+    def _bookmark(self, flowable: Flowable, title: str, level: int) -> None:
+        """An outline entry for a heading (level 0), or a warning callout under its section (level 1)."""
+        key = f"h{id(flowable)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level)
 
 
 def render(
@@ -87,6 +101,7 @@ def render(
     """The PDF's bytes and its page count."""
     size = PAPERS[paper]
     margin = theme.margin_inch * inch
+    footer = Footer(article, theme, margin, size[0] - margin, margin)
     buffer = io.BytesIO()
     doc = _Doc(
         buffer,
@@ -94,7 +109,7 @@ def render(
         leftMargin=margin,
         rightMargin=margin,
         topMargin=margin,
-        bottomMargin=margin + 0.4 * inch,
+        bottomMargin=margin + footer.height + theme.gap * 1.5,
         **properties(article, brand).pdf_args(),
         creator="mghandout",
         producer="mghandout",
@@ -113,9 +128,8 @@ def render(
         topPadding=0,
         bottomPadding=0,
     )
-    footer = Footer(article, theme, margin)
     doc.addPageTemplates([PageTemplate("page", [frame])])
-    styles = Styles(theme)
+    styles = Styles(theme, doc.width, article.language)
     logo = clinic_logo(brand, brand_dir)
     stamp = when.astimezone(dt.timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
     logo_alt = theme.labels.logo.format(clinic=brand.clinic) if brand else None
@@ -123,13 +137,13 @@ def render(
     def build(extra: dict[int, float]) -> Any:
         """The build's canvas, its pages laid out and held: only the build kept is written."""
         tagger = Tagger(logo_alt)
-        story = _story(items, styles, theme, doc.width, logo, tagger, extra)
+        story = _story(items, styles, theme, (doc.width, doc.height), logo, tagger, extra)
         doc.build(story, canvasmaker=_numbered_canvas(footer, stamp, tagger))
         return doc.canv
 
     kept = build({})
     pages, slots = footer.pages, dict(doc.slots)
-    extra = _feathering(doc)
+    extra = _feathering(doc, theme.gap)
     if extra:
         feathered = build(extra)
         if (footer.pages, doc.slots) == (pages, slots):
@@ -142,15 +156,17 @@ SHORT_PAGE = 0.15
 """A page (not the last) that leaves more than this share of its text area empty is feathered ..."""
 FEATHERED = 0.06
 """... until it leaves this share, ..."""
-MOST_FEATHER = 24.0
-"""... adding at most this many points to any one gap between blocks."""
+MOST_FEATHER = 0.5
+"""... adding at most this share of the usual gap to any one gap between blocks: a short page's gaps
+stay within 1.5 times the others, so spacing does not change from page to page."""
 
 
-def _feathering(doc: _Doc) -> dict[int, float]:
+def _feathering(doc: _Doc, gap: float) -> dict[int, float]:
     """The extra room for each gap between blocks on the pages that ended short, none where none did.
 
     The last gap of a short page is skipped (the block after it may be the one that went
-    overleaf), and so is a gap at the very top of a page.
+    overleaf), and so is a gap at the very top of a page; gaps above headings have no
+    slot (`_feathered`), so a heading's space above it is always its own.
     """
     extra: dict[int, float] = {}
     for page, left in doc.left.items():
@@ -158,7 +174,7 @@ def _feathering(doc: _Doc) -> dict[int, float]:
             continue
         gaps = sorted(slot for slot, on in doc.slots.items() if on == page and slot not in doc.tops)[:-1]
         for slot in gaps:
-            extra[slot] = min((left - FEATHERED * doc.height) / len(gaps), MOST_FEATHER)
+            extra[slot] = min((left - FEATHERED * doc.height) / len(gaps), MOST_FEATHER * gap)
     return extra
 
 
@@ -209,7 +225,7 @@ def _story(
     items: list[Item],
     styles: Styles,
     theme: HandoutTheme,
-    width: float,
+    frame: tuple[float, float],
     logo: Logo | None,
     tagger: Tagger,
     extra: dict[int, float],
@@ -217,57 +233,97 @@ def _story(
     """All flowables; each heading is kept with the start of what follows it, never with all of it.
 
     A heading over a run (a table, the references) leads the run, which places it with
-    its first units; any other heading first asks for room for itself and three lines.
-    Keeping a heading with a whole block would push the block and leave a page half empty.
+    its first units; any other heading first asks for room for itself and the start of
+    what follows (`_start`). Keeping a heading with a whole block would push the block
+    and leave a page half empty.
     """
-    parts = [tagger.tag(item, _flowables(item, styles, theme, width, logo)) for item in items]
+    width, page = frame
+    parts = [tagger.tag(item, _flowables(item, styles, theme, frame, logo)) for item in items]
     story: list[Flowable] = []
     for index, part in enumerate(parts):
-        following = parts[index + 1] if index + 1 < len(parts) else None
-        if isinstance(items[index], Heading) and following:
-            if isinstance(following[0], Breakable):
-                following[0].lead = part
+        if isinstance(items[index], Heading) and index + 1 < len(parts):
+            if isinstance(parts[index + 1][0], Breakable):
+                parts[index + 1][0].lead = part
                 continue
             heading = part[0]
-            need = height(heading, width) + heading.style.spaceBefore + start_height(following, width)
+            need = stack_height([heading], width) + _start(items, parts, index + 1, frame)
             story.append(CondPageBreak(need))
+        elif _introduces(items, parts, index, frame):
+            story.append(CondPageBreak(_start(items, parts, index, frame)))
+        elif _closing(items, index):
+            # The notes box never takes a page alone: the disclaimer ends on its page.
+            story.append(notes.Closing(story.pop(), part))
+            continue
         story += part
     return _feathered(story, extra)
 
 
+def _closing(items: list[Item], index: int) -> bool:
+    """Whether item `index` is the notes box right after the disclaimer: the two close the handout together."""
+    return isinstance(items[index], Notes) and index > 0 and isinstance(items[index - 1], Boxed)
+
+
+INTRODUCES = (Grid, FoodGrid, Alert)
+"""Blocks a short paragraph before them introduces ("Here are good sources of iron:")."""
+
+INTRO_LINES = 4
+"""An introducing paragraph of at most this many lines is kept whole with the start of its block."""
+
+
+def _introduces(items: list[Item], parts: list[list[Flowable]], index: int, frame: tuple[float, float]) -> bool:
+    """Whether item `index` is a short paragraph that introduces the block after it."""
+    if not isinstance(items[index], Text) or index + 1 >= len(items) or not isinstance(items[index + 1], INTRODUCES):
+        return False
+    paragraph = parts[index][0]
+    return height(paragraph, frame[0]) <= INTRO_LINES * paragraph.style.leading + 1
+
+
+def _start(items: list[Item], parts: list[list[Flowable]], index: int, frame: tuple[float, float]) -> float:
+    """The least of part `index` that may stand at a page foot: with a short introduction, the start of
+    what it introduces too."""
+    width, page = frame
+    if _introduces(items, parts, index, frame):
+        return stack_height(parts[index], width) + start_height(parts[index + 1], width, page)
+    return start_height(parts[index], width, page)
+
+
 def _feathered(story: list[Flowable], extra: dict[int, float]) -> list[Flowable]:
     """The story with a `_Feather` in every gap between blocks: not after a heading or a question,
-    nor between a page-break condition and what it guards."""
+    nor between a page-break condition and what it guards, nor above a heading."""
     result: list[Flowable] = []
     for index, flowable in enumerate(story):
         before = story[index - 1] if index else None
         kept = isinstance(before, CondPageBreak) or (
             isinstance(before, Paragraph) and before.style.name in KEPT_WITH_NEXT
         )
-        if before is not None and not kept:
+        heading = isinstance(flowable, (CondPageBreak, OutlineHeading)) or bool(getattr(flowable, "lead", None))
+        if before is not None and not kept and not heading:
             result.append(_Feather(index, extra.get(index, 0.0)))
         result.append(flowable)
     return result
 
 
 def _flowables(
-    item: Item, styles: Styles, theme: HandoutTheme, width: float, logo: Logo | None
+    item: Item, styles: Styles, theme: HandoutTheme, frame: tuple[float, float], logo: Logo | None
 ) -> list[Flowable]:
     """The flowables of one layout item, from the module for its kind of block."""
+    width, page = frame
     if isinstance(item, Title):
         return furniture.title_block(item, styles, theme, width, logo)
     if isinstance(item, Heading):
         return texts.heading(item, styles)
     if isinstance(item, Text):
-        return texts.paragraph(item, styles)
+        return texts.paragraph(item, styles, theme, width)
     if isinstance(item, Links):
         return texts.links(item, styles, theme)
     if isinstance(item, Labelled):
-        return cards.key_points(item, styles, theme, width) if item.boxed else texts.labelled(item, styles, theme, width)
+        if item.boxed:
+            return cards.key_points(item, styles, theme, width, page)
+        return texts.labelled(item, styles, theme, width, page)
     if isinstance(item, FoodGrid):
         return foodgrid.food_grid(item, styles, theme, width)
     if isinstance(item, Grid):
-        return tables.grid(item, styles, theme, width)
+        return tables.grid(item, styles, theme, width, page)
     if isinstance(item, Boxed):
         return callouts.disclaimer(item, styles, theme, width)
     if isinstance(item, Alert):

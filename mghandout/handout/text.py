@@ -5,13 +5,14 @@ from __future__ import annotations
 from html import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.lib import colors
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
+from mghandout.handout import longtext
 from mghandout.handout.breaking import Breakable, start_height
 from mghandout.handout.fonts import markup
 from mghandout.handout.layout import Heading, Labelled, Links, Text
-from mghandout.handout.longtext import paragraphs
-from mghandout.handout.styles import BULLET, Styles, text
+from mghandout.handout.styles import BULLET, Styles, column, table_style, text
 from mghandout.handout.theme import HandoutTheme
 from mghandout.links import URL
 
@@ -28,8 +29,25 @@ def heading(item: Heading, styles: Styles) -> list[Flowable]:
     return [OutlineHeading(item.text, styles.heading if item.level == 1 else styles.subheading, item.outline)]
 
 
-def paragraph(item: Text, styles: Styles) -> list[Flowable]:
-    return paragraphs(item.text, styles.lead if item.lead else styles.body, text)  # longtext.py: linear time
+def paragraph(item: Text, styles: Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
+    """A paragraph; the summary (the lead) set larger in a tinted panel, so "In brief" holds only it and the
+    introduction after it reads as the article's start."""
+    if not item.lead:
+        return longtext.paragraphs(item.text, styles.body, text)  # longtext.py: linear time in the text's length
+    panel = Table([[Paragraph(text(item.text), styles.lead)]], colWidths=[column(theme, width)], hAlign="LEFT")
+    panel.setStyle(
+        table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(theme.tint)),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, colors.HexColor(theme.accent)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return [panel, Spacer(1, theme.gap * 1.5)]
 
 
 def links(item: Links, styles: Styles, theme: HandoutTheme) -> list[Flowable]:
@@ -48,11 +66,14 @@ def _address(url: str | None, theme: HandoutTheme) -> str:
     return f' <a href="{escape(url)}" color="{theme.accent}"><u>{markup(url)}</u></a>'
 
 
-def labelled(item: Labelled, styles: Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
+def labelled(item: Labelled, styles: Styles, theme: HandoutTheme, width: float, page: float) -> list[Flowable]:
     """Terms as bullets with a bold label, or questions over their answers; key points are cards (`cards.py`)."""
     if item.stacked:
-        return [flowable for label, words in item.items for flowable in _stacked(label, words, styles, width)]
-    bullet = ParagraphStyle("bullet", parent=styles.bullet, leftIndent=14, bulletIndent=2, spaceAfter=theme.gap * 0.75)
+        return [flowable for label, words in item.items for flowable in _stacked(label, words, styles, width, page)]
+    bullet = ParagraphStyle(
+        "bullet", parent=styles.bullet, leftIndent=14, bulletIndent=2, rightIndent=styles.inset,
+        spaceAfter=theme.gap * 0.75,
+    )
     return [
         Paragraph(
             f'<font color="{theme.accent}">{text(label, bold=True)}</font>{text(": " + words)}',
@@ -63,9 +84,9 @@ def labelled(item: Labelled, styles: Styles, theme: HandoutTheme, width: float) 
     ]
 
 
-def _stacked(label: str, words: str, styles: Styles, width: float) -> list[Flowable]:
+def _stacked(label: str, words: str, styles: Styles, width: float, page: float) -> list[Flowable]:
     """A question over its answer: the question kept with the answer's first lines, not with all of it,
     so a long answer goes on overleaf instead of leaving the page short."""
     question = Paragraph(text(label, bold=True), styles.question)
     answer = Paragraph(text(words), styles.body)
-    return [CondPageBreak(start_height([question, answer], width)), question, answer]
+    return [CondPageBreak(start_height([question, answer], width, page)), question, answer]
