@@ -289,6 +289,7 @@ def _fingerprints(source: Path, targets: dict[str, Path], options: Options) -> d
 
 def check_source(source: Path) -> Outcome:
     """Validate one source, write nothing, and report its reading level (advice, never a problem)."""
+    from mghandout.advice import slide_advice
     from mghandout.reading.analyse import analyse
     from mghandout.source import read_article_located
 
@@ -299,6 +300,7 @@ def check_source(source: Path) -> Outcome:
         outcome.problems = error.problems
         return outcome
     outcome.reading = analyse(str(source), article, starts, source.read_text("utf-8-sig").splitlines())
+    outcome.warnings += slide_advice(str(source), article, starts)
     return outcome
 
 

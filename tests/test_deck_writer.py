@@ -62,11 +62,13 @@ def tables(slide: Any) -> list[Any]:
 
 
 def text_pieces(slide: Any) -> list[str]:
-    """Every paragraph on the slide itself (text boxes, placeholders, table cells), not the notes."""
+    """Every paragraph on the slide itself (text boxes, placeholders, table cells), not the notes; a title the layout
+    broke into lines (one paragraph each) as one piece."""
     pieces: list[str] = []
     for shape in slide.shapes:
         if shape.has_text_frame:
-            pieces += [p.text for p in shape.text_frame.paragraphs]
+            paragraphs = [p.text for p in shape.text_frame.paragraphs]
+            pieces += [" ".join(paragraphs)] if shape == slide.shapes.title else paragraphs
         if shape.has_table:
             pieces += [cell.text for row in shape.table.rows for cell in row.cells]
     return [norm(p) for p in pieces if p.strip()]
@@ -162,9 +164,15 @@ def test_table_columns_and_rows_are_sized(deck: Any) -> None:
 
 
 def test_a_paragraph_under_a_food_grid_is_drawn_under_it() -> None:
-    """The Spanish fixture's closing sentence stands in a text box of its own under the food cards, at body size."""
-    data, _ = render_pptx(load_article(Path(__file__).parent / "fixtures" / "spanish.yaml"), when=WHEN)
+    """A one-sentence paragraph closing the Spanish fixture's food section stands in a text box of its own under the
+    food cards, at body size (the fixture's own closing paragraph is three sentences: a slide of its own)."""
+    source = load_article(Path(__file__).parent / "fixtures" / "spanish.yaml")
     sentence = "Limite los refrescos, las bebidas energéticas y el alcohol."
+    section = source.sections[2]
+    closing = section.blocks[-1].model_copy(update={"paragraph": sentence})
+    section = section.model_copy(update={"blocks": [*section.blocks[:-1], closing]})
+    source = source.model_copy(update={"sections": [*source.sections[:2], section, *source.sections[3:]]})
+    data, _ = render_pptx(source, when=WHEN)
     found = [(slide, shape) for slide in Presentation(io.BytesIO(data)).slides for shape in slide.shapes
              if shape.has_text_frame and norm(shape.text_frame.text) == sentence]
     assert len(found) == 1, "the sentence is drawn once, in a box of its own"

@@ -23,7 +23,7 @@ from mghandout.links import URL
 
 _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
-_LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
+_LINE, _BEFORE, _AFTER = qn("a:lnSpc"), qn("a:spcBef"), qn("a:spcAft")
 _BODY_PR, _NO_AUTOFIT = qn("a:bodyPr"), qn("a:noAutofit")
 _AUTOFITS = (_NO_AUTOFIT, qn("a:normAutofit"), qn("a:spAutoFit"))
 _AFTER_AUTOFIT = tuple(qn(tag) for tag in ("a:scene3d", "a:sp3d", "a:flatTx", "a:extLst"))
@@ -86,18 +86,22 @@ def linked_runs(slide: PptxSlide, paragraph: Any, text: str, size: float, theme:
 
 
 def spacing(paragraph: Any, *, after: float, single: bool = True) -> None:
-    """Single line spacing (the layout measured it; a template's master may say 90%) and the space after, of an `a:p`.
+    """Single line spacing (the layout measured it; a template's master may say 90%), no space before (python-pptx's
+    master puts 20% of the size before each paragraph, which the layout does not count) and the space after.
 
     Written as XML at the front of the paragraph's properties, where the schema puts
     them: python-pptx's line_spacing and space_after were a tenth of the deck's time.
     """
     properties = paragraph_properties(paragraph)
-    for name in (_LINE, _AFTER):
+    for name in (_LINE, _BEFORE, _AFTER):
         for old in properties.findall(name):
             properties.remove(old)
     space = etree.Element(_AFTER)
     etree.SubElement(space, qn("a:spcPts"), val=str(round(after * 100)))
     properties.insert(0, space)
+    before = etree.Element(_BEFORE)
+    etree.SubElement(before, qn("a:spcPts"), val="0")
+    properties.insert(0, before)
     if single:
         line = etree.Element(_LINE)
         etree.SubElement(line, qn("a:spcPct"), val="100000")

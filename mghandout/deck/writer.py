@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-from dataclasses import replace
+from dataclasses import astuple, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ from mghandout.deck import package, xpath
 from mghandout.deck.accessibility import make_accessible
 from mghandout.deck.backdrop import Backdrop, Colours, Rect, link_colour, readable, slide_colours, text_on
 from mghandout.deck.language import tag_language
-from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide
+from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Mark, Slide
 from mghandout.deck.measure import wrap
 from mghandout.deck.pages import Notes, Slides
 from mghandout.deck.save import save
@@ -176,7 +176,11 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
     _place(title, spec.title_box)
     paragraph = _emptied(slide, title, theme)
     paragraph_properties(paragraph).set("algn", "l" if spec.layout == "title" else "ctr")
-    run(paragraph, spec.title, spec.title_size, theme, bold=True, color=colours.title)
+    for index, line in enumerate(spec.title_lines or (spec.title,)):
+        if index:  # a paragraph a line, not a line break: the slide's title is its document part's name in app.xml
+            paragraph = etree.SubElement(paragraph.getparent(), _P)
+            paragraph_properties(paragraph).set("algn", "ctr")
+        run(paragraph, line, spec.title_size, theme, bold=True, color=colours.title)
     _plate(slide, title, colours.title_plate)
     needed = spec.layout == "content" or (spec.layout == "title" and bool(spec.subtitle))
     body = _body_placeholder(slide, title, spec.body_box if needed else None)
@@ -186,6 +190,8 @@ def _fill(slide: PptxSlide, spec: Slide, theme: DeckTheme, on_slide: DeckTheme, 
         _subtitle(slide, body, spec, on_slide)
     elif spec.layout == "content":
         _bullets(slide, body, spec, on_slide)
+        if spec.mark is not None:
+            _mark(slide, spec.mark, theme)
     else:
         _intro(slide, spec, theme, on_slide, colours.body_plate)
         if spec.table is not None:
@@ -259,8 +265,49 @@ def _bullets(slide: PptxSlide, body: Any, spec: Slide, theme: DeckTheme) -> None
         spacing(paragraph, after=theme.paragraph_gap if paragraph_runs[-1][2] else 0)
         for words, bold, _ in paragraph_runs:
             linked_runs(slide, paragraph, words, spec.body_size, theme, bold=bold, color=theme.accent if bold else None)
-        hanging = not (bullet.stacked and not paragraph_runs[0][1])
+        hanging = not bullet.plain and not (bullet.stacked and not paragraph_runs[0][1])
         bullet_mark(paragraph, theme, theme.bullet_indent, hanging=hanging)
+
+
+def _mark(slide: PptxSlide, mark: Mark, theme: DeckTheme) -> None:
+    """A callout's frame (four bands of the kind's colour inside its edge, thick for a warning, thin for a tip: no shape
+    lies over another, so the reading order changes no pixel), its icon named for screen readers, and the word for
+    its kind beside it."""
+    warning = mark.kind == "warning"
+    for band in _bands(mark.frame, mark.band):
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Inches(v) for v in astuple(band)))
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(mark.ink)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+    icon = slide.shapes.add_shape(MSO_SHAPE.ISOSCELES_TRIANGLE if warning else MSO_SHAPE.OVAL,
+                                  *(Inches(v) for v in astuple(mark.icon)))
+    icon.fill.solid()
+    icon.fill.fore_color.rgb = RGBColor.from_string(mark.ink)
+    icon.line.fill.background()
+    icon.shadow.inherit = False
+    names = icon._element.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
+    names.set("name", mark.label)
+    names.set("descr", mark.label)
+    sign = _emptied(slide, icon._element, theme)
+    paragraph_properties(sign).set("algn", "ctr")
+    icon._element.find(_TX_BODY).find(_BODY_PR).set("anchor", "b" if warning else "ctr")
+    for side in ("lIns", "rIns", "tIns", "bIns"):
+        icon._element.find(_TX_BODY).find(_BODY_PR).set(side, "0")
+    run(sign, "!" if warning else "i", mark.icon.h * POINTS * 0.5, theme, bold=True, color="FFFFFF")
+    label = _textbox(slide, mark.label_box)
+    word = _emptied(slide, label, theme)
+    label.find(_TX_BODY).find(_BODY_PR).set("anchor", "ctr")
+    run(word, mark.label, mark.label_size, theme, bold=True, color=mark.ink)
+
+
+def _bands(frame: Box, thick: float) -> tuple[Box, ...]:
+    """The four sides of `frame`, `thick` inches, inside it; the left and right ones between the top and bottom."""
+    apart = thick / 4  # clear of the top and bottom bands once lengths are rounded to whole EMU
+    inner = frame.h - 2 * (thick + apart)
+    top = frame.y + thick + apart
+    return (Box(frame.x, frame.y, frame.w, thick), Box(frame.x, frame.y + frame.h - thick, frame.w, thick),
+            Box(frame.x, top, thick, inner), Box(frame.x + frame.w - thick, top, thick, inner))
 
 
 def _paragraphs(bullet: Bullet) -> list[list[tuple[str, bool, bool]]]:
@@ -287,28 +334,56 @@ def _text_box(slide: PptxSlide, where: Box, text: str, theme: DeckTheme, on_slid
     _plate(slide, box, plate)
     body = box.find(_TX_BODY)
     frame(body, theme)
-    run(body.find(_P), text, theme.body_size, on_slide)
-    spacing(body.find(_P), after=0)
+    for index, line in enumerate(text.split("\n")):
+        paragraph = body.find(_P) if index == 0 else etree.SubElement(body, _P)
+        run(paragraph, line, theme.body_size, on_slide)
+        spacing(paragraph, after=0)
 
 
 def _foods(slide: PptxSlide, spec: Slide, theme: DeckTheme) -> None:
+    """Each group's card: one tinted shape, or for a card two columns wide three that meet edge to edge (its heading,
+    then its foods' two halves), so no shape lies over another."""
     for column in spec.foods:
-        shape = slide.shapes.add_shape(1, Inches(column.box.x), Inches(column.box.y), Inches(column.box.w),
-                                       Inches(column.box.h))
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = RGBColor.from_string(theme.tint)
-        shape.line.fill.background()
-        shape.shadow.inherit = False
-        head = _emptied(slide, shape._element, theme)
+        second = column.second
+        heading = column.box if second is None else replace(column.box, h=second.y - column.box.y - _HAIR)
+        body = _card(slide, heading, theme)
+        head = body.find(_P)
         paragraph_properties(head).set("algn", "l")
         spacing(head, after=theme.paragraph_gap, single=False)
         run(head, column.group, column.size, theme, bold=True, color=theme.accent)
-        for item in column.items:
-            paragraph = etree.SubElement(head.getparent(), _P)
-            paragraph_properties(paragraph).set("algn", "l")
-            spacing(paragraph, after=0)
-            bullet_mark(paragraph, theme, theme.food_indent)
-            run(paragraph, item, column.size, theme)
+        if second is None:
+            _food_items(body, column.items, column.size, theme)
+            continue
+        left = replace(second, x=column.box.x, w=second.x - column.box.x - _HAIR)
+        for box, items in ((left, column.items[:column.split]), (second, column.items[column.split:])):
+            part = _card(slide, box, theme)
+            part.remove(part.find(_P))
+            _food_items(part, items, column.size, theme)
+
+
+_HAIR = 2 / 914400
+"""Inches (two EMU) between the parts of a two-column card: they meet to the eye, never overlap once rounded."""
+
+
+def _card(slide: PptxSlide, box: Box, theme: DeckTheme) -> Any:
+    """A tinted rectangle at `box`, set up for text; its text body (`p:txBody`), with one empty paragraph."""
+    shape = slide.shapes.add_shape(1, Inches(box.x), Inches(box.y), Inches(box.w), Inches(box.h))
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(theme.tint)
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    _emptied(slide, shape._element, theme)
+    return shape._element.find(_TX_BODY)
+
+
+def _food_items(body: Any, items: tuple[str, ...], size: float, theme: DeckTheme) -> None:
+    """The foods as bulleted paragraphs at the end of a text body."""
+    for item in items:
+        paragraph = etree.SubElement(body, _P)
+        paragraph_properties(paragraph).set("algn", "l")
+        spacing(paragraph, after=0)
+        bullet_mark(paragraph, theme, theme.food_indent)
+        run(paragraph, item, size, theme)
 
 
 def _footer(slide: PptxSlide, deck: Deck, number: int, theme: DeckTheme, backdrop: Backdrop | None) -> None:

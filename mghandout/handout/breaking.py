@@ -173,7 +173,10 @@ class FlowingBox(Flowable):
     (never leaving one alone on a side); `inner` is the content's width in the box.
     `outline` is the box's bookmark, on its first part only. Without `keep` the box
     starts where it stands even when it would fit a page (the disclaimer, too long to
-    go overleaf with the notes box, leads into it instead).
+    go overleaf with the notes box, leads into it instead). Nor does a box that fits a
+    page go overleaf whole from a page it would leave less than `fill` full: it starts
+    there and goes on, as a typesetter would rather than leave a fifth of a page blank
+    (with large type, a box is a good part of a page).
     """
 
     def __init__(
@@ -183,9 +186,11 @@ class FlowingBox(Flowable):
         inner: float,
         outline: str | None = None,
         keep: bool = True,
+        fill: float = 0.8,
     ) -> None:
         super().__init__()
         self.frame, self.parts, self.inner, self.outline, self.keep = frame, parts, inner, outline, keep
+        self.fill = fill
         self._box: Flowable | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -204,17 +209,18 @@ class FlowingBox(Flowable):
         whole = self.wrap(available_width, available_height)[1]
         if whole <= available_height:
             return [self]
-        if self.keep and not at_top and frame is not None and whole <= frame._height:
+        full = frame is not None and available_height <= (1 - self.fill) * frame._height
+        if self.keep and not at_top and frame is not None and whole <= frame._height and full:
             return []
         room = available_height - self.frame(head, []).wrap(available_width, available_height)[1]
         while room > 0:
             placed, rest = fit(content, self.inner, room)
             if not placed or not rest:
                 return []
-            first = FlowingBox(self.frame, (head, again, placed), self.inner, self.outline, self.keep)
+            first = FlowingBox(self.frame, (head, again, placed), self.inner, self.outline, self.keep, self.fill)
             over = first.wrap(available_width, available_height)[1] - available_height
             if over <= 0:
-                return [first, FlowingBox(self.frame, (again, again, rest), self.inner, keep=self.keep)]
+                return [first, FlowingBox(self.frame, (again, again, rest), self.inner, keep=self.keep, fill=self.fill)]
             # The box's own spacing of its content differs a little from the sum of the parts: fit again.
             room -= max(over, 1.0)
         return []

@@ -93,7 +93,7 @@ def callout(item: Alert, styles: Styles, theme: HandoutTheme, width: float) -> l
         Paragraph(text(theme.labels.continued.format(title=item.title), bold=True), again),
         content,
     )
-    box = FlowingBox(frame, parts, width - icon_room - 16, item.title if warning else None)
+    box = FlowingBox(frame, parts, width - icon_room - 16, item.title if warning else None, fill=theme.page_fill)
     return [box, Spacer(1, theme.gap)]
 
 

@@ -23,9 +23,11 @@ PADDING = 9.0
 
 
 def key_points(item: Labelled, styles: Styles, theme: HandoutTheme, width: float, page: float) -> list[Flowable]:
-    """Key points as a two-column grid of tinted cards; an odd last card spans the row, so no cell is empty."""
+    """Key points as a grid of tinted cards, `item.columns` to a row (two, or one in large print); an odd last
+    card spans the row, so no cell is empty."""
+    across = item.columns
     again = ParagraphStyle("cue", parent=styles.label)
-    pairs = [item.items[i : i + 2] for i in range(0, len(item.items), 2)]
+    pairs = [item.items[i : i + across] for i in range(0, len(item.items), across)]
     units: list[tuple[int, int, list[Any]]] = []
     """(row of cards, band within it, the band's cells)"""
     titles: list[list[Paragraph]] = []
@@ -61,10 +63,10 @@ def key_points(item: Labelled, styles: Styles, theme: HandoutTheme, width: float
                 cards.append(number)
             rows.append(list(cells))
             cards.append(number)
-        table = Table([row + [""] * (2 - len(row)) for row in rows], colWidths=[width / 2] * 2)
-        spans = [("SPAN", (0, r), (1, r)) for r, number in enumerate(cards) if len(pairs[number]) == 1]
+        table = Table([row + [""] * (across - len(row)) for row in rows], colWidths=[width / across] * across)
+        spans = [("SPAN", (0, r), (-1, r)) for r, number in enumerate(cards) if len(pairs[number]) < across]
         starts = [r for r in range(1, len(cards)) if cards[r] != cards[r - 1]]
-        table.setStyle(card_style(theme, len(rows), 2, spans, starts))
+        table.setStyle(card_style(theme, len(rows), across, spans, starts))
         return [table]
 
     def reading() -> list[Flowable]:

@@ -60,6 +60,8 @@ class Labelled:
     items: tuple[tuple[str, str], ...]
     boxed: bool = False
     stacked: bool = False
+    columns: int = 2
+    """Cards side by side, when boxed: one in the large-print edition."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,18 @@ class Notes:
     """As the title's: the phone and the website in the contact line are links."""
 
 
-Item = Title | Heading | Text | Links | Labelled | FoodGrid | Grid | Boxed | Alert | Notes
+@dataclass(frozen=True)
+class RowBlocks:
+    """A table too wide for its type (large print): each row a small block, its first cell over the others,
+    each under its column's header, after a note saying the table is printed this way."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str | None
+    note: str
+
+
+Item = Title | Heading | Text | Links | Labelled | FoodGrid | Grid | RowBlocks | Boxed | Alert | Notes
 
 
 CELL_CHARS = 90
@@ -130,10 +143,11 @@ def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = 
     items: list[Item] = [Title(article.title, _clinic_lines(brand, labels.phone), contact_links(brand))]
     items += [Heading(labels.summary, outline=False), Text(article.summary, lead=True)]
     items += [Text(paragraph) for paragraph in article.introduction]
-    items += [Heading(labels.key_points), Labelled(tuple((p.title, p.text) for p in article.key_points), boxed=True)]
+    points = tuple((p.title, p.text) for p in article.key_points)
+    items += [Heading(labels.key_points), Labelled(points, boxed=True, columns=1 if theme.one_column else 2)]
     for section in article.sections:
         items.append(Heading(section.title))
-        items += [_block(block, section.title, labels.continued) for block in section.blocks]
+        items += [_block(block, section.title, theme) for block in section.blocks]
     if article.faq:
         items += [Heading(labels.faq), Labelled(tuple((q.question, q.answer) for q in article.faq), stacked=True)]
     items += [Heading(article.conclusion.title)] + [Text(p) for p in article.conclusion.paragraphs]
@@ -145,7 +159,7 @@ def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = 
     return items
 
 
-def _block(block: Paragraph | TermList | Foods | Table | Callout, section: str, continued: str) -> Item:
+def _block(block: Paragraph | TermList | Foods | Table | Callout, section: str, theme: HandoutTheme) -> Item:
     if isinstance(block, Paragraph):
         return Text(block.paragraph)
     if isinstance(block, Callout):
@@ -155,15 +169,35 @@ def _block(block: Paragraph | TermList | Foods | Table | Callout, section: str, 
         return Labelled(tuple((term.term, term.text) for term in block.terms))
     if isinstance(block, Foods):
         groups = tuple((group.group, tuple(group.items)) for group in block.foods.groups)
-        return FoodGrid(block.foods.intro, groups, columns=food_columns(len(groups)))
+        return FoodGrid(block.foods.intro, groups, columns=1 if theme.one_column else food_columns(len(groups)))
     table = block.table
+    widths = column_widths(table.header, table.rows)
+    if theme.one_column and not roomy(table.header, table.rows, widths, theme):
+        return RowBlocks(tuple(table.header), tuple(map(tuple, table.rows)), table.caption, theme.labels.table_rows)
     return Grid(
         tuple(table.header),
         tuple(map(tuple, table.rows)),
         table.caption,
-        column_widths(table.header, table.rows),
-        continued.format(title=section),
+        widths,
+        theme.labels.continued.format(title=section),
     )
+
+
+NARROWEST_PAGE_INCH = 7.27
+"""A4's text width, the narrower paper's: a table that reads well there reads well on Letter."""
+LEAST_LINE = 28
+"""The fewest characters a line of running text in a table cell should hold to be read comfortably."""
+
+
+def roomy(header: list[str], rows: list[list[str]], widths: tuple[float, ...], theme: HandoutTheme) -> bool:
+    """Whether every column that holds running text (a cell longer than a short line) gets lines of at least
+    `LEAST_LINE` characters at the table's type size; an average character is about half an em wide."""
+    for index, share in enumerate(widths):
+        longest = max(len(row[index]) for row in [header, *rows])
+        characters = share * NARROWEST_PAGE_INCH * 72 / (theme.table_size * 0.5)
+        if longest > LEAST_LINE and characters < LEAST_LINE:
+            return False
+    return True
 
 
 def food_columns(groups: int) -> int:

@@ -33,7 +33,20 @@ from mghandout.handout import text as texts
 from mghandout.handout.breaking import KEPT_WITH_NEXT, Breakable, FlowingBox, height, stack_height, start_height
 from mghandout.handout.fonts import font_set
 from mghandout.handout.furniture import Footer
-from mghandout.handout.layout import Alert, Boxed, FoodGrid, Grid, Heading, Item, Labelled, Links, Notes, Text, Title
+from mghandout.handout.layout import (
+    Alert,
+    Boxed,
+    FoodGrid,
+    Grid,
+    Heading,
+    Item,
+    Labelled,
+    Links,
+    Notes,
+    RowBlocks,
+    Text,
+    Title,
+)
 from mghandout.handout.styles import Styles
 from mghandout.handout.tagging import TaggedCanvas, Tagger
 from mghandout.handout.text import OutlineHeading
@@ -263,7 +276,7 @@ def _closing(items: list[Item], index: int) -> bool:
     return isinstance(items[index], Notes) and index > 0 and isinstance(items[index - 1], Boxed)
 
 
-INTRODUCES = (Grid, FoodGrid, Alert)
+INTRODUCES = (Grid, RowBlocks, FoodGrid, Alert)
 """Blocks a short paragraph before them introduces ("Here are good sources of iron:")."""
 
 INTRO_LINES = 4
@@ -324,6 +337,8 @@ def _flowables(
         return foodgrid.food_grid(item, styles, theme, width)
     if isinstance(item, Grid):
         return tables.grid(item, styles, theme, width, page)
+    if isinstance(item, RowBlocks):
+        return tables.row_blocks(item, styles, theme, width, page)
     if isinstance(item, Boxed):
         return callouts.disclaimer(item, styles, theme, width)
     if isinstance(item, Alert):

@@ -13,10 +13,10 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
-from mghandout.handout.breaking import BAND_LINES, TALL_ROW, Breakable, cut_row
-from mghandout.handout.layout import Grid
+from mghandout.handout.breaking import BAND_LINES, TALL_ROW, Breakable, cut_row, start_height
+from mghandout.handout.layout import Grid, RowBlocks
 from mghandout.handout.tablewidth import column_widths
 from mghandout.handout.styles import Styles, fitted, table_style, text
 from mghandout.handout.theme import HandoutTheme
@@ -69,6 +69,22 @@ def grid(item: Grid, styles: Styles, theme: HandoutTheme, width: float, page: fl
 
 CUE_CHARACTERS = 40
 """A first cell longer than this is named by its first words in the "(continued)" cue of its row."""
+
+
+def row_blocks(item: RowBlocks, styles: Styles, theme: HandoutTheme, width: float, page: float) -> list[Flowable]:
+    """A table as one block per row (large print): the row's first cell as a small heading over each other cell
+    under its column's header, so every word of the table is there at a size its columns could not hold.
+    A row's heading is kept with its first lines; the row itself may run on overleaf."""
+    flowables = [Paragraph(text(item.caption), styles.body)] if item.caption else []
+    flowables.append(Paragraph(text(item.note), styles.body))
+    for row in item.rows:
+        title = Paragraph(text(f"{item.header[0]}: {row[0]}", bold=True), styles.question)
+        cells = [
+            Paragraph(f"{text(head + ':', bold=True)} {text(cell)}", styles.body)
+            for head, cell in zip(item.header[1:], row[1:])
+        ]
+        flowables += [CondPageBreak(start_height([title, cells[0]], width, page)), title, *cells]
+    return [*flowables, Spacer(1, theme.gap)]
 
 
 def _named(cell: str) -> str:

@@ -10,16 +10,13 @@ against the boxes of the slide size in use, so nothing overflows in any
 presentation program and no "shrink on overflow" flag is needed. `writer.py` only
 serialises.
 
-- Slides to present: a text slide shows what `slidetext.py` chooses (the editor's
-  `slide:` text, else the lead sentence and every urgent one); the full text is in the
-  notes. Text slides aim at `theme.slide_words` words (less when the deck's median text
-  slide would pass `theme.slide_words_median`) and never pass `theme.slide_words_most`;
-  food grids and tables are read by scanning and are held to
-  their boxes, not to the word budget.
-- Shared evenly: what continues on a slide titled "... (continued)" is split into the
-  fewest slides the budget allows, then so that the heaviest slide is as light, and the
-  lightest as heavy, as can be; a sentence never splits across slides; a table that fits
-  one slide is not split, and one that does not continues under its repeated header.
+- Slides to present: a text slide shows every sentence of its part, or the editor's
+  `slide:` text (`slidetext.py`); the full text is in the notes. A run fills the fewest
+  slides that hold it at 24 pt, shared evenly by height, each slide then set at the largest
+  of 32, 28 and 24 pt that fits (`text_slides`); a sentence never splits across slides.
+  Food grids and tables are held to their boxes; a table that fits one slide is not split,
+  and one that does not continues under its repeated header.
+- Callouts are whole on one slide up to 8 items, framed and marked with their kind.
 - No short text slide alone beside a grid: the sentences before a food grid or table stand
   above its first slide (when that costs no more slides than a slide of their own), and a
   short paragraph after it stands under its last slide when there is room.
@@ -33,6 +30,18 @@ serialises.
 """
 
 from mghandout.deck.layout.article import deck_layout
-from mghandout.deck.layout.slides import POINTS, Box, Bullet, Cover, Deck, FoodColumn, Slide, TablePart, body_words
+from mghandout.deck.layout.slides import (
+    POINTS,
+    Box,
+    Bullet,
+    Cover,
+    Deck,
+    FoodColumn,
+    Mark,
+    Slide,
+    TablePart,
+    body_words,
+)
 
-__all__ = ["POINTS", "Box", "Bullet", "Cover", "Deck", "FoodColumn", "Slide", "TablePart", "body_words", "deck_layout"]
+__all__ = ["POINTS", "Box", "Bullet", "Cover", "Deck", "FoodColumn", "Mark", "Slide", "TablePart", "body_words",
+           "deck_layout"]

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Iterable
 from dataclasses import fields, is_dataclass, replace
 from typing import TypeVar
 
 from mghandout.deck.layout.cover import title_slide
 from mghandout.deck.layout.geometry import Geometry
 from mghandout.deck.layout.sections import section_slides
-from mghandout.deck.layout.slides import Box, Bullet, Deck, Slide, body_words
+from mghandout.deck.layout.slides import Box, Bullet, Deck, Slide
 from mghandout.deck.layout.text_slides import continuing, text_slides
 from mghandout.deck.measure import sentences
-from mghandout.deck.slidetext import is_urgent, shown
+from mghandout.deck.slidetext import shown
 from mghandout.deck.theme import REFERENCE_HEIGHT, REFERENCE_WIDTH, DeckTheme, slide_scale
 from mghandout.model import Article, Brand, Callout, Paragraph, Section
+
 
 _T = TypeVar("_T")
 
@@ -27,18 +26,12 @@ def deck_layout(article: Article, theme: DeckTheme, width: float = REFERENCE_WID
     `identity`: the title slide gets the theme's band and rule (not on a user's template).
     `content`: where a user's template lets content go (its body placeholder, in inches);
     every body box, food card and table stays inside it, clear of art at the template's foot.
-
-    Text slides aim at `theme.slide_words` words; when the deck's median text slide then
-    holds more than `theme.slide_words_median`, the aim is lowered until it does not: the
-    fewest slides that keep a median slide light.
     """
     scale = slide_scale(width, height)
     geo = Geometry(theme, width / scale, height / scale, _titles(article, theme), identity,
                     _scaled(content, 1 / scale))
-    for geo.aim in range(theme.slide_words, theme.slide_words_median // 2, -2):
-        slides = tuple(_slides(article, geo, brand))
-        if _median_words(slides) <= theme.slide_words_median:
-            break
+    slides = tuple(replace(slide, title_lines=geo.title_breaks(slide.title, slide.title_size))
+                   if slide.layout != "title" else slide for slide in _slides(article, geo, brand))
     return Deck(width, height, article.short_title, theme.scaled(scale), _scaled(slides, scale))
 
 
@@ -61,17 +54,12 @@ def _scaled(value: _T, factor: float) -> _T:
     return value
 
 
-def _median_words(slides: Iterable[Slide]) -> float:
-    """Words of body text on the median text slide (food grids and tables are read by scanning)."""
-    return statistics.median([body_words(slide) for slide in slides if slide.layout == "content"] or [0])
-
-
 def _slides(article: Article, geo: Geometry, brand: Brand | None) -> list[Slide]:
     """Every slide of the deck, in the article's order."""
     labels = geo.theme.labels
     slides: list[Slide] = [title_slide(article, geo, brand)]
-    urgent = [s for paragraph in article.introduction for s in sentences(paragraph) if is_urgent(s)]
-    slides += text_slides(geo, labels.summary, [Bullet(s) for s in [*sentences(article.summary), *urgent]])
+    slides += text_slides(geo, labels.summary, [Bullet(s) for s in sentences(article.summary)])
+    slides += text_slides(geo, article.short_title, [Bullet(paragraph) for paragraph in article.introduction])
     key_points = [Bullet(shown(p.text, p.slide), p.title, note=f"{p.title}: {p.text}") for p in article.key_points]
     slides += text_slides(geo, labels.key_points, key_points)
     for section in article.sections:
@@ -85,15 +73,15 @@ def _slides(article: Article, geo: Geometry, brand: Brand | None) -> list[Slide]
     if article.references:
         refs = [Bullet(r.text + (f" {r.url}" if r.url else "")) for r in article.references]
         slides += text_slides(geo, labels.references, refs)
-    slides += text_slides(geo, article.disclaimer.heading(labels), [Bullet(article.disclaimer.text)])
+    slides += text_slides(geo, article.disclaimer.heading(labels), [Bullet(article.disclaimer.text, plain=True)])
     return slides
 
 
 def _titles(article: Article, theme: DeckTheme) -> list[str]:
     """Every title a content slide may carry, each also as "... (continued)": they decide the one title box."""
     labels = theme.labels
-    topics = [labels.summary, labels.key_points, labels.faq, labels.references, article.disclaimer.heading(labels),
-              article.conclusion.title]
+    topics = [labels.summary, article.short_title, labels.key_points, labels.faq, labels.references,
+              article.disclaimer.heading(labels), article.conclusion.title]
     for section in article.sections:
         topics.append(section.title)
         topics += [block.callout.title for block in section.blocks if isinstance(block, Callout)]

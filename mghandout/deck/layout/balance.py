@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from mghandout.deck.layout.slides import EPS
 
+
 BALANCE = 0.4
 """The lightest slide of a run holds at least this share of the heaviest one's words, when the run allows it."""
 

@@ -9,8 +9,10 @@ from mghandout.deck.layout.slides import POINTS, Box, Cover, Slide
 from mghandout.deck.measure import wrap
 from mghandout.model import Article, Brand
 
+
 def title_slide(article: Article, geo: Geometry, brand: Brand | None) -> Slide:
-    """Title, a subtitle only when it adds to the title, the date, the clinic: left-aligned beside the band."""
+    """Title, a subtitle only when it adds to the title, the author (unless it is the clinic, shown at the foot), the
+    date, the clinic: left-aligned beside the band."""
     theme = geo.theme
     band = Box(0.0, 0.0, theme.band_width, geo.height - theme.footer_height) if geo.identity else None
     left = (band.w if band else 0.0) + theme.margin
@@ -18,7 +20,8 @@ def title_slide(article: Article, geo: Geometry, brand: Brand | None) -> Slide:
     size = theme.cover_title_size
     lines = len(wrap(article.title, size, (room_w - 2 * theme.inset) * POINTS, bold=True))
     title_h = geo.lines_height(lines, size) + 2.5 * theme.inset
-    lines_under = (*_subtitle(article), theme.labels.format_date(article.date))
+    author = (article.author,) if article.author and not (brand and brand.clinic == article.author) else ()
+    lines_under = (*_subtitle(article), *author, theme.labels.format_date(article.date))
     under_h = sum(len(wrap(line, theme.subtitle_size, (room_w - 2 * theme.inset) * POINTS)) for line in lines_under)
     under_h = (geo.lines_height(under_h, theme.subtitle_size) + 2 * theme.inset
                + len(lines_under) * theme.paragraph_gap / POINTS)

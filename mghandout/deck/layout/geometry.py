@@ -9,15 +9,14 @@ from mghandout.deck.layout.slides import EPS, POINTS, Box, Bullet, Slide, joined
 from mghandout.deck.measure import widest_word, wrap
 from mghandout.deck.theme import DeckTheme
 
+
 class Geometry:
     """Boxes and text heights for one slide size and theme: one title box and one body box for every content slide."""
 
     def __init__(self, theme: DeckTheme, width: float, height: float, titles: list[str], identity: bool = True,
                  content: Box | None = None) -> None:
         self.theme, self.width, self.height = theme, width, height
-        self.aim = theme.slide_words
         self.identity = identity
-        self.memo: dict[tuple[int, str, tuple[Bullet, ...]], list[Slide]] = {}
         self.inner = width - 2 * theme.margin
         self.title_room = (self.inner - 2 * theme.inset) * POINTS
         need = max(len(wrap(title, theme.title_size, self.title_room, bold=True)) for title in titles)
@@ -45,6 +44,22 @@ class Geometry:
             size -= 1
         return None
 
+    def title_breaks(self, title: str, size: float) -> tuple[str, ...]:
+        """The title's lines when a line would end on a one-letter word ("... Magnesium: A" / "Comparison"): that
+        word moved down to open the next line, where the next line still fits; else none (the title wraps as is)."""
+        lines = wrap(title, size, self.title_room, bold=True)
+        if not any(len(line.split()[-1]) == 1 for line in lines[:-1]):
+            return ()
+        moved = list(lines)
+        for index in range(len(moved) - 1):
+            *head, last = moved[index].split()
+            if len(last) == 1 and head:
+                following = f"{last} {moved[index + 1]}"
+                if len(wrap(following, size, self.title_room, bold=True)) > 1:
+                    return ()
+                moved[index], moved[index + 1] = " ".join(head), following
+        return tuple(moved)
+
     def title_size(self, title: str) -> float:
         size = self._title_size(title)
         assert size is not None
@@ -58,10 +73,10 @@ class Geometry:
         """Points of line width inside the body box (insets and the bullet's indent taken off)."""
         return (self.body.w - 2 * self.theme.inset - self.theme.bullet_indent) * POINTS
 
-    def body_size(self, bullets: Iterable[Bullet]) -> float:
-        """The body size, or smaller down to the floor when a word (a long web address) is wider than a line."""
+    def body_size(self, bullets: Iterable[Bullet], size: float) -> float:
+        """`size`, or smaller down to the floor when a word (a long web address) is wider than a line."""
         widest = max((max(widest_word(b.label, 1, bold=True), widest_word(b.text, 1)) for b in bullets), default=0)
-        return max(self.theme.body_floor, min(self.theme.body_size, self.text_room() / widest if widest else math.inf))
+        return max(self.theme.body_floor, min(size, self.text_room() / widest if widest else math.inf))
 
     def bullet_height(self, bullet: Bullet, size: float) -> float:
         room = self.text_room()
@@ -72,10 +87,12 @@ class Geometry:
         return self.lines_height(lines, size) + self.theme.paragraph_gap / POINTS
 
     def intro_height(self, text: str) -> float:
-        """Inches a line or two of body text above a food grid or a table takes, with a gap (none without text)."""
+        """Inches a line or two of body text above a food grid or a table takes, with a gap (none without text);
+        each line of `text` is a paragraph of its own (a table's caption under the sentences before it)."""
         if not text:
             return 0.0
-        lines = len(wrap(text, self.theme.body_size, (self.body.w - 2 * self.theme.inset) * POINTS))
+        room = (self.body.w - 2 * self.theme.inset) * POINTS
+        lines = sum(len(wrap(part, self.theme.body_size, room)) for part in text.split("\n"))
         return self.lines_height(lines, self.theme.body_size) + 3 * self.theme.inset
 
     def fits(self, bullets: list[Bullet], size: float) -> bool:
@@ -84,7 +101,8 @@ class Geometry:
 
     def slide(self, layout: str, title: str, notes: str, **content: object) -> Slide:
         """A content slide at the deck's one geometry."""
-        return Slide(layout, title, self.title_box, self.title_size(title), notes, self.body, **content)  # type: ignore[arg-type]
+        return Slide(layout, title, self.title_box, self.title_size(title), notes, self.body,
+                     **content)  # type: ignore[arg-type]
 
 
 def _within(ours: Box, content: Box | None) -> Box:

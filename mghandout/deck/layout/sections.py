@@ -16,32 +16,44 @@ from mghandout.deck.measure import wrap
 from mghandout.deck.slidetext import shown
 from mghandout.model import Foods, Paragraph, Section, Table, TermList
 
+
 def section_slides(section: Section, geo: Geometry) -> list[Slide]:
-    """A section's blocks in order: runs of paragraphs and terms as text slides, foods and tables on their own."""
+    """A section's blocks in order: runs of paragraphs and terms as text slides, foods, tables and callouts on their
+    own; a sentence that introduces a list ("... these signs:") stays with it, and a callout that opens the section
+    carries the section's title, which would otherwise be on no slide."""
     slides: list[Slide] = []
     pending: list[Bullet] = []
+    glued: set[int] = set()
     for block in section.blocks:
         if isinstance(block, Paragraph):
             pending.append(Bullet(shown(block.paragraph, block.slide), note=block.paragraph))
             continue
         if isinstance(block, TermList):
+            if pending and introduces(pending[-1]):
+                pending[-1] = replace(pending[-1], plain=True)
+                glued.add(len(pending) - 1)
             pending += [Bullet(shown(t.text, t.slide), t.term, note=f"{t.term}: {t.text}") for t in block.terms]
             continue
         if isinstance(block, Foods | Table):
             slides += _led(geo, section.title, pending, partial(_block_slides, geo, section.title, block))
         else:
-            slides = [*_followed(geo, section.title, slides, pending), *callout_slides(geo, block)]
-        pending = []
-    return _followed(geo, section.title, slides, pending)
+            opening = not slides and not pending and block.callout.title != section.title
+            slides = [*_followed(geo, section.title, slides, pending, frozenset(glued)),
+                      *callout_slides(geo, block, section.title if opening else None)]
+        pending, glued = [], set()
+    return _followed(geo, section.title, slides, pending, frozenset(glued))
+
+
+def introduces(bullet: Bullet) -> bool:
+    """A paragraph that ends with a colon introduces the list after it."""
+    return not bullet.label and bullet.text.rstrip().endswith((":", "："))
 
 
 def _block_slides(geo: Geometry, title: str, block: Foods | Table, lead: tuple[Bullet, ...]) -> list[Slide]:
-    """A food grid's or a table's slides, remembered: they do not change with the word aim, which is tried in turn."""
-    key = (id(block), title, lead)
-    if key not in geo.memo:
-        geo.memo[key] = (food_slides(geo, title, block.foods, lead) if isinstance(block, Foods)
-                         else table_slides(geo, title, block.table, lead))
-    return geo.memo[key]
+    """A food grid's or a table's slides, the sentences before it (`lead`) above it when they fit."""
+    if isinstance(block, Foods):
+        return food_slides(geo, title, block.foods, lead)
+    return table_slides(geo, title, block.table, lead)
 
 
 def _led(geo: Geometry, title: str, lead: list[Bullet],
@@ -59,12 +71,14 @@ def _led(geo: Geometry, title: str, lead: list[Bullet],
     if len(lead) <= 2 and not any(b.label for b in lead):
         led = slides(tuple(lead))
         intro_room = (geo.body.w - 2 * geo.theme.inset) * POINTS
-        if led[0].intro and len(led) <= len(alone) and len(wrap(led[0].intro, geo.theme.body_size, intro_room)) <= 3:
+        lines = sum(len(wrap(part, geo.theme.body_size, intro_room)) for part in led[0].intro.split("\n"))
+        if all(b.text in led[0].intro for b in lead) and len(led) <= len(alone) and lines <= 4:
             return led
     return alone
 
 
-def _followed(geo: Geometry, title: str, slides: list[Slide], pending: list[Bullet]) -> list[Slide]:
+def _followed(geo: Geometry, title: str, slides: list[Slide], pending: list[Bullet],
+              glued: frozenset[int] = frozenset()) -> list[Slide]:
     """`slides` and the text after them: a short paragraph right after a grid or table stands under its last slide.
 
     Otherwise a "Limit sugary drinks." sentence closing a section would take a slide of its own.
@@ -76,7 +90,7 @@ def _followed(geo: Geometry, title: str, slides: list[Slide], pending: list[Bull
         under = _under(geo, last, pending[0])
         if under is not None:
             return [*slides[:-1], under]
-    return [*slides, *text_slides(geo, title, pending)]
+    return [*slides, *text_slides(geo, title, pending, glued=glued)]
 
 
 def _under(geo: Geometry, slide: Slide, bullet: Bullet) -> Slide | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from mghandout.deck.measure import words
 from mghandout.deck.theme import DeckTheme
 
+
 POINTS = 72.0
 
 
@@ -39,6 +40,8 @@ class Bullet:
     label: str = ""
     stacked: bool = False
     note: str | None = None
+    plain: bool = False
+    """Set without a bullet mark, under the bullets' text: a sentence that introduces a list, or a lone paragraph."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,10 @@ class FoodColumn:
     items: tuple[str, ...]
     box: Box
     size: float
+    split: int = 0
+    """In a card two columns wide, how many foods stand in its left column; the rest stand in `second`."""
+    second: Box | None = None
+    """The right half of a two-column card, under its heading; the left half mirrors it, the heading is above."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,23 @@ class Cover:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """What tells a callout's slide from any other, as on the handout: a frame round the body in the kind's colour,
+    the kind's icon (a triangle with "!" for a warning, a circled "i" for a tip, named for screen readers by `label`)
+    and `label`, the language's word for the kind, beside it."""
+
+    kind: str
+    label: str
+    ink: str
+    frame: Box
+    icon: Box
+    label_box: Box
+    label_size: float
+    band: float
+    """Inches: the width of the frame's bands, inside `frame`."""
+
+
+@dataclass(frozen=True)
 class Slide:
     """One slide: its layout, title, content and speaker notes."""
 
@@ -95,6 +119,11 @@ class Slide:
     outro: str = ""
     outro_box: Box | None = None
     """A short paragraph under a grid or table, where it would otherwise take a slide of its own."""
+    mark: Mark | None = None
+    """On a callout's slides: its frame, icon and label."""
+    title_lines: tuple[str, ...] = ()
+    """The title's lines where the layout breaks it itself (never after a one-letter word such as "A"); empty when
+    the title is left to wrap."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +138,7 @@ class Deck:
 
 
 def body_words(slide: Slide) -> int:
-    """Words of body text a slide shows (its bullets, labels included): what the word budget counts."""
+    """Words of body text a slide shows (its bullets, labels included)."""
     return sum(bullet_words(bullet) for bullet in slide.bullets)
 
 
