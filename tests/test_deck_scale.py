@@ -64,3 +64,9 @@ def test_the_even_split_is_the_best_of_every_split() -> None:
             best = min((_heaviest(many, split), -_lightest(many, split)) for split in every)
             split = _even(many, slides, fits)
             assert split in every and (_heaviest(many, split), -_lightest(many, split)) == best
+
+
+def test_counting_out_the_splits_of_hundreds_of_slides_does_not_recurse() -> None:
+    """A run of 2,000 items on 1,999 slides has 1,999 splits; counting them out once passed Python's recursion
+    limit (found by tests/test_properties.py: internal error RecursionError)."""
+    assert sum(1 for _ in _splits(2000, 1999, lambda i, j: True)) == 1999

@@ -75,15 +75,31 @@ def _even_looking(many: list[int], slides: int, fits: Callable[[int, int], bool]
 
 
 def _splits(count: int, slides: int, fits: Callable[[int, int], bool], start: int = 0) -> Iterator[list[int]]:
-    """Every way to put items `start`.. in order on `slides` slides that each fit (a shorter run fits too)."""
-    if slides == 1:
-        if fits(start, count):
-            yield [count - start]
-        return
-    for end in range(start + 1, count - slides + 2):
-        if not fits(start, end):
+    """Every way to put items `start`.. in order on `slides` slides that each fit (a shorter run fits too).
+
+    Walked with a stack of its own: a run of hundreds of one-item slides passed Python's recursion limit.
+    """
+    def ends(begin: int, left: int) -> Iterator[int]:
+        if left == 1:
+            if fits(begin, count):
+                yield count
             return
-        yield from ([end - start, *rest] for rest in _splits(count, slides - 1, fits, end))
+        for end in range(begin + 1, count - left + 2):
+            if not fits(begin, end):
+                return
+            yield end
+
+    chosen, pending = [start], [ends(start, slides)]
+    while pending:
+        end = next(pending[-1], None)
+        if end is None:
+            pending.pop()
+            chosen.pop()
+        elif len(pending) == slides:
+            yield [after - before for before, after in zip(chosen, [*chosen[1:], end], strict=True)]
+        else:
+            chosen.append(end)
+            pending.append(ends(end, slides - len(pending)))
 
 
 def _loads(many: list[int], split: list[int]) -> list[int]:
