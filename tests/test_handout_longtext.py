@@ -61,7 +61,7 @@ def _seconds(size: int) -> float:
     best = float("inf")
     for _ in range(3):
         gc.collect()
-        gc.disable()  # CPU time, collector off: other processes' load and the test process's own heap are not the build's
+        gc.disable()  # CPU time, collector off: only the build's own work counts
         try:
             started = time.process_time()
             render_pdf(article, when=WHEN)
