@@ -13,7 +13,6 @@ colour for the role, and if that fails too, black or white, whichever reads bett
 from __future__ import annotations
 
 import colorsys
-import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +22,8 @@ from lxml import etree
 from PIL import Image
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+
+from mghandout.pictures import thumbnail
 
 MINIMUM = 4.5
 """WCAG AA contrast for text."""
@@ -483,6 +484,8 @@ def _picture_colours(owner: Any, fill: Any, rect: Rect, x: int, y: int) -> list[
     if rId is None:
         return []
     image = _image(owner.part.related_part(rId).blob)
+    if image is None:  # not a picture Pillow reads, or too large to open (pictures.thumbnail)
+        return []
     u, v = (x - rect.x) / max(rect.w, 1), (y - rect.y) / max(rect.h, 1)
     w, h = image.size
     du, dv = NEAR / max(rect.w, 1), NEAR / max(rect.h, 1)
@@ -502,11 +505,9 @@ def _pixels(region: Image.Image) -> Iterator[str]:
 
 
 @cache
-def _image(blob: bytes) -> Image.Image:
-    """A picture as RGB, shrunk (only its colours around a point are wanted)."""
-    image = Image.open(io.BytesIO(blob)).convert("RGB")
-    image.thumbnail((200, 200))
-    return image
+def _image(blob: bytes) -> Image.Image | None:
+    """A picture as RGB, shrunk (only its colours around a point are wanted), opened under the pixel budget."""
+    return thumbnail(blob, 200)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 from dataclasses import astuple, replace
 from functools import cache
 from pathlib import Path
@@ -553,7 +554,7 @@ def _cover(slide: PptxSlide, spec: Slide, brand: Brand | None, brand_dir: Path |
     if logo is None or cover.logo_box is None:
         return
     room = cover.logo_box
-    picture = slide.shapes.add_picture(str(logo.path), Inches(room.x), Inches(room.y), height=Inches(room.h))
+    picture = slide.shapes.add_picture(io.BytesIO(logo.data), Inches(room.x), Inches(room.y), height=Inches(room.h))
     if picture.width > Inches(room.w):
         ratio = Inches(room.w) / picture.width
         picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
