@@ -61,7 +61,7 @@ def test_a_250_character_disclaimer_takes_two_footer_lines_at_9_pt(tmp_path: Pat
     """It was squeezed into one line at 4.7 pt before issue 23."""
     assert 240 <= len(DISCLAIMER_250) <= 260
     path = source(tmp_path, {"text": DISCLAIMER_250})
-    assert "footer" not in check(path)
+    assert "for the page footer" not in check(path)
     data, pages = render_pdf(load_article(path), paper=paper, when=WHEN)
     assert pages >= 2
     for chars in footers(data):
@@ -86,7 +86,7 @@ def test_a_disclaimer_too_long_for_two_lines_leaves_the_footer_with_a_warning_na
 
 def test_with_short_the_footer_has_no_warning(tmp_path: Path) -> None:
     path = source(tmp_path, {"text": DISCLAIMER_400, "short": "General education only; not medical advice."})
-    assert "footer" not in check(path), "only the deck's advice on the long test section may warn"
+    assert "for the page footer" not in check(path), "only the deck's advice on the long test section may warn"
 
 
 def test_the_clinic_phone_dials_and_its_website_opens(brand_dir: Path) -> None:
