@@ -133,6 +133,26 @@ def _file_name(stem: str, fmt: str) -> str:
     return f"{stem}-large-print.pdf" if fmt == LARGE_PRINT else f"{stem}.{fmt}"
 
 
+def check_output_names(sources: list[Path], options: Options) -> None:
+    """Refuse two sources that would write the same output (a/x.yaml and b/x.yaml, x.yaml and x.yml, one file twice).
+
+    Built side by side, either could end up in the output folder, and nothing would say so.
+    Names are compared regardless of case, as the file systems of Windows and macOS compare them.
+    """
+    first: dict[str, Path] = {}
+    for source in sources:
+        stem = source.stem.casefold()
+        if stem not in first:
+            first[stem] = source
+            continue
+        other = first[stem]
+        names = " and ".join(str(path.name) for path in output_paths(source, options).values())
+        if other.resolve() == source.resolve():
+            raise UsageError(f"{source} is named twice; name each source once")
+        raise UsageError(f"{other} and {source} would both write {names} in {options.output}; rename one of them, "
+                         "or build them one at a time into different folders with -o")
+
+
 def render_all(
     article: Article, formats: list[str], options: Options, *, split: bool = False, helper: Helper | None = None
 ) -> dict[str, Rendered]:
@@ -154,9 +174,12 @@ def render_all(
     helper.child.give(article, helper.format, options)
     try:
         here = {fmt: render(article, fmt, options) for fmt in formats if fmt != helper.format}
-    except BaseException:
+    except Exception:
         with contextlib.suppress(Exception):
             helper.child.result()  # reap the child; this process's own error is the one to report
+        raise
+    except BaseException:  # Ctrl-C: the child's output is not wanted
+        helper.child.cancel()
         raise
     there = helper.child.result()
     return {fmt: there if fmt == helper.format else here[fmt] for fmt in formats}
@@ -216,7 +239,7 @@ def build_source(
     for one format, is used, or ended when the source turns out bad or up to date.
     """
     from mghandout.freshness import is_fresh, stamp
-    from mghandout.output import write_atomic
+    from mghandout.output import write_all_atomic
     from mghandout.source import read_article
 
     outcome = Outcome(source)
@@ -232,9 +255,9 @@ def build_source(
         article, outcome.warnings = read_article(source)
         given, helper = helper, None  # render_all ends it, whatever happens
         rendered = render_all(article, list(stale), options, split=split, helper=given)
+        write_all_atomic({stale[fmt]: data for fmt, (data, _) in rendered.items()})  # both, or neither
         pictures = _pictures(article)
         for fmt, (data, count) in rendered.items():
-            write_atomic(stale[fmt], data)
             outcome.written.append(Written(stale[fmt], count, UNITS[fmt], len(data)))
             outcome.stamps[stale[fmt].name] = stamp(stale[fmt], prints[fmt], pictures)
     except SourceError as error:
@@ -263,9 +286,10 @@ def _pictures(article: Article) -> tuple[Path, ...]:
 
 def _fingerprints(source: Path, targets: dict[str, Path], options: Options) -> dict[str, str]:
     from mghandout.freshness import fingerprint
+    from mghandout.source import MAX_BYTES
 
-    try:
-        data = source.read_bytes() if source.is_file() else b""
+    try:  # a source too large to build is not read here either (the loader refuses it by its size)
+        data = source.read_bytes() if source.is_file() and source.stat().st_size <= MAX_BYTES else b""
     except OSError:
         data = b""
     return {fmt: fingerprint(data, fmt, options.settings, options.inputs) for fmt in targets}
@@ -291,13 +315,11 @@ def check_source(source: Path) -> Outcome:
 def build_all(sources: list[Path], options: Options, helper: Helper | None = None) -> Iterator[Outcome]:
     """Build each source, on every core when there are several, reporting in the given order.
 
-    The fingerprints of what was written are saved once, at the end, by this process only.
-    `helper`, a process forked for one format of a single source, renders it.
+    The fingerprints of what was written are saved once, at the end, by this process only,
+    merged into those other builds saved meanwhile. `helper`, a process forked for one
+    format of a single source, renders it.
     """
-    import json
-
-    from mghandout.freshness import STAMPS, read_stamps
-    from mghandout.output import write_atomic
+    from mghandout.freshness import read_stamps, save_stamps
 
     stamps = read_stamps(options.output)
     if len(sources) < 2 or not side_by_side():
@@ -307,19 +329,23 @@ def build_all(sources: list[Path], options: Options, helper: Helper | None = Non
         )
     else:
         outcomes = _parallel(sources, options, stamps)
-    written = False
-    for outcome in outcomes:
-        stamps.update(outcome.stamps)
-        written = written or bool(outcome.stamps)
-        yield outcome
-    if written:
-        write_atomic(options.output / STAMPS, json.dumps(stamps, indent=1, sort_keys=True).encode())
+    written: dict[str, dict[str, object]] = {}
+    try:
+        for outcome in outcomes:
+            written.update(outcome.stamps)
+            yield outcome
+    finally:  # also when stopped by Ctrl-C: what was written is recorded
+        if written:
+            save_stamps(options.output, written)
 
 
 def _parallel(sources: list[Path], options: Options, stamps: dict[str, dict[str, object]]) -> Iterator[Outcome]:
     warm_up(options.formats)
-    with _forked_pool(min(len(sources), os.cpu_count() or 1)) as pool:
+    pool = _forked_pool(min(len(sources), os.cpu_count() or 1))
+    try:
         yield from pool.map(build_source, sources, [options] * len(sources), [stamps] * len(sources))
+    finally:  # on Ctrl-C the workers finish the source they are writing, and start no other
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def warm_up(formats: Iterable[str]) -> None:
@@ -343,11 +369,14 @@ def warm_up(formats: Iterable[str]) -> None:
 
 
 def _forked_pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes forked from this one, so they start with its imports and parsed fonts."""
+    """Worker processes forked from this one, so they start with its imports and parsed fonts, and die with it."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    from mghandout.interrupts import forked_worker
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=forked_worker, initargs=(os.getpid(),))
 
 
 def find_sources(folder: Path = Path("source")) -> list[Path]:

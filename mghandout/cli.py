@@ -20,6 +20,7 @@ from mghandout.build import (
     Options,
     Outcome,
     build_all,
+    check_output_names,
     check_source,
     deck_head_start,
     find_sources,
@@ -83,7 +84,25 @@ def _help_formatter(prog: str) -> argparse.HelpFormatter:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; return its exit status."""
+    """Run the command; return its exit status. Ctrl-C (or SIGTERM) stops it with one line, and no traceback; so does
+    a standard output that is closed or full."""
+    from mghandout import interrupts
+
+    stdout, sys.stdout = sys.stdout, interrupts.GuardedStdout(sys.stdout)
+    terminate = interrupts.stop_on_terminate()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt as error:
+        print("make-handout: stopped; every file written is complete", file=sys.stderr)
+        return interrupts.interrupted_status(error)
+    except interrupts.StdoutFailed as failure:
+        return interrupts.stdout_failed(failure, stdout)
+    finally:
+        sys.stdout = stdout
+        interrupts.restore(terminate)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = parser().parse_args(argv)
     try:
         if args.check:
@@ -95,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _checked([check_source(source) for source in sources], as_json=args.json,
                             require_grade=args.require_grade)
         options = _options(args)
+        check_output_names(sources, options)
         if args.watch:
             warm_up(options.formats)  # before the first build, so each rebuild's forked process starts warm
         helper = None if args.watch else deck_head_start(sources, options)
@@ -126,7 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _options(args: argparse.Namespace) -> Options:
     if args.template is not None and not args.template.is_file():
-        raise UsageError(f"{args.template}: no such template file; name an existing .pptx file")
+        what = ("is a folder" if args.template.is_dir() else "is not a regular file (a pipe or a device)"
+                if args.template.exists() else "no such template file")
+        raise UsageError(f"{args.template}: {what}; name an existing .pptx file")
     brand = _brand(args.brand) if args.brand else None
     if args.edition and args.format == "pptx":
         raise UsageError("--large-print and --edition choose an edition of the handout, and the deck is large "
@@ -164,8 +186,12 @@ def _brand(path: Path) -> Brand:
 
 
 def _check_inputs(args: argparse.Namespace) -> None:
-    """--check refuses the brand and template files (and SOURCE_DATE_EPOCH) the build would refuse."""
-    _options(args)
+    """--check refuses the brand and template files, the logo (and SOURCE_DATE_EPOCH) the build would refuse."""
+    options = _options(args)
+    if options.brand is not None:
+        from mghandout.logo import clinic_logo
+
+        clinic_logo(options.brand, options.brand_dir)
     if args.template is not None:
         from mghandout.deck.template import open_template
 

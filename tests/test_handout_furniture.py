@@ -43,6 +43,7 @@ def source(tmp_path: Path, disclaimer: dict[str, str]) -> Path:
 
 
 def check(path: Path) -> str:
+    """What --check prints: the footer's warning, and the deck's slide advice for the long test section."""
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         assert main([str(path), "--check"]) == 0
@@ -60,7 +61,7 @@ def test_a_250_character_disclaimer_takes_two_footer_lines_at_9_pt(tmp_path: Pat
     """It was squeezed into one line at 4.7 pt before issue 23."""
     assert 240 <= len(DISCLAIMER_250) <= 260
     path = source(tmp_path, {"text": DISCLAIMER_250})
-    assert "warning" not in check(path)
+    assert "for the page footer" not in check(path)
     data, pages = render_pdf(load_article(path), paper=paper, when=WHEN)
     assert pages >= 2
     for chars in footers(data):
@@ -85,7 +86,7 @@ def test_a_disclaimer_too_long_for_two_lines_leaves_the_footer_with_a_warning_na
 
 def test_with_short_the_footer_has_no_warning(tmp_path: Path) -> None:
     path = source(tmp_path, {"text": DISCLAIMER_400, "short": "General education only; not medical advice."})
-    assert "warning" not in check(path)
+    assert "for the page footer" not in check(path), "only the deck's advice on the long test section may warn"
 
 
 def test_the_clinic_phone_dials_and_its_website_opens(brand_dir: Path) -> None:

@@ -79,10 +79,15 @@ def linked_runs(slide: PptxSlide, paragraph: Any, text: str, size: float, theme:
             continue
         run(paragraph, piece, size, theme, bold=bold, color=color)
         if URL.fullmatch(piece):
-            properties = paragraph.findall(_R)[-1].find(_RPR)
-            properties.set("u", "sng")
-            rId = slide.part.relate_to(piece, RT.HYPERLINK, is_external=True)
-            etree.SubElement(properties, qn("a:hlinkClick")).set(qn("r:id"), rId)
+            link_last_run(slide, paragraph, piece)
+
+
+def link_last_run(slide: PptxSlide, paragraph: Any, target: str) -> None:
+    """The `a:p`'s last run made a link to `target` (a web address, a `tel:` number), underlined as links are."""
+    properties = paragraph.findall(_R)[-1].find(_RPR)
+    properties.set("u", "sng")
+    rId = slide.part.relate_to(target, RT.HYPERLINK, is_external=True)
+    etree.SubElement(properties, qn("a:hlinkClick")).set(qn("r:id"), rId)
 
 
 def spacing(paragraph: Any, *, after: float, single: bool = True) -> None:

@@ -3,7 +3,9 @@
 The grid flows by lines of foods, not by whole rows: a row of groups too tall for the
 room left goes on overleaf, each group's card continuing under its name and
 "(continued)", so a group of any length prints whole. It breaks between rows where
-that leaves the page full enough, and never leaves one food line alone on a side.
+that leaves the page full enough, and never leaves one food line alone on a side. A
+food itself taller than a good part of a page (a clinic's item can be a paragraph) is
+cut into pieces of a few lines, so the grid can break inside it too.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from mghandout.handout.breaking import Breakable
+from mghandout.handout.breaking import BAND_LINES, TALL_ROW, Breakable, cut_row
 from mghandout.handout.cards import PADDING, card_style
 from mghandout.handout.layout import FoodGrid
 from mghandout.handout.styles import BULLET, Styles, fitted, text
 from mghandout.handout.theme import HandoutTheme
 
 
-def food_grid(item: FoodGrid, styles: Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
+def food_grid(item: FoodGrid, styles: Styles, theme: HandoutTheme, width: float, page: float) -> list[Flowable]:
     """The food groups in balanced rows of cards, flowing across pages line by line, the introduction first."""
     item_style = ParagraphStyle("food", parent=styles.bullet, leftIndent=12, bulletIndent=0)
     # A "cue" is an artifact for screen readers: the group's name was read where its card began.
@@ -33,9 +35,10 @@ def food_grid(item: FoodGrid, styles: Styles, theme: HandoutTheme, width: float)
         Paragraph(fitted(theme.labels.continued.format(title=group), again_style, room, styles, True), again_style)
         for group, _ in item.groups
     ]
+    inner = room - item_style.leftIndent
     foods = [
-        [Paragraph(fitted(food, item_style, room - item_style.leftIndent, styles), item_style, bulletText=BULLET)
-         for food in group]
+        [piece for food in group for piece in _pieces(
+            Paragraph(fitted(food, item_style, inner, styles), item_style, bulletText=BULLET), inner, page)]
         for _, group in item.groups
     ]
     rows = [range(first, min(first + columns, len(foods))) for first in range(0, len(foods), columns)]
@@ -66,3 +69,12 @@ def food_grid(item: FoodGrid, styles: Styles, theme: HandoutTheme, width: float)
         return [*(intro if start == 0 else []), table]
 
     return [Breakable(build, len(lines), 2, theme.page_fill, natural=natural), Spacer(1, theme.gap)]
+
+
+def _pieces(food: Paragraph, width: float, page: float) -> list[Paragraph]:
+    """The food as one paragraph, or, taller than a good part of a page, cut between lines into pieces that
+    the grid's lines carry one each; the pieces after the first continue its list item (`continues`)."""
+    pieces = [band[0] for band in cut_row([food], [width], TALL_ROW * page, BAND_LINES * food.style.leading)]
+    for piece in pieces[1:]:
+        piece.continues = True
+    return pieces

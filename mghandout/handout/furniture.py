@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch
@@ -32,7 +34,7 @@ def title_block(item: Title, styles: Styles, theme: HandoutTheme, width: float, 
     side: list[Flowable] = []
     if logo is not None:
         scale = min(0.55 * inch / logo.height, 1.6 * inch / logo.width)
-        side.append(Image(str(logo.path), width=logo.width * scale, height=logo.height * scale, hAlign="RIGHT"))
+        side.append(Image(io.BytesIO(logo.data), width=logo.width * scale, height=logo.height * scale, hAlign="RIGHT"))
     side += [
         Paragraph(linked(line, item.links, theme.accent, bold=index == 0), styles.clinic if index == 0 else styles.cell)
         for index, line in enumerate(item.clinic)

@@ -336,7 +336,7 @@ def _flowables(
             return cards.key_points(item, styles, theme, width, page)
         return texts.labelled(item, styles, theme, width, page)
     if isinstance(item, FoodGrid):
-        return foodgrid.food_grid(item, styles, theme, width)
+        return foodgrid.food_grid(item, styles, theme, width, page)
     if isinstance(item, Grid):
         return tables.grid(item, styles, theme, width, page)
     if isinstance(item, RowBlocks):

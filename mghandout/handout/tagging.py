@@ -223,6 +223,8 @@ class _Walk:
     grid: Node | None = None
     """The item's Table once walked: a part of it on the next page adds its rows there."""
     _list: Node | None = None
+    _body: Node | None = None
+    """The body of the last list item walked: a piece of a food cut between lines (`continues`) goes on in it."""
 
     def flowables(self, flowables: list[Any]) -> None:
         for flowable in flowables:
@@ -255,10 +257,16 @@ class _Walk:
             cell.text = " ".join(filter(None, [cell.text, text]))
             _hook(paragraph, lambda: [cell])
             return
+        if getattr(paragraph, "continues", False) and self._body is not None:
+            body = self._body
+            body.text = " ".join(filter(None, [body.text, text]))
+            _hook(paragraph, lambda: [body])
+            return
         if paragraph.bulletText:
             self._list = self._list or self.parent.add("L")
             item = self._list.add("LI")
             label, body = item.add("Lbl"), item.add("LBody", text=text)
+            self._body = body
             _hook(paragraph, lambda: [label, body], lambda: [body])
             return
         self._list = None

@@ -8,6 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
+from mghandout.handout import longtext
 from mghandout.handout.breaking import Breakable, start_height
 from mghandout.handout.fonts import markup
 from mghandout.handout.layout import Heading, Labelled, Links, Text
@@ -32,7 +33,7 @@ def paragraph(item: Text, styles: Styles, theme: HandoutTheme, width: float) -> 
     """A paragraph; the summary (the lead) set larger in a tinted panel, so "In brief" holds only it and the
     introduction after it reads as the article's start."""
     if not item.lead:
-        return [Paragraph(text(item.text), styles.body)]
+        return longtext.paragraphs(item.text, styles.body, text)  # longtext.py: linear time in the text's length
     panel = Table([[Paragraph(text(item.text), styles.lead)]], colWidths=[column(theme, width)], hAlign="LEFT")
     panel.setStyle(
         table_style(

@@ -8,6 +8,7 @@ alike to the eye (3 + 2, not 4 + 1).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from itertools import accumulate
 
@@ -74,15 +75,31 @@ def _even_looking(many: list[int], slides: int, fits: Callable[[int, int], bool]
 
 
 def _splits(count: int, slides: int, fits: Callable[[int, int], bool], start: int = 0) -> Iterator[list[int]]:
-    """Every way to put items `start`.. in order on `slides` slides that each fit (a shorter run fits too)."""
-    if slides == 1:
-        if fits(start, count):
-            yield [count - start]
-        return
-    for end in range(start + 1, count - slides + 2):
-        if not fits(start, end):
+    """Every way to put items `start`.. in order on `slides` slides that each fit (a shorter run fits too).
+
+    Walked with a stack of its own: a run of hundreds of one-item slides passed Python's recursion limit.
+    """
+    def ends(begin: int, left: int) -> Iterator[int]:
+        if left == 1:
+            if fits(begin, count):
+                yield count
             return
-        yield from ([end - start, *rest] for rest in _splits(count, slides - 1, fits, end))
+        for end in range(begin + 1, count - left + 2):
+            if not fits(begin, end):
+                return
+            yield end
+
+    chosen, pending = [start], [ends(start, slides)]
+    while pending:
+        end = next(pending[-1], None)
+        if end is None:
+            pending.pop()
+            chosen.pop()
+        elif len(pending) == slides:
+            yield [after - before for before, after in zip(chosen, [*chosen[1:], end], strict=True)]
+        else:
+            chosen.append(end)
+            pending.append(ends(end, slides - len(pending)))
 
 
 def _loads(many: list[int], split: list[int]) -> list[int]:
@@ -117,32 +134,92 @@ def _fewest(count: int, fits: Callable[[int, int], bool]) -> int:
     return runs
 
 
+def _runs(count: int, slides: int, fits: Callable[[int, int], bool]) -> Callable[[int], Iterator[tuple[int, int]]]:
+    """For `_even`: the ends j of the first k slides that can lead to a whole split, each with the first item a slide
+    ending there can start at (a longer run does not fit either: the heights and words only add up).
+
+    Without this, `_even` tried every pair of items for every slide count: a table of 2,000 rows took minutes.
+    """
+    before, after = [0] * (count + 1), [0] * (count + 1)  # the fewest slides for the items before j, and from j
+    start = 0
+    while start < count:
+        end = start + 1
+        while end < count and fits(start, end + 1):
+            end += 1
+        for j in range(start + 1, end + 1):
+            before[j] = before[start] + 1
+        start = end
+    end = count
+    while end > 0:
+        start = end - 1
+        while start > 0 and fits(start - 1, end):
+            start -= 1
+        for j in range(start, end):
+            after[j] = after[end] + 1
+        end = start
+    earliest = [0] * (count + 1)  # the first item a run ending at j can start at
+    for j in range(1, count + 1):
+        first = j - 1
+        while first > 0 and fits(first - 1, j):
+            first -= 1
+        earliest[j] = first
+
+    backwards = [-needed for needed in after]  # `before` only grows with j and `after` only shrinks: each k's ends
+                                                # are one stretch, found by bisection
+
+    def runs(k: int) -> Iterator[tuple[int, int]]:
+        for j in range(max(k, bisect_left(backwards, k - slides)), bisect_right(before, k)):
+            yield j, max(earliest[j], k - 1)
+
+    return runs
+
+
+def _lightest_heaviest(many: list[int], slides: int, fits: Callable[[int, int], bool]) -> float:
+    """The lightest the heaviest of `slides` slides can be: the least load at which runs that fit need no more than
+    `slides` slides (greedy is optimal, and a split into fewer slides splits further), by bisection."""
+    count = len(many) - 1
+
+    def enough(most: float) -> bool:
+        needed, start = 0, 0
+        while start < count:
+            end = start + 1
+            while end < count and fits(start, end + 1) and many[end + 1] - many[start] <= most:
+                end += 1
+            needed, start = needed + 1, end
+        return needed <= slides
+
+    if slides > count or not enough(math.inf):
+        return math.inf
+    low, high = max(many[j + 1] - many[j] for j in range(count)), many[count] - many[0]
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if enough(middle) else (middle + 1, high)
+    return low
+
+
 def _even(many: list[int], slides: int, fits: Callable[[int, int], bool]) -> list[int]:
     """Items on `slides` slides, in order: the heaviest slide as light as can be, then the lightest as heavy.
 
-    `many` holds the running word counts; two small dynamic programmes over (slides, items).
+    `many` holds the running word counts: the heaviest slide's least load found by bisection, then a dynamic
+    programme over (slides, items) for the lightest, over runs no heavier than that.
     """
     count = len(many) - 1
     load = lambda i, j: many[j] - many[i]  # noqa: E731
-    heaviest = [[math.inf] * (count + 1) for _ in range(slides + 1)]
-    heaviest[0][0] = 0
+    bound = _lightest_heaviest(many, slides, fits)
+    runs = _runs(count, slides, lambda i, j: fits(i, j) and load(i, j) <= bound)
+    lightest: list[dict[int, float]] = [{0: math.inf}] + [{} for _ in range(slides)]  # only the states reached
+    back: list[dict[int, int]] = [{} for _ in range(slides + 1)]
     for k in range(1, slides + 1):
-        for j in range(k, count + 1):
-            heaviest[k][j] = min((max(heaviest[k - 1][i], load(i, j)) for i in range(k - 1, j) if fits(i, j)),
-                                 default=math.inf)
-    bound = heaviest[slides][count]
-    lightest = [[-math.inf] * (count + 1) for _ in range(slides + 1)]
-    lightest[0][0] = math.inf
-    back = [[0] * (count + 1) for _ in range(slides + 1)]
-    for k in range(1, slides + 1):
-        for j in range(k, count + 1):
-            for i in range(k - 1, j):
-                if lightest[k - 1][i] > -math.inf and fits(i, j) and load(i, j) <= bound:
-                    candidate = min(lightest[k - 1][i], load(i, j))
-                    if candidate > lightest[k][j]:
-                        lightest[k][j], back[k][j] = candidate, i
+        for j, first in runs(k):
+            best, start = -math.inf, 0
+            for i in range(first, j):
+                previous = lightest[k - 1].get(i)
+                if previous is not None and load(i, j) <= bound and min(previous, load(i, j)) > best:
+                    best, start = min(previous, load(i, j)), i
+            if best > -math.inf:
+                lightest[k][j], back[k][j] = best, start
     shares, j = [], count
     for k in range(slides, 0, -1):
-        shares.append(j - back[k][j])
-        j = back[k][j]
+        shares.append(j - back[k].get(j, 0))
+        j = back[k].get(j, 0)
     return shares[::-1]
