@@ -328,7 +328,7 @@ def _flowables(
     if isinstance(item, Heading):
         return texts.heading(item, styles)
     if isinstance(item, Text):
-        return texts.paragraph(item, styles, theme, width)
+        return texts.paragraph(item, styles, theme, width, page)
     if isinstance(item, Links):
         return texts.links(item, styles, theme)
     if isinstance(item, Labelled):

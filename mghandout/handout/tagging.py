@@ -224,7 +224,8 @@ class _Walk:
     """The item's Table once walked: a part of it on the next page adds its rows there."""
     _list: Node | None = None
     _body: Node | None = None
-    """The body of the last list item walked: a piece of a food cut between lines (`continues`) goes on in it."""
+    """The node of the last paragraph or list item body walked: a piece of it cut between lines (`continues`:
+    a long food, a long summary) goes on in it."""
 
     def flowables(self, flowables: list[Any]) -> None:
         for flowable in flowables:
@@ -274,6 +275,7 @@ class _Walk:
             return
         role, self.first = self.first or STYLE_ROLES.get(paragraph.style.name, "P"), None
         node = self.parent.add(role, text=text)
+        self._body = node
         _hook(paragraph, lambda: [node])
 
     def table(self, table: Table) -> None:

@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from mghandout.handout import longtext
-from mghandout.handout.breaking import Breakable, start_height
+from mghandout.handout.breaking import BAND_LINES, Breakable, cut_row, start_height
 from mghandout.handout.fonts import markup
 from mghandout.handout.layout import Heading, Labelled, Links, Text
 from mghandout.handout.styles import BULLET, Styles, column, table_style, text
@@ -29,12 +29,19 @@ def heading(item: Heading, styles: Styles) -> list[Flowable]:
     return [OutlineHeading(item.text, styles.heading if item.level == 1 else styles.subheading, item.outline)]
 
 
-def paragraph(item: Text, styles: Styles, theme: HandoutTheme, width: float) -> list[Flowable]:
+def paragraph(item: Text, styles: Styles, theme: HandoutTheme, width: float, page: float) -> list[Flowable]:
     """A paragraph; the summary (the lead) set larger in a tinted panel, so "In brief" holds only it and the
-    introduction after it reads as the article's start."""
+    introduction after it reads as the article's start. A summary taller than half a page is cut between
+    lines into rows of the panel, so the panel goes on overleaf instead of stopping the build; the pieces are
+    one paragraph to a screen reader."""
     if not item.lead:
         return longtext.paragraphs(item.text, styles.body, text)  # longtext.py: linear time in the text's length
-    panel = Table([[Paragraph(text(item.text), styles.lead)]], colWidths=[column(theme, width)], hAlign="LEFT")
+    room = column(theme, width)
+    lead = Paragraph(text(item.text), styles.lead)
+    bands = cut_row([lead], [room - 22], page / 2, BAND_LINES * styles.lead.leading)
+    for band in bands[1:]:
+        band[0].continues = True
+    panel = Table([list(band) for band in bands], colWidths=[room], hAlign="LEFT")
     panel.setStyle(
         table_style(
             [
@@ -42,8 +49,10 @@ def paragraph(item: Text, styles: Styles, theme: HandoutTheme, width: float) -> 
                 ("LINEBEFORE", (0, 0), (0, -1), 4, colors.HexColor(theme.accent)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 12),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, 0), 6),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
             ]
         )
     )
