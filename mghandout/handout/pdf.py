@@ -41,6 +41,7 @@ from reportlab.platypus import (
 )
 
 from mghandout.handout.fonts import font_set, markup, runs
+from mghandout.handout.shaping import draw_right_to_left, in_reading_order, right_to_left, style_options
 from mghandout.handout.layout import (
     Alert,
     Boxed,
@@ -81,7 +82,8 @@ class _Styles:
 
         def style(name: str, size: float, font: str = regular, color: Any = ink, **more: Any) -> ParagraphStyle:
             more.setdefault("leading", size * 1.4)
-            return ParagraphStyle(name, fontName=font, fontSize=size, textColor=color, alignment=TA_LEFT, **more)
+            options = style_options(alignment=TA_LEFT, **more)
+            return ParagraphStyle(name, fontName=font, fontSize=size, textColor=color, **options)
 
         self.body = style("body", theme.body_size, leading=theme.leading, spaceAfter=theme.gap)
         self.lead = style("lead", theme.lead_size, leading=theme.lead_size * 1.3, spaceAfter=theme.gap)
@@ -260,12 +262,13 @@ class _Footer:
         canvas.setLineWidth(0.6)
         canvas.line(left, base + 2.2 * theme.footer_size + 4, right, base + 2.2 * theme.footer_size + 4)
         canvas.setFillColor(colors.HexColor(theme.muted))
-        _draw(canvas, self.article.short_title, left, base + 1.2 * theme.footer_size, theme.footer_size, True)
         number = labels.page.format(page=page, pages=pages)
+        first, last = in_reading_order([self.article.short_title, number])
+        _draw(canvas, first, left, base + 1.2 * theme.footer_size, theme.footer_size, True)
         _draw(
             canvas,
-            number,
-            right - _width(number, theme.footer_size, True),
+            last,
+            right - _width(last, theme.footer_size, True),
             base + 1.2 * theme.footer_size,
             theme.footer_size,
             True,
@@ -282,6 +285,8 @@ def _draw(canvas: Canvas, text: str, x: float, y: float, size: float, bold: bool
     text = " ".join(text.split())
     if room is not None:
         size = min(size, size * room / max(_width(text, size, bold), 1))
+    if right_to_left():
+        return draw_right_to_left(canvas, text, x, y, size, bold, room or _width(text, size, bold) + size)
     for name, chunk in runs(text, bold):
         canvas.setFont(name, size)
         canvas.drawString(x, y, chunk)
@@ -570,7 +575,7 @@ def _cards(item: Labelled, styles: _Styles, theme: HandoutTheme, width: float) -
         [Paragraph(_text(label, bold=True), styles.label), Paragraph(_text(text), styles.item)]
         for label, text in item.items
     ]
-    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    rows = [in_reading_order(cells[i : i + 2]) for i in range(0, len(cells), 2)]
     spans = [("SPAN", (0, r), (1, r)) for r, row in enumerate(rows) if len(row) == 1]
     table = Table([row + [""] * (2 - len(row)) for row in rows], colWidths=[width / 2] * 2)
     table.setStyle(_card_style(theme, len(rows), 2, spans))
@@ -606,9 +611,11 @@ def _food_grid(item: FoodGrid, styles: _Styles, theme: HandoutTheme, width: floa
 
     def build(start: int, stop: int) -> list[Flowable]:
         part, columns = rows[start:stop], item.columns
-        table = Table([row + [""] * (columns - len(row)) for row in part], colWidths=[width / columns] * columns)
+        filled = [in_reading_order(row + [""] * (columns - len(row))) for row in part]
+        table = Table(filled, colWidths=[width / columns] * columns)
         white = colors.white
-        blank = [("BACKGROUND", (len(row), r), (-1, r), white) for r, row in enumerate(part) if len(row) < columns]
+        blank = [("BACKGROUND", (c, r), (c, r), white) for r, row in enumerate(filled) for c, cell in enumerate(row)
+                 if cell == ""]
         table.setStyle(_card_style(theme, len(part), item.columns, blank))
         intro = [Paragraph(_text(item.intro), styles.body)] if item.intro and start == 0 else []
         return [*intro, table]
@@ -643,7 +650,8 @@ def _grid(item: Grid, styles: _Styles, theme: HandoutTheme, width: float) -> lis
 
     def build(start: int, stop: int) -> list[Flowable]:
         header = [Paragraph(_text(cell, bold=True), styles.cell_head) for cell in item.header]
-        table = Table([header, *body[start:stop]], colWidths=[width * share for share in item.widths], repeatRows=1)
+        rows = [in_reading_order(row) for row in [header, *body[start:stop]]]
+        table = Table(rows, colWidths=in_reading_order([width * share for share in item.widths]), repeatRows=1)
         table.setStyle(style)
         if start:
             return [Paragraph(_text(item.continued, bold=True), styles.cue), table]
@@ -701,7 +709,8 @@ def _alert(item: Alert, styles: _Styles, theme: HandoutTheme, width: float) -> F
     icon_room = theme.icon_size + 14
     border = (3, colors.HexColor(ink)) if warning else (1.4, colors.HexColor(ink), None, (5, 3))
     box = Table(
-        [[_Icon(item.kind, theme.icon_size, ink, alt), content]], colWidths=[icon_room, width - icon_room]
+        [in_reading_order([_Icon(item.kind, theme.icon_size, ink, alt), content])],
+        colWidths=in_reading_order([icon_room, width - icon_room]),
     )
     box.setStyle(
         _table_style(

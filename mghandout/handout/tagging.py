@@ -46,6 +46,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from mghandout.handout.layout import Alert, Boxed, Grid, Item, Notes
 from mghandout.handout.objstreams import PackedDocument
+from mghandout.handout.shaping import in_reading_order
 
 STYLE_ROLES: dict[str, str | None] = {
     "title": "H1",
@@ -273,13 +274,13 @@ class _Walk:
                 if number < table.repeatRows and not header:
                     continue
                 tr = self.grid.add("TR")
-                for value in row:
+                for value in in_reading_order(row):
                     cell = tr.add("TH" if number < table.repeatRows else "TD", header=number < table.repeatRows)
                     for paragraph in _paragraphs(value):
                         self.paragraph(paragraph, cell)
             return
         for row in table._cellvalues:
-            for value in row:
+            for value in in_reading_order(row):
                 self.flowable(value)
                 self._list = None
 
