@@ -22,17 +22,20 @@ class Script:
     """The face that covers the language whole (a variable font shipped on PyPI, see fontfiles.py)."""
     slot: str
     """The deck's font slot PowerPoint reads for these characters: `ea` (East Asian) or `cs` (complex script)."""
+    deck_family: str
+    """The face the deck names in that slot: the same design as `family`, under the name systems install it
+    (Debian and most Linux ship "Noto Sans CJK SC"; PowerPoint without it falls back to the system's own)."""
     rtl: bool = False
     ideographic: bool = False
     """Lines break between any two characters (Chinese, Japanese), not only at spaces."""
 
 
-HANS = Script("Chinese (Simplified)", "Noto Sans SC", "ea", ideographic=True)
-HANT = Script("Chinese (Traditional)", "Noto Sans TC", "ea", ideographic=True)
-JAPANESE = Script("Japanese", "Noto Sans JP", "ea", ideographic=True)
-KOREAN = Script("Korean (Hangul)", "Noto Sans KR", "ea")
-ARABIC = Script("Arabic", "Noto Sans Arabic", "cs", rtl=True)
-DEVANAGARI = Script("Devanagari", "Noto Sans Devanagari", "cs")
+HANS = Script("Chinese (Simplified)", "Noto Sans SC", "ea", "Noto Sans CJK SC", ideographic=True)
+HANT = Script("Chinese (Traditional)", "Noto Sans TC", "ea", "Noto Sans CJK TC", ideographic=True)
+JAPANESE = Script("Japanese", "Noto Sans JP", "ea", "Noto Sans CJK JP", ideographic=True)
+KOREAN = Script("Korean (Hangul)", "Noto Sans KR", "ea", "Noto Sans CJK KR")
+ARABIC = Script("Arabic", "Noto Sans Arabic", "cs", "Noto Sans Arabic", rtl=True)
+DEVANAGARI = Script("Devanagari", "Noto Sans Devanagari", "cs", "Noto Sans Devanagari")
 
 BY_LANGUAGE: dict[str, Script] = {
     "zh": HANS, "cmn": HANS, "wuu": HANS, "yue": HANT, "ja": JAPANESE, "ko": KOREAN,

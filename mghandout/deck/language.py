@@ -7,6 +7,15 @@ misspelt English and a screen reader speaks it with English rules, unless the la
 is set on every run and paragraph end of the slides and notes, and on the default text
 styles (`a:defRPr`) of the presentation, the masters and the layouts, which text typed
 later into a placeholder takes.
+
+A deck in Chinese, Japanese or Korean names its script's face in each run's East Asian
+font slot (`a:ea`), and one in Arabic, Persian or Hindi in its complex-script slot
+(`a:cs`): PowerPoint and LibreOffice draw those letters from that slot, not from the
+Latin font, and fall back to a face of the system that has them when it is missing.
+An Arabic or Persian deck reads from the right: the paragraphs of its slides and notes
+are right to left (`rtl="1"`, aligned right unless centred), its tables put the first
+column on the right, and each slide's shapes are mirrored (the first food card, the
+short title of the footer on the right; the slide number on the left).
 """
 
 from __future__ import annotations
@@ -17,6 +26,8 @@ from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.package import XmlPart
 from pptx.oxml.ns import qn
+
+from mghandout.scripts import Script, script_for
 
 TEXT_PARTS = frozenset({
     CT.PML_PRESENTATION_MAIN, CT.PML_PRES_MACRO_MAIN, CT.PML_TEMPLATE_MAIN, CT.PML_SLIDESHOW_MAIN,
@@ -29,32 +40,91 @@ _P, _R, _FLD = qn("a:p"), qn("a:r"), qn("a:fld")
 _RUNS = frozenset((_R, _FLD))
 _RPR, _END, _DEF = qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr")
 _DEFAULT_STYLE, _DEF_PPR, _EXT = qn("p:defaultTextStyle"), qn("a:defPPr"), qn("a:extLst")
+_PPR, _TBL_PR = qn("a:pPr"), qn("a:tblPr")
+_XFRM, _FRAME_XFRM, _OFF, _EXT_SIZE = qn("a:xfrm"), qn("p:xfrm"), qn("a:off"), qn("a:ext")
+_AFTER_FONT = {"ea": tuple(qn(f"a:{tag}") for tag in ("cs", "sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst")),
+               "cs": tuple(qn(f"a:{tag}") for tag in ("sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst"))}
+"""What follows the East Asian and the complex-script font in a run's properties, in the schema's order."""
+_CONTENT = frozenset({CT.PML_SLIDE, CT.PML_NOTES_SLIDE})
+"""The parts whose paragraphs are the deck's own text (mirrored right to left)."""
 
 
 def tag_language(presentation: Any, language: str) -> None:
-    """Set `language` (a BCP 47 tag) on every run, paragraph end and default text style of the deck."""
+    """Set `language` (a BCP 47 tag) on every run, paragraph end and default text style of the deck,
+    with its script's face and direction."""
     for part in presentation.part.package.iter_parts():
         if part.content_type not in TEXT_PARTS:
             continue
+        script = script_for(language)
+        mirror = bool(script and script.rtl and part.content_type in _CONTENT)
         if isinstance(part, XmlPart):
-            _tag(part._element, language)
+            _tag(part._element, language, script, mirror)
         else:  # a part python-pptx keeps as bytes, such as a template's handout master
             element = etree.fromstring(part.blob)
-            _tag(element, language)
+            _tag(element, language, script, mirror)
             part._blob = etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
+    mirror_slides(presentation, language)
 
 
-def _tag(element: Any, language: str) -> None:
-    """Give each run and paragraph its properties, then set the language on every properties element."""
+def _tag(element: Any, language: str, script: Script | None = None, mirror: bool = False) -> None:
+    """Give each run and paragraph its properties, then set the language (and the script's face) on
+    every properties element; mirror the paragraphs and tables of a right to left deck's slides and notes."""
     for run in list(element.iter(_R, _FLD)):
         if run.find(_RPR) is None:
             run.insert(0, etree.Element(_RPR))
     for paragraph in list(element.iter(_P)):
         if paragraph.find(_END) is None:
             _paragraph_end(paragraph)
+        if mirror:
+            _right_to_left(paragraph)
     _default_style(element)
     for properties in element.iter(_RPR, _END, _DEF):
         properties.set("lang", language)
+        if script:
+            _script_font(properties, script)
+    if mirror:
+        for table in element.iter(_TBL_PR):
+            table.set("rtl", "1")
+
+
+def mirror_slides(presentation: Any, language: str) -> None:
+    """Each shape of each slide of a right to left deck moved to its mirror place across the slide."""
+    script = script_for(language)
+    if not (script and script.rtl):
+        return
+    width = presentation.slide_width
+    for slide in presentation.slides:
+        for shape in slide.shapes._spTree.iterchildren():
+            xfrm = next(iter(shape.iter(_XFRM, _FRAME_XFRM)), None)
+            offset = xfrm.find(_OFF) if xfrm is not None else None
+            extent = xfrm.find(_EXT_SIZE) if xfrm is not None else None
+            if offset is not None and extent is not None:
+                offset.set("x", str(width - int(offset.get("x")) - int(extent.get("cx"))))
+
+
+def _script_font(properties: Any, script: Script) -> None:
+    """Name the script's face in its slot (`a:ea` or `a:cs`) of a run's properties, in the schema's place."""
+    tag = qn(f"a:{script.slot}")
+    font = properties.find(tag)
+    if font is None:
+        font = etree.Element(tag)
+        after = next((found for name in _AFTER_FONT[script.slot] if (found := properties.find(name)) is not None), None)
+        if after is None:
+            properties.append(font)
+        else:
+            after.addprevious(font)
+    font.set("typeface", script.deck_family)
+
+
+def _right_to_left(paragraph: Any) -> None:
+    """A paragraph read from the right: `rtl="1"`, aligned right unless it is centred."""
+    properties = paragraph.find(_PPR)
+    if properties is None:
+        properties = etree.Element(_PPR)
+        paragraph.insert(0, properties)
+    properties.set("rtl", "1")
+    if properties.get("algn") in (None, "l", "just"):
+        properties.set("algn", "r")
 
 
 def _paragraph_end(paragraph: Any) -> None:
