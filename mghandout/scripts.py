@@ -98,5 +98,10 @@ def break_units(word: str) -> list[str]:
     return units
 
 
-SENTENCE_END = re.compile(r"(?<=[。！？])(?=\S)")
+SENTENCE_END = re.compile(r"(?<=[。！？])\s*(?=\S)")
 """A full stop that ends a sentence with no space after it (Chinese and Japanese write none)."""
+
+
+def join_sentences(parts: list[str]) -> str:
+    """Sentences as one text: a space after each, none after a Chinese or Japanese full stop."""
+    return "".join(part + ("" if part.endswith(("。", "！", "？")) else " ") for part in parts).rstrip()

@@ -165,5 +165,7 @@ def sentences(text: str) -> list[str]:
 
 
 def words(text: str) -> int:
-    """How many words `text` holds: the unit of the slide word budget."""
-    return len(text.split())
+    """How many words `text` holds: the unit of the slide word budget (in Chinese and Japanese, which
+    write no spaces, a word for every two characters, about the length of a word there)."""
+    ideographs = len(IDEOGRAPHIC.findall(text))
+    return len(IDEOGRAPHIC.sub("", text).split()) + (ideographs + 1) // 2

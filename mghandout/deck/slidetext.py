@@ -27,6 +27,7 @@ import re
 from functools import cache
 
 from mghandout.deck.measure import sentences, words
+from mghandout.scripts import join_sentences
 
 SHORT_LEAD = 4
 """A lead sentence of fewer words than this ("Yes.", "No, not always.") is shown with the next."""
@@ -64,4 +65,4 @@ def shown(text: str, slide: str | None = None) -> str:
         return slide
     parts = sentences(text)
     lead = 2 if len(parts) > 1 and words(parts[0]) < SHORT_LEAD else 1
-    return " ".join(part for index, part in enumerate(parts) if index < lead or is_urgent(part))
+    return join_sentences([part for index, part in enumerate(parts) if index < lead or is_urgent(part)])
