@@ -285,8 +285,9 @@ def _draw(canvas: Canvas, text: str, x: float, y: float, size: float, bold: bool
     text = " ".join(text.split())
     if room is not None:
         size = min(size, size * room / max(_width(text, size, bold), 1))
-    if right_to_left():
-        return draw_right_to_left(canvas, text, x, y, size, bold, room or _width(text, size, bold) + size)
+    if right_to_left():  # right-aligned where a left to right line would end, a little room for shaping
+        slack = 0 if room else size
+        return draw_right_to_left(canvas, text, x - slack, y, size, bold, room or _width(text, size, bold) + slack)
     for name, chunk in runs(text, bold):
         canvas.setFont(name, size)
         canvas.drawString(x, y, chunk)

@@ -14,6 +14,7 @@ left line where the handout draws on the canvas itself.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, TypeVar
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -180,6 +181,9 @@ def _set_rise(text: PDFTextObject, rise: float, _set_rise: Any = PDFTextObject.s
 PDFTextObject.setRise = _set_rise
 
 
+NO_TEXT = "\u200b"
+"""What a dot or a mark drawn apart from its letter's glyph stands for: nothing a reader sees (PDF/UA-1 wants
+some text for every code; each shaped word's `/ActualText` gives its letters back in order)."""
 TEXT_OF: dict[int, str] = {}
 """The letters each code given to a shaped glyph stands for (codes from Supplementary Private Use Area-A,
 which no font maps): a joined Arabic letter drawn as a dotless form and its dots, a Devanagari conjunct."""
@@ -194,8 +198,9 @@ def _shape_word(word: list[Any], *args: Any, _shape: Any = paragraphs.shapeFragW
     "ت" and "ن"; reportlab gives such a glyph one private-use code whatever letter it
     drew, and its ToUnicode map gives that private code back: copied, searched or
     read aloud, the word was gone. Here each glyph is coded by (glyph, letters of its
-    cluster): the widest glyph of a cluster carries the letters, the others (dots,
-    marks) nothing, so a PDF reader rebuilds the word (`_to_unicode`).
+    cluster, a mark's with its letter's): the widest glyph of a cluster carries the
+    letters, the others (dots, marks) nothing, so a PDF reader rebuilds the word
+    (`_to_unicode`).
     """
     shaped = _shape(word, *args, **kwargs)
     if shaped is word:
@@ -203,32 +208,45 @@ def _shape_word(word: list[Any], *args: Any, _shape: Any = paragraphs.shapeFragW
     logical = "".join(text for frag, text in word[1:] if not hasattr(frag, "cbDefn"))
     pieces = [(index, piece) for index, piece in enumerate(shaped[1:], 1)
               if getattr(piece[1], "__shapeData__", None)]
-    starts = sorted({data.cluster for _, (_, text) in pieces for data in text.__shapeData__
-                     if data.cluster < len(logical)})
-    ends = dict(zip(starts, [*starts[1:], len(logical)]))
-    glyphs = [data for _, (_, text) in pieces for data in text.__shapeData__]
-    carrier = {data.cluster: data for data in sorted(glyphs, key=lambda data: data.x_advance)}
+    owner: dict[int, int] = {}
+    for start in sorted({data.cluster for _, (_, text) in pieces for data in text.__shapeData__
+                         if data.cluster < len(logical)}):
+        mark = owner and unicodedata.category(logical[start]).startswith("M")
+        owner[start] = owner[max(owner)] if mark else start
+    bases = sorted(set(owner.values()))
+    ends = dict(zip(bases, [*bases[1:], len(logical)]))
+    glyphs = [data for _, (_, text) in pieces for data in text.__shapeData__ if data.cluster in owner]
+    carrier = {owner[data.cluster]: data for data in sorted(glyphs, key=lambda data: data.x_advance)}
     for index, (frag, text) in pieces:
         face = pdfmetrics.getFont(frag.fontName).face
-        codes = []
+        codes, placed = [], []
         for char, data in zip(text, text.__shapeData__):
-            letters = logical[data.cluster:ends[data.cluster]] if data.cluster in ends else char
-            letters = letters if carrier[data.cluster] is data else ""
-            codes.append(char if letters == char else chr(_code(face, ord(char), letters)))
-        shaped[index] = (frag, ShapedStr("".join(codes), shapeData=text.__shapeData__))
+            base = owner.get(data.cluster)
+            letters = char if base is None else logical[base:ends[base]] if carrier[base] is data else NO_TEXT
+            if letters == char:
+                codes.append(char)
+                placed.append(data)
+                continue
+            code, advance = _code(face, ord(char), letters)
+            codes.append(chr(code))
+            placed.append(data._replace(width=advance))
+        shaped[index] = (frag, ShapedStr("".join(codes), shapeData=placed))
     return shaped
 
 
-def _code(face: Any, drawn: int, letters: str) -> int:
-    """The code standing for the glyph of `face` that code `drawn` draws, drawing `letters`, made on first use."""
+def _code(face: Any, drawn: int, letters: str) -> tuple[int, float]:
+    """The code standing for the glyph that code `drawn` draws in `face`, drawing `letters` (made on first
+    use), and the glyph's advance in the font: the PDF's widths must be the font's own (PDF/UA-1), not
+    the shaped advance reportlab gives its private codes; the shaping offsets the difference."""
     glyph = face.charToGlyph[drawn]
+    advance = face._pdfScale(face.hmetrics[glyph][0])
     key = (id(face), glyph, letters)
     if key not in _CODES:
         code = _CODES[key] = _FIRST_CODE + len(_CODES)
         face.charToGlyph[code] = glyph
-        face.charWidths[code] = face.charWidths[drawn]
+        face.charWidths[code] = advance
         TEXT_OF[code] = letters
-    return _CODES[key]
+    return _CODES[key], advance
 
 
 paragraphs.shapeFragWord = _shape_word
@@ -247,3 +265,39 @@ def _to_unicode(name: str, subset: list[int], _make: Any = ttfonts.makeToUnicode
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode
+
+
+def actual_text(text: Any) -> str | None:
+    """The letters a shaped run of glyphs draws, in reading order, or None when it was not shaped.
+
+    Each word's glyphs are in the order they are drawn (an Arabic word's from its
+    end); their clusters give the order of the letters they carry.
+    """
+    if not isinstance(text, ShapedStr):
+        return None
+    words, current = [], []
+    for char, data in zip(text, text.__shapeData__):
+        if char == " ":
+            words.append(current)
+            current = []
+        else:
+            letters = TEXT_OF.get(ord(char), char)
+            current.append((data.cluster, "" if letters == NO_TEXT else letters))
+    words.append(current)
+    return " ".join("".join(letters for _, letters in sorted(word, key=lambda pair: pair[0])) for word in words)
+
+
+def _format_text(text_object: PDFTextObject, text: Any, _format: Any = PDFTextObject._formatText) -> str:
+    """reportlab's text operators, a shaped run marked with the letters it draws (`/ActualText`).
+
+    A reader copying or searching the handout, and pdftotext, then get "شرب" and "नियमित"
+    as written, whatever glyphs HarfBuzz chose, in whatever order they are drawn.
+    """
+    operators = _format(text_object, text)
+    letters = actual_text(text)
+    if letters is None:
+        return operators
+    return f"/Span <</ActualText <FEFF{letters.encode('utf-16-be').hex().upper()}>>> BDC {operators} EMC"
+
+
+PDFTextObject._formatText = _format_text
