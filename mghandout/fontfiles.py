@@ -16,6 +16,8 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from mghandout.errors import BuildError
+
 PACKAGES = {
     "Arimo": "fontpkg_arimo",
     "Atkinson Hyperlegible": "fontpkg_atkinson_hyperlegible",
@@ -52,11 +54,16 @@ def font_path(family: str, weight: int = 400) -> Path:
     raise LookupError(f"{family} has no upright file of weight {weight}")
 
 
+class MissingFont(BuildError, LookupError):
+    """A font package is not installed: the build stops with the command that installs it, never blank glyphs."""
+
+
 def _package_root(package: str) -> Path:
     spec = find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         distribution = package.replace("_", "-")
-        raise LookupError(f"the font package {distribution} is not installed; run: pip install {distribution}")
+        raise MissingFont(f"the font package {distribution} is not installed; install it with: "
+                          f"pip install {distribution}")
     return Path(next(iter(spec.submodule_search_locations)))
 
 
@@ -65,6 +72,6 @@ def _cjk_path(family: str) -> Path:
     folder = _package_root(CJK_PACKAGE) / "fonts" / "ofl" / CJK[family]
     files = sorted(folder.glob("*.ttf"))
     if not files:
-        raise LookupError(f"{family} is missing from {CJK_PACKAGE}; run: pip install --force-reinstall "
-                          f"{CJK_PACKAGE.replace('_', '-')}")
+        raise MissingFont(f"{family} is missing from {CJK_PACKAGE}; reinstall it with: pip install "
+                          f"--force-reinstall {CJK_PACKAGE.replace('_', '-')}")
     return files[0]

@@ -25,17 +25,20 @@ class Script:
     deck_family: str
     """The face the deck names in that slot: the same design as `family`, under the name systems install it
     (Debian and most Linux ship "Noto Sans CJK SC"; PowerPoint without it falls back to the system's own)."""
+    line_spacing: float
+    """The deck's line pitch, in sizes: room for the script's marks and its face's taller lines (exact, so
+    every presentation program spaces lines as the layout measured them)."""
     rtl: bool = False
     ideographic: bool = False
     """Lines break between any two characters (Chinese, Japanese), not only at spaces."""
 
 
-HANS = Script("Chinese (Simplified)", "Noto Sans SC", "ea", "Noto Sans CJK SC", ideographic=True)
-HANT = Script("Chinese (Traditional)", "Noto Sans TC", "ea", "Noto Sans CJK TC", ideographic=True)
-JAPANESE = Script("Japanese", "Noto Sans JP", "ea", "Noto Sans CJK JP", ideographic=True)
-KOREAN = Script("Korean (Hangul)", "Noto Sans KR", "ea", "Noto Sans CJK KR")
-ARABIC = Script("Arabic", "Noto Sans Arabic", "cs", "Noto Sans Arabic", rtl=True)
-DEVANAGARI = Script("Devanagari", "Noto Sans Devanagari", "cs", "Noto Sans Devanagari")
+HANS = Script("Chinese (Simplified)", "Noto Sans SC", "ea", "Noto Sans CJK SC", 1.3, ideographic=True)
+HANT = Script("Chinese (Traditional)", "Noto Sans TC", "ea", "Noto Sans CJK TC", 1.3, ideographic=True)
+JAPANESE = Script("Japanese", "Noto Sans JP", "ea", "Noto Sans CJK JP", 1.3, ideographic=True)
+KOREAN = Script("Korean (Hangul)", "Noto Sans KR", "ea", "Noto Sans CJK KR", 1.3)
+ARABIC = Script("Arabic", "Noto Sans Arabic", "cs", "Noto Sans Arabic", 1.5, rtl=True)
+DEVANAGARI = Script("Devanagari", "Noto Sans Devanagari", "cs", "Noto Sans Devanagari", 1.4)
 
 BY_LANGUAGE: dict[str, Script] = {
     "zh": HANS, "cmn": HANS, "wuu": HANS, "yue": HANT, "ja": JAPANESE, "ko": KOREAN,

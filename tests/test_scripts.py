@@ -33,6 +33,9 @@ from mghandout.scripts import break_units, join_sentences, script_for
 from mghandout.source import load_article
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+ARTICLE_DIR = FIXTURES / "scripts"
+"""Apart from the other fixtures: the generic render and completeness checks read words with pdfplumber,
+which keeps an Arabic line in drawing order and cuts a Chinese line where the font changes."""
 ARTICLES = {"zh-Hans": "chinese", "ko": "korean", "ar": "arabic", "hi": "hindi"}
 FACES = {"zh-Hans": "NotoSansSC", "ko": "NotoSansKR", "ar": "NotoSansArabic", "hi": "NotoSansDevanagari"}
 SLOTS = {"zh-Hans": ("ea", "Noto Sans CJK SC"), "ko": ("ea", "Noto Sans CJK KR"), "ar": ("cs", "Noto Sans Arabic"),
@@ -43,7 +46,7 @@ SLOTS = {"zh-Hans": ("ea", "Noto Sans CJK SC"), "ko": ("ea", "Noto Sans CJK KR")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
     """The four articles built in one run: {language: (handout, deck)}."""
     out = tmp_path_factory.mktemp("scripts")
-    result = run(*(str(FIXTURES / f"{name}.yaml") for name in ARTICLES.values()), "-o", str(out))
+    result = run(*(str(ARTICLE_DIR / f"{name}.yaml") for name in ARTICLES.values()), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr, result.stderr
     return {language: (out / f"{name}.pdf", out / f"{name}.pptx") for language, name in ARTICLES.items()}
@@ -98,7 +101,7 @@ def unmarked(text: str) -> str:
 
 
 def test_every_word_of_the_source_is_in_the_pdf_text(built: dict, language: str) -> None:
-    article = load_article(FIXTURES / f"{ARTICLES[language]}.yaml")
+    article = load_article(ARTICLE_DIR / f"{ARTICLES[language]}.yaml")
     text = squash(readable(built[language][0], language))
     missing = [word for source in iter_texts(article) for word in source.split()
                if unmarked(squash(word.strip(".,:;()؛،"))) not in unmarked(text)]
@@ -108,14 +111,14 @@ def test_every_word_of_the_source_is_in_the_pdf_text(built: dict, language: str)
 def test_each_shaped_word_is_marked_with_its_letters_in_reading_order(built: dict) -> None:
     """pdftotext honours `/ActualText`: the Hindi comes back as written (a vowel sign drawn before its
     consonant, conjuncts), and the Arabic words are there letter for letter."""
-    article = load_article(FIXTURES / "hindi.yaml")
+    article = load_article(ARTICLE_DIR / "hindi.yaml")
     text = squash(subprocess.run(["pdftotext", "-enc", "UTF-8", str(built["hi"][0]), "-"], capture_output=True,
                                  text=True, check=True).stdout)
     for source in iter_texts(article):
         for sentence in sentences(source):
             assert squash(sentence) in text or len(sentence) > 60, sentence
     spans = set(marked_text(built["ar"][0]).split())
-    arabic = {word.strip(".,:;()؛،") for source in iter_texts(load_article(FIXTURES / "arabic.yaml"))
+    arabic = {word.strip(".,:;()؛،") for source in iter_texts(load_article(ARTICLE_DIR / "arabic.yaml"))
               for word in source.split()}
     assert len(spans & arabic) > 100
 
@@ -187,6 +190,55 @@ def test_the_arabic_handout_reads_from_the_right(built: dict) -> None:
     assert max(c["x1"] for c in title) > float(first.width) * 0.9, "the title starts at the right margin"
     assert min(c["x0"] for c in title) > float(first.width) * 0.15, "and ends short of the left one"
     assert right_margin <= float(first.width) - 0.5 * 72 + 0.01
+
+
+def test_the_faces_the_decks_name_are_installed() -> None:
+    """LibreOffice lays these decks out with the faces they name (`.ci/run` installs fonts-noto-cjk and
+    fonts-noto-core); without them it would fall back to another face and the test below would mean little."""
+    listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=True).stdout
+    for _, family in SLOTS.values():
+        assert family in listing, f"{family} is not installed: apt install fonts-noto-cjk fonts-noto-core"
+
+
+@pytest.fixture(scope="module")
+def rendered(built: dict, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[list, list]]:
+    """Each deck as LibreOffice lays it out: {language: (its slides' shapes, its pages' characters)}."""
+    import pdfplumber
+    from pptx import Presentation
+    from test_deck_render import convert, shapes_of
+
+    folder = tmp_path_factory.mktemp("rendered")
+    found = {}
+    for language, (_, deck) in built.items():
+        with pdfplumber.open(convert(deck, folder)) as pdf:
+            pages = [(float(p.width), float(p.height), [c for c in p.chars if c["text"].strip()]) for p in pdf.pages]
+        found[language] = ([shapes_of(slide) for slide in Presentation(str(deck)).slides], pages)
+    return found
+
+
+def test_libreoffice_draws_every_glyph_inside_its_shape_on_its_slide(rendered: dict, language: str) -> None:
+    shapes, pages = rendered[language]
+    assert len(pages) == len(shapes)
+    slack = 1.0
+    for number, ((width, height, chars), boxes) in enumerate(zip(pages, shapes, strict=True), start=1):
+        assert chars, f"slide {number} is blank"
+        for c in chars:
+            assert -slack <= c["x0"] and c["x1"] <= width + slack and -slack <= c["top"] <= height, (number, c["text"])
+        outside = [c["text"] for c in chars
+                   if not any(b.x0 - slack <= c["x0"] and c["x1"] <= b.x1 + slack
+                              and b.top - slack <= (c["top"] + c["bottom"]) / 2 <= b.bottom + slack for b in boxes)]
+        assert not outside, f"{language} slide {number}: {''.join(outside[:20])}"
+
+
+def test_libreoffice_draws_no_line_over_another(rendered: dict, language: str) -> None:
+    """No two characters on different lines of a slide cover one another (the middle of each glyph box)."""
+    for number, (_, _, chars) in enumerate(rendered[language][1], start=1):
+        marks = [(c["x0"], c["x1"], (c["top"] + c["bottom"]) / 2, c["size"]) for c in chars]
+        for index, (x0, x1, middle, size) in enumerate(marks):
+            for other in marks[index + 1:]:
+                apart = abs(other[2] - middle)
+                if 0.3 * size < apart < 0.6 * min(size, other[3]) and min(x1, other[1]) - max(x0, other[0]) > 1:
+                    pytest.fail(f"{language} slide {number}: lines {apart:.1f} pt apart at {size:.0f} pt")
 
 
 # --- the rules underneath --------------------------------------------------------------------------------------

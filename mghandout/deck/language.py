@@ -40,7 +40,9 @@ _P, _R, _FLD = qn("a:p"), qn("a:r"), qn("a:fld")
 _RUNS = frozenset((_R, _FLD))
 _RPR, _END, _DEF = qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr")
 _DEFAULT_STYLE, _DEF_PPR, _EXT = qn("p:defaultTextStyle"), qn("a:defPPr"), qn("a:extLst")
-_PPR, _TBL_PR = qn("a:pPr"), qn("a:tblPr")
+_PPR, _TBL_PR, _LINE_SPACING, _LINK = qn("a:pPr"), qn("a:tblPr"), qn("a:lnSpc"), qn("a:hlinkClick")
+NOTES_LINE = 1.2
+"""The notes' line pitch, as the notes pages are measured (`pages.NOTES_LINE`)."""
 _XFRM, _FRAME_XFRM, _OFF, _EXT_SIZE = qn("a:xfrm"), qn("p:xfrm"), qn("a:off"), qn("a:ext")
 _AFTER_FONT = {"ea": tuple(qn(f"a:{tag}") for tag in ("cs", "sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst")),
                "cs": tuple(qn(f"a:{tag}") for tag in ("sym", "hlinkClick", "hlinkMouseOver", "rtl", "extLst"))}
@@ -56,25 +58,30 @@ def tag_language(presentation: Any, language: str) -> None:
         if part.content_type not in TEXT_PARTS:
             continue
         script = script_for(language)
-        mirror = bool(script and script.rtl and part.content_type in _CONTENT)
+        pitch = (script.line_spacing if part.content_type == CT.PML_SLIDE else NOTES_LINE) if script else None
+        content = part.content_type in _CONTENT
         if isinstance(part, XmlPart):
-            _tag(part._element, language, script, mirror)
+            _tag(part._element, language, script, pitch if content else None)
         else:  # a part python-pptx keeps as bytes, such as a template's handout master
             element = etree.fromstring(part.blob)
-            _tag(element, language, script, mirror)
+            _tag(element, language, script, pitch if content else None)
             part._blob = etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
     mirror_slides(presentation, language)
 
 
-def _tag(element: Any, language: str, script: Script | None = None, mirror: bool = False) -> None:
+def _tag(element: Any, language: str, script: Script | None = None, pitch: float | None = None) -> None:
     """Give each run and paragraph its properties, then set the language (and the script's face) on
-    every properties element; mirror the paragraphs and tables of a right to left deck's slides and notes."""
+    every properties element; in a script's slides and notes (a `pitch`), space lines exactly and mirror
+    a right to left deck's paragraphs and tables."""
+    mirror = bool(pitch and script and script.rtl)
     for run in list(element.iter(_R, _FLD)):
         if run.find(_RPR) is None:
             run.insert(0, etree.Element(_RPR))
     for paragraph in list(element.iter(_P)):
         if paragraph.find(_END) is None:
             _paragraph_end(paragraph)
+        if pitch:
+            _exact_spacing(paragraph, pitch)
         if mirror:
             _right_to_left(paragraph)
     _default_style(element)
@@ -114,6 +121,37 @@ def _script_font(properties: Any, script: Script) -> None:
         else:
             after.addprevious(font)
     font.set("typeface", script.deck_family)
+
+
+def line_spacing(language: str, default: float) -> float:
+    """The line pitch the deck's layout measures with: its script's (`Script.line_spacing`), else `default`."""
+    script = script_for(language)
+    return script.line_spacing if script else default
+
+
+def _exact_spacing(paragraph: Any, pitch: float) -> None:
+    """Lines `pitch` times the paragraph's size apart, as the layout measured them.
+
+    "Single" spacing is the face's own line height: Arial's is 1.15 times its size, the
+    layout counts 1.2; Noto Sans CJK's is 1.45, Noto Sans Arabic's 2.11, so a table of
+    Chinese rows set single grew past its slide. A paragraph with a web address keeps
+    single spacing: LibreOffice 7 draws a right to left paragraph's left to right line
+    (the address, wrapped) over the line before it when the spacing is exact.
+    """
+    sizes = [properties.get("sz") for properties in paragraph.iter(_RPR, _END) if properties.get("sz")]
+    if not sizes or next(paragraph.iter(_LINK), None) is not None:
+        return
+    properties = paragraph.find(_PPR)
+    if properties is None:
+        properties = etree.Element(_PPR)
+        paragraph.insert(0, properties)
+    spacing = properties.find(_LINE_SPACING)
+    if spacing is None:
+        spacing = etree.Element(_LINE_SPACING)
+        properties.insert(0, spacing)
+    for child in list(spacing):
+        spacing.remove(child)
+    etree.SubElement(spacing, qn("a:spcPts"), val=str(round(max(map(int, sizes)) * pitch)))
 
 
 def _right_to_left(paragraph: Any) -> None:
