@@ -241,6 +241,36 @@ def test_libreoffice_draws_no_line_over_another(rendered: dict, language: str) -
                     pytest.fail(f"{language} slide {number}: lines {apart:.1f} pt apart at {size:.0f} pt")
 
 
+SHORT = {
+    "zh-Hant": ("多喝水，保持健康", "身體每天都需要水。口渴時就喝水。", "請諮詢您的醫生。", "NotoSansTC", "zh-Hant"),
+    "ja": ("水分をとって健康に", "体は毎日水を必要とします。のどが渇いたら水を飲みましょう。", "医師に相談してください。",
+           "NotoSansJP", "ja"),
+    "fa": ("آب بنوشید و سالم بمانید", "بدن شما هر روز به آب نیاز دارد. وقتی تشنه هستید آب بنوشید.",
+           "با پزشک خود مشورت کنید.", "NotoSansArabic", "fa"),
+}
+
+
+@pytest.mark.parametrize("tag", list(SHORT))
+def test_traditional_chinese_japanese_and_persian_print_in_their_face_and_words(tmp_path: Path, tag: str) -> None:
+    title, text, disclaimer, face, labels = SHORT[tag]
+    source = tmp_path / f"{tag}.yaml"
+    source.write_text(
+        f'title: "{title}"\nshort_title: "{title}"\nlanguage: {tag}\ndate: 2026-01-02\nsummary: "{text}"\n'
+        f'introduction: ["{text}"]\nkey_points:\n  - title: "{title}"\n    text: "{text}"\n'
+        f'sections:\n  - title: "{title}"\n    blocks:\n      - paragraph: "{text}"\n'
+        f'conclusion:\n  title: "{title}"\n  paragraphs: ["{text}"]\ndisclaimer:\n  text: "{disclaimer}"\n',
+        encoding="utf-8")
+    result = run(str(source), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    handout, deck = tmp_path / "out" / f"{tag}.pdf", tmp_path / "out" / f"{tag}.pptx"
+    listing = subprocess.run(["pdffonts", str(handout)], capture_output=True, text=True, check=True).stdout
+    assert {line.split()[0].split("+")[1].split("-")[0] for line in listing.splitlines()[2:]} == {face}
+    assert PdfReader(str(handout)).trailer["/Root"]["/Lang"] == tag
+    text_read = readable(handout, tag)
+    assert squash(BUILT_IN[labels].key_points) in squash(text_read)
+    assert english_in(text_read) == [] and english_in("\n".join(deck_texts(deck)[1])) == []
+
+
 # --- the rules underneath --------------------------------------------------------------------------------------
 
 

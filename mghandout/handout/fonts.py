@@ -77,6 +77,9 @@ class FontSet:
 
     files: tuple[FontFile, ...]
     symbol_file: FontFile
+    script_files: tuple[FontFile, ...] = ()
+    """Other scripts' faces, made only for a letter of theirs in the text (a Chinese name in an English
+    handout): each is a second or more to make, so one is made only when its cmap has the letter."""
 
     @property
     def primary(self) -> str:
@@ -98,16 +101,21 @@ class FontSet:
         return next((font.name for font in map(FontFile.load, self.files) if codes <= font.covered), None)
 
     def font_for_char(self, char: str) -> str:
-        """A font for one character: a text font, else the symbols font, else the last resort (a blank)."""
+        """A font for one character: a text font, else the symbols font, else another script's face, else
+        the last resort (a blank)."""
         text = self.font_for(char)
         if text:
             return text
-        return self.symbols.name if ord(char) in self.symbols.covered else self.files[-1].name
+        if ord(char) in self.symbols.covered:
+            return self.symbols.name
+        script = next((file for file in self.script_files if ord(char) in _cmap(file.family)), None)
+        return script.load().name if script else self.files[-1].name
 
 
 @dataclass(frozen=True)
 class Face:
-    """The document's face, and the characters of the document (for a variable face, cut to them)."""
+    """The document's face, and the characters of the document (a variable face is cut to them, be it the
+    document's or one read for a letter the document's face lacks)."""
 
     family: str
     characters: frozenset[str] = frozenset()
@@ -139,8 +147,8 @@ def choose_face(language: str, characters: frozenset[str]) -> Face:
     letters = {ord(char) for char in characters if char.isalpha()}
     for family in FAMILIES:
         if all(letters <= _file(family, weight).load().covered for weight in (400, 700)):
-            return Face(family)
-    return Face(LAST_RESORT)
+            return Face(family, characters)
+    return Face(LAST_RESORT, characters)
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -170,8 +178,9 @@ def font_set(bold: bool) -> FontSet:
 def _font_set(face: Face, bold: bool) -> FontSet:
     weight = 700 if bold else 400
     others = [family for family in (*FAMILIES, LAST_RESORT) if family != face.family]
+    scripts = [_file(family, weight, face.characters) for family in SCRIPT_FAMILIES if family != face.family]
     files = [_file(face.family, weight, face.characters), *(_file(family, weight) for family in others)]
-    return FontSet(tuple(files), FontFile("Inter", SYMBOLS, 400))
+    return FontSet(tuple(files), FontFile("Inter", SYMBOLS, 400), tuple(scripts))
 
 
 def _file(family: str, weight: int, characters: frozenset[str] = frozenset()) -> FontFile:
@@ -199,7 +208,10 @@ def _static(name: str, family: str, weight: int, characters: frozenset[str]) -> 
     from fontTools.varLib import instancer
 
     with ttLib.TTFont(str(font_path(family)), lazy=True) as font:
-        options = subset.Options(layout_features=["*"], name_IDs=["*"], notdef_outline=True, hinting=False)
+        options = subset.Options(name_IDs=["*"], notdef_outline=True, hinting=False)
+        if family in CJK:  # reportlab shapes Arabic and Devanagari only (with the features fontTools keeps)
+            options.layout_features = []
+        options.drop_tables += ["vhea", "vmtx", "VVAR", "VORG"]
         cutter = subset.Subsetter(options)
         cutter.populate(text="".join(sorted(characters | set(ALWAYS))))
         cutter.subset(font)
@@ -254,16 +266,29 @@ def markup(text: str, bold: bool = False) -> str:
 
 
 def missing(text: str) -> set[str]:
-    """Characters no handout font can print (shown as boxes), for checks and tests."""
-    known = covered()
-    return {c for c in text if not c.isspace() and ord(c) not in known}
+    """Characters no handout font can print (shown as boxes), for checks and tests.
+
+    The Latin faces are asked first, then each script's face only while characters are
+    left: reading a CJK face's character map takes a good part of a second.
+    """
+    left = {c for c in text if not c.isspace() and ord(c) not in _latin_covered()}
+    for family in SCRIPT_FAMILIES:
+        if not left:
+            break
+        left = {c for c in left if ord(c) not in _cmap(family)}
+    return left
 
 
 @cache
 def covered() -> frozenset[int]:
     """Every code point some handout font draws, in either weight (the fonts' cmaps, read once)."""
+    return _latin_covered().union(*map(_cmap, SCRIPT_FAMILIES))
+
+
+@cache
+def _latin_covered() -> frozenset[int]:
     latin = _font_set(Face(FAMILIES[0]), False), _font_set(Face(FAMILIES[0]), True)
-    return frozenset().union(*(font.covered for fonts in latin for font in _all(fonts)), *map(_cmap, SCRIPT_FAMILIES))
+    return frozenset().union(*(font.covered for fonts in latin for font in _all(fonts)))
 
 
 def _style(weight: int) -> str:
