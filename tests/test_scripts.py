@@ -271,6 +271,13 @@ def test_traditional_chinese_japanese_and_persian_print_in_their_face_and_words(
     assert english_in(text_read) == [] and english_in("\n".join(deck_texts(deck)[1])) == []
 
 
+def test_check_says_it_does_not_grade_these_languages() -> None:
+    result = run(*(str(ARTICLE_DIR / f"{name}.yaml") for name in ARTICLES.values()), "--check")
+    assert result.returncode == 0, result.stderr
+    for language in ARTICLES:
+        assert f"no readability formula for language '{language}' is built in" in result.stdout + result.stderr
+
+
 # --- the rules underneath --------------------------------------------------------------------------------------
 
 
