@@ -271,6 +271,15 @@ def test_traditional_chinese_japanese_and_persian_print_in_their_face_and_words(
     assert english_in(text_read) == [] and english_in("\n".join(deck_texts(deck)[1])) == []
 
 
+def test_the_same_source_gives_the_same_bytes(built: dict, tmp_path: Path) -> None:
+    """The faces made for a document keep their files' dates, so a rebuild is byte-identical."""
+    result = run(str(ARTICLE_DIR / "arabic.yaml"), str(ARTICLE_DIR / "chinese.yaml"), "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for language, name in (("ar", "arabic"), ("zh-Hans", "chinese")):
+        assert (tmp_path / f"{name}.pdf").read_bytes() == built[language][0].read_bytes(), name
+        assert (tmp_path / f"{name}.pptx").read_bytes() == built[language][1].read_bytes(), name
+
+
 def test_check_says_it_does_not_grade_these_languages() -> None:
     result = run(*(str(ARTICLE_DIR / f"{name}.yaml") for name in ARTICLES.values()), "--check")
     assert result.returncode == 0, result.stderr

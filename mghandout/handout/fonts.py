@@ -218,6 +218,7 @@ def _static(name: str, family: str, weight: int, characters: frozenset[str]) -> 
         axes = {axis.axisTag: (weight if axis.axisTag == "wght" else axis.defaultValue) for axis in font["fvar"].axes}
         static = instancer.instantiateVariableFont(font, axes, inplace=True)
         _name(static, family, _style(weight), name)
+        static.recalcTimestamp = False  # the file's date stays the package's: the same source, the same bytes
         buffer = io.BytesIO()
         static.save(buffer)
     buffer.seek(0)
