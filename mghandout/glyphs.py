@@ -2,14 +2,16 @@
 
 A character no bundled font has prints as a blank in the PDF, with no word to anyone:
 a ✓ before "Eat leafy greens" or an emoji in a callout vanished. The handout's fonts
-(`handout/fonts.py`: three text fonts and Inter for symbols) draw about 4,000
+(`handout/fonts.py`: three Latin text fonts, Inter for symbols, and the faces of
+Chinese, Japanese, Korean, Arabic and Devanagari) draw tens of thousands of
 characters; anything else in the source is an error naming the character
 (`U+1F600 GRINNING FACE`) where it is written, so the editor can replace it.
 
 `--check` must stay fast, and the handout's fonts are slow to load (reportlab and
-four font files, most of a second), so the scripts and symbols a source usually
-holds are answered from SAFE, ranges every font set covers (a test holds SAFE to the
-fonts); only a character outside them loads the fonts for the exact answer.
+four font files, most of a second; a CJK face's character map a good part of another),
+so the scripts and symbols a source usually holds are answered from SAFE, ranges every
+font set covers (a test holds SAFE to the fonts); only a character outside them loads
+the fonts for the exact answer.
 """
 
 from __future__ import annotations
