@@ -37,6 +37,14 @@ SAFE = frozenset(
         range(0x1E00, 0x1F00),  # Latin Extended Additional (Vietnamese)
         range(0x2000, 0x2065),  # spaces, dashes, quotes, bullets, ellipsis
         range(0x20A0, 0x20C1),  # currency
+        range(0x0600, 0x0700),  # Arabic (Noto Sans Arabic)
+        range(0x0900, 0x0980),  # Devanagari (Noto Sans Devanagari)
+        range(0x3000, 0x3040),  # CJK punctuation (Noto Sans SC, TC, JP, KR)
+        range(0x3041, 0x3097),  # hiragana
+        range(0x3099, 0x3100),  # katakana
+        range(0x4E00, 0x9FF0),  # CJK unified ideographs
+        range(0xAC00, 0xD7A4),  # Hangul syllables
+        range(0xFF01, 0xFF61),  # full-width forms
         map(ord, "№™℃℉←↑→↓↔⇒∞≈≠≤≥−√✓✗★●○■□▪◆▶►♥⚠"),
     )
 )

@@ -280,6 +280,15 @@ def test_the_same_source_gives_the_same_bytes(built: dict, tmp_path: Path) -> No
         assert (tmp_path / f"{name}.pptx").read_bytes() == built[language][1].read_bytes(), name
 
 
+def test_check_reads_no_font_for_these_articles() -> None:
+    """Their letters are in glyphs.SAFE (held to the faces by tests/test_glyphs.py): `--check` stays fast."""
+    code = ("import sys; from pathlib import Path; from mghandout.source import load_article; "
+            f"[load_article(Path('tests/fixtures/scripts/{{}}.yaml'.format(n))) for n in {list(ARTICLES.values())!r}]; "
+            "print('reportlab' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False"
+
+
 def test_check_says_it_does_not_grade_these_languages() -> None:
     result = run(*(str(ARTICLE_DIR / f"{name}.yaml") for name in ARTICLES.values()), "--check")
     assert result.returncode == 0, result.stderr
