@@ -24,7 +24,8 @@ def render_pptx(article: Article, *, template: Path | None = None, brand: Brand 
                 brand_dir: Path | None = None, when: dt.datetime, theme: DeckTheme | None = None) -> tuple[bytes, int]:
     """The deck's .pptx bytes and slide count, laid out for the template's slide size; writes nothing."""
     theme = theme or DeckTheme()
-    theme = replace(theme, labels=article_labels(article), line_spacing=line_spacing(article.language, theme.line_spacing))
+    spacing = line_spacing(article.language, theme.line_spacing)
+    theme = replace(theme, labels=article_labels(article), line_spacing=spacing)
     presentation = open_template(template)
     deck = deck_layout(article, theme, *slide_size(presentation), brand=brand, identity=template is None,
                        content=content_area(presentation, template))

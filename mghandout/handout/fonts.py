@@ -195,8 +195,10 @@ def _file(family: str, weight: int, characters: frozenset[str] = frozenset()) ->
 @cache
 def _register(name: str, family: str, weight: int, characters: frozenset[str]) -> Font:
     if name not in pdfmetrics.getRegisteredFontNames():
-        source = _static(name, family, weight, characters) if family in SCRIPT_FAMILIES else str(font_path(family, weight))
-        pdfmetrics.registerFont(TTFont(name, source))
+        if family in SCRIPT_FAMILIES:
+            pdfmetrics.registerFont(TTFont(name, _static(name, family, weight, characters)))
+        else:
+            pdfmetrics.registerFont(TTFont(name, str(font_path(family, weight))))
     return Font(name, frozenset(pdfmetrics.getFont(name).face.charWidths))
 
 
