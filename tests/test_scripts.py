@@ -343,6 +343,25 @@ def test_a_right_to_left_line_keeps_numbers_and_latin_words_in_their_order() -> 
     assert words == ["اليوم", "Vitamin", "D", "أو", "911", "بالرقم", "اتصل"]
 
 
+def test_numbers_in_an_arabic_sentence_read_left_to_right(tmp_path: Path) -> None:
+    """Arabic-Indic, Persian and Latin digits each print in their order, the first number rightmost."""
+    import pdfplumber
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from mghandout.handout.fonts import document, font_set, markup
+    from mghandout.handout.shaping import style_options
+
+    text = "تناول ٣٠٠ ملغ أو 300 ملغ و۱۲۵ في اليوم ٢٫٥"
+    with document("ar", text):
+        style = ParagraphStyle("body", **style_options(fontName=font_set(False).primary, fontSize=14, leading=20))
+        SimpleDocTemplate(str(tmp_path / "numbers.pdf")).build([Paragraph(markup(text), style)])
+    with pdfplumber.open(tmp_path / "numbers.pdf") as pdf:
+        drawn = "".join(c["text"] for c in sorted(pdf.pages[0].chars, key=lambda c: c["x0"]))
+    numbers = re.findall(r"[\d٫]+", drawn)
+    assert numbers == ["٢٫٥", "۱۲۵", "300", "٣٠٠"], drawn
+
+
 def test_an_english_build_pays_nothing_for_other_scripts() -> None:
     code = (
         "import sys; from pathlib import Path; from mghandout.source import load_article; "

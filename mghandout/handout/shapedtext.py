@@ -75,8 +75,37 @@ def _shape_word(word: list[Any], *args: Any, _shape: Any = paragraphs.shapeFragW
             code, advance = _code(face, ord(char), letters)
             codes.append(chr(code))
             placed.append(data._replace(width=advance))
+        codes, placed = _numbers_left_to_right(codes, placed, logical)
         shaped[index] = (frag, ShapedStr("".join(codes), shapeData=placed))
     return shaped
+
+
+NUMERAL = frozenset("٫٬.,")
+"""Marks inside a number: the Arabic decimal and thousands separators, and the Latin ones."""
+
+
+def _numbers_left_to_right(codes: list[str], placed: list[Any], logical: str) -> tuple[list[str], list[Any]]:
+    """Each run of a number's glyphs in the order of its digits.
+
+    HarfBuzz takes the direction of a word from its script, and Arabic-Indic digits are
+    of the Arabic script: "٣٠٠" was shaped right to left and printed "٠٠٣". A number reads
+    left to right in any script, so the glyphs of each run of digits (with the separators
+    inside it) are put back in the order of the digits they draw.
+    """
+    def numeral(data: Any) -> bool:
+        char = logical[data.cluster] if data.cluster < len(logical) else ""
+        return bool(char) and (unicodedata.category(char) == "Nd" or char in NUMERAL)
+
+    pairs = list(zip(codes, placed))
+    start = 0
+    while start < len(pairs):
+        stop = start
+        while stop < len(pairs) and numeral(pairs[stop][1]):
+            stop += 1
+        if stop > start:
+            pairs[start:stop] = sorted(pairs[start:stop], key=lambda pair: pair[1].cluster)
+        start = stop + 1
+    return [code for code, _ in pairs], [data for _, data in pairs]
 
 
 def _code(face: Any, drawn: int, letters: str) -> tuple[int, float]:

@@ -105,9 +105,10 @@ def visual_order(frags: list[Any]) -> list[Any]:
 def _kind(word: Any) -> str:
     """R for a right to left word, L for a left to right one, N for a number, - for spaces and marks."""
     text = "".join(TEXT_OF.get(ord(char), char) for char in getattr(word, "text", ""))
-    if RIGHT_TO_LEFT.search(text):
+    letters = NUMBER.sub("", text)  # Arabic-Indic digits are numbers, not Arabic letters
+    if RIGHT_TO_LEFT.search(letters):
         return "R"
-    if LEFT_TO_RIGHT.search(text):
+    if LEFT_TO_RIGHT.search(letters):
         return "L"
     return "N" if NUMBER.search(text) else "-"
 
