@@ -256,15 +256,7 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
 
 
 def markup(text: str, bold: bool = False) -> str:
-    """Paragraph markup that prints `text` literally, each run in a font that has its glyphs.
-
-    In a right to left document a no-break space becomes a space: HarfBuzz shapes the
-    words it joins as one run in one direction, so "911" held to the Arabic word after
-    it would print "119" (the words are put in order after shaping, `shaping.py`).
-    """
-    found = script()
-    if found and found.rtl:
-        text = text.replace("\u00a0", " ")
+    """Paragraph markup that prints `text` literally, each run in a font that has its glyphs."""
     return "".join(f'<font face="{name}">{escape(chunk, quote=False)}</font>' for name, chunk in runs(text, bold))
 
 

@@ -114,14 +114,17 @@ def _kind(word: Any) -> str:
 
 
 def _split(frag: Any) -> list[Any]:
-    """A line's fragment cut into its words and the spaces between them (no-break ones too: they hold a
-    number to its unit, not two words in one direction), each keeping its shaping."""
+    """A line's fragment cut into its words and the spaces between them, each keeping its shaping.
+
+    Words held together by a no-break space ("911 أو", a number and its unit) were shaped
+    as one, in the direction of their script, so they stay one.
+    """
     text = getattr(frag, "text", None)
     if not text or hasattr(frag, "cbDefn"):
         return [frag]
     data = getattr(text, "__shapeData__", None)
     pieces = []
-    for match in re.finditer(r"[ \u00a0]+|[^ \u00a0]+", text):
+    for match in re.finditer(r" +|[^ ]+", text):
         start, stop = match.span()
         piece = ShapedStr(text[start:stop], shapeData=data[start:stop]) if data else text[start:stop]
         pieces.append(frag.clone(text=piece))
