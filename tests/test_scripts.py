@@ -344,7 +344,8 @@ def test_a_right_to_left_line_keeps_numbers_and_latin_words_in_their_order() -> 
 
 
 def test_numbers_in_an_arabic_sentence_read_left_to_right(tmp_path: Path) -> None:
-    """Arabic-Indic, Persian and Latin digits each print in their order, the first number rightmost."""
+    """Arabic-Indic, Persian and Latin digits each print in their order, the first number rightmost, also
+    when a no-break space holds a number to the word after it."""
     import pdfplumber
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -352,14 +353,14 @@ def test_numbers_in_an_arabic_sentence_read_left_to_right(tmp_path: Path) -> Non
     from mghandout.handout.fonts import document, font_set, markup
     from mghandout.handout.shaping import style_options
 
-    text = "تناول ٣٠٠ ملغ أو 300 ملغ و۱۲۵ في اليوم ٢٫٥"
+    text = "اتصل بالرقم 911\u00a0أو تناول ٣٠٠\u00a0ملغ أو 300 ملغ و۱۲۵ في اليوم ٢٫٥"
     with document("ar", text):
         style = ParagraphStyle("body", **style_options(fontName=font_set(False).primary, fontSize=14, leading=20))
         SimpleDocTemplate(str(tmp_path / "numbers.pdf")).build([Paragraph(markup(text), style)])
     with pdfplumber.open(tmp_path / "numbers.pdf") as pdf:
         drawn = "".join(c["text"] for c in sorted(pdf.pages[0].chars, key=lambda c: c["x0"]))
     numbers = re.findall(r"[\d٫]+", drawn)
-    assert numbers == ["٢٫٥", "۱۲۵", "300", "٣٠٠"], drawn
+    assert numbers == ["٢٫٥", "۱۲۵", "300", "٣٠٠", "911"], drawn
 
 
 def test_an_english_build_pays_nothing_for_other_scripts() -> None:
