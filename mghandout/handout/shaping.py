@@ -157,15 +157,22 @@ def _draw_para(paragraph: Paragraph, debug: int = 0, _draw: Any = Paragraph.draw
 Paragraph.drawPara = _draw_para
 
 
-def _wrap(paragraph: Paragraph, width: float, height: float, _wrap: Any = Paragraph.wrap) -> tuple[float, float]:
-    """reportlab's `wrap`, a right to left paragraph's indent moved to the right, where its bullet hangs.
+MIRRORED = " (right to left)"
+"""The end of a mirrored style's name: a style is mirrored once."""
 
-    The handout indents a bulleted item on the left, the bullet in the margin; reportlab
-    draws a right to left paragraph's bullet at its right edge, inside the first word.
+
+def _wrap(paragraph: Paragraph, width: float, height: float, _wrap: Any = Paragraph.wrap) -> tuple[float, float]:
+    """reportlab's `wrap`, a right to left paragraph's indents mirrored: its bullet hangs on the right.
+
+    The handout indents a bulleted item on the left, the bullet in the margin, and keeps
+    running text to its measure with a right indent; reportlab draws a right to left
+    paragraph's bullet at its right edge, inside the first word, and would set the
+    measure against the left margin.
     """
     style = paragraph.style
-    if style.wordWrap == "RTL" and style.leftIndent and not style.rightIndent:
-        paragraph.style = ParagraphStyle(style.name, parent=style, leftIndent=0, rightIndent=style.leftIndent)
+    if style.wordWrap == "RTL" and not style.name.endswith(MIRRORED) and (style.leftIndent or style.rightIndent):
+        paragraph.style = ParagraphStyle(style.name + MIRRORED, parent=style, leftIndent=style.rightIndent,
+                                         rightIndent=style.leftIndent)
     return _wrap(paragraph, width, height)
 
 
