@@ -363,6 +363,18 @@ def test_numbers_in_an_arabic_sentence_read_left_to_right(tmp_path: Path) -> Non
     assert numbers == ["٢٫٥", "۱۲۵", "300", "٣٠٠", "911"], drawn
 
 
+def test_a_right_to_left_table_moves_its_style_with_its_columns() -> None:
+    from mghandout.handout.fonts import document
+    from mghandout.handout.shaping import mirror_columns
+
+    rows, commands = [["a", "b", ""]], [("BACKGROUND", (2, 0), (2, 0), "white"), ("BACKGROUND", (1, 0), (-1, 0), "x")]
+    with document("ar", "ب"):
+        assert mirror_columns(rows, commands, 3) == (
+            [["", "b", "a"]], [("BACKGROUND", (0, 0), (0, 0), "white"), ("BACKGROUND", (0, 0), (1, 0), "x")])
+    with document("zh-Hans", "水"):
+        assert mirror_columns(rows, commands, 3) == (rows, commands)
+
+
 def test_an_english_build_pays_nothing_for_other_scripts() -> None:
     code = (
         "import sys; from pathlib import Path; from mghandout.source import load_article; "

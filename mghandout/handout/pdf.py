@@ -41,7 +41,13 @@ from reportlab.platypus import (
 )
 
 from mghandout.handout.fonts import font_set, markup, runs
-from mghandout.handout.shaping import draw_right_to_left, in_reading_order, right_to_left, style_options
+from mghandout.handout.shaping import (
+    draw_right_to_left,
+    in_reading_order,
+    mirror_columns,
+    right_to_left,
+    style_options,
+)
 from mghandout.handout.layout import (
     Alert,
     Boxed,
@@ -612,11 +618,10 @@ def _food_grid(item: FoodGrid, styles: _Styles, theme: HandoutTheme, width: floa
 
     def build(start: int, stop: int) -> list[Flowable]:
         part, columns = rows[start:stop], item.columns
-        filled = [in_reading_order(row + [""] * (columns - len(row))) for row in part]
-        table = Table(filled, colWidths=[width / columns] * columns)
         white = colors.white
-        blank = [("BACKGROUND", (c, r), (c, r), white) for r, row in enumerate(filled) for c, cell in enumerate(row)
-                 if cell == ""]
+        blank = [("BACKGROUND", (len(row), r), (-1, r), white) for r, row in enumerate(part) if len(row) < columns]
+        filled, blank = mirror_columns([row + [""] * (columns - len(row)) for row in part], blank, columns)
+        table = Table(filled, colWidths=[width / columns] * columns)
         table.setStyle(_card_style(theme, len(part), item.columns, blank))
         intro = [Paragraph(_text(item.intro), styles.body)] if item.intro and start == 0 else []
         return [*intro, table]

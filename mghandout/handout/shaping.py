@@ -58,6 +58,21 @@ def in_reading_order(cells: list[T]) -> list[T]:
     return cells[::-1] if right_to_left() else cells
 
 
+def mirror_columns(rows: list[list[T]], commands: list[tuple[Any, ...]], columns: int
+                   ) -> tuple[list[list[T]], list[tuple[Any, ...]]]:
+    """A table's rows and its style commands with the columns in reading order: in a right to left
+    document the first column on the right, each command's cells moved with their columns."""
+    if not right_to_left():
+        return rows, commands
+
+    def mirrored(command: tuple[Any, ...]) -> tuple[Any, ...]:
+        name, (first, top), (last, bottom), *rest = command
+        first, last = first % columns, last % columns
+        return (name, (columns - 1 - last, top), (columns - 1 - first, bottom), *rest)
+
+    return [row[::-1] for row in rows], [mirrored(command) for command in commands]
+
+
 def draw_right_to_left(canvas: Canvas, text: str, x: float, y: float, size: float, bold: bool,
                        room: float) -> None:
     """One line drawn right-aligned in [x, x + room] with its baseline at y, shaped and in visual order."""
