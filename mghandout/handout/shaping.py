@@ -58,6 +58,11 @@ def in_reading_order(cells: list[T]) -> list[T]:
     return cells[::-1] if right_to_left() else cells
 
 
+def start_side() -> str:
+    """Where a box narrower than the page starts: `LEFT`, or `RIGHT` in a right to left document."""
+    return "RIGHT" if right_to_left() else "LEFT"
+
+
 def mirror_columns(rows: list[list[T]], commands: list[tuple[Any, ...]], columns: int
                    ) -> tuple[list[list[T]], list[tuple[Any, ...]]]:
     """A table's rows and its style commands with the columns in reading order: in a right to left
