@@ -53,21 +53,32 @@ def _font(bold: bool, family: str = "Arimo") -> ImageFont.FreeTypeFont:
     return font
 
 
-EAST_ASIAN = r"\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_ASIAN_SPACING = re.compile(rf"(?<=[{EAST_ASIAN}])(?=[^\s{EAST_ASIAN}\u3000-\u303f\uff00-\uffef])"
-                            rf"|(?<=[^\s{EAST_ASIAN}\u3000-\u303f\uff00-\uffef])(?=[{EAST_ASIAN}])")
-"""Where Chinese, Japanese or Korean letters meet a Latin letter, digit or mark with no space between."""
+EAST_ASIAN = re.compile(r"[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+                        r"\uf900-\ufaff\uff00-\uffef]")
+"""Chinese, Japanese and Korean letters and their full-width marks."""
 ASIAN_SPACING = 0.25
-"""What LibreOffice adds at each such place (its "space between Asian and non-Asian text", on in every
-deck it opens), in sizes: "마세요." is laid out "마세요 .", a quarter of an em wider; counted so that a line
-that fits in LibreOffice fits everywhere (PowerPoint adds nothing)."""
+"""What LibreOffice adds (its "space between Asian and non-Asian text", on in every deck it opens), in
+sizes, wherever Chinese, Japanese or Korean meets a Latin letter, digit or mark, a space between them or
+not: "마세요." is laid out "마세요 .", and ": 과" as ":  과". Counted so that a line that fits in
+LibreOffice fits everywhere (PowerPoint adds nothing)."""
+
+
+def _asian_meetings(text: str) -> int:
+    """How many times the text's letters and marks (spaces aside) go from Asian to not or back."""
+    kinds = [bool(EAST_ASIAN.match(char)) for char in text if not char.isspace()]
+    return sum(first != second for first, second in zip(kinds, kinds[1:]))
+
+
+def _meets(before: str, after: str) -> bool:
+    """Whether a line going on from `before` with `after` crosses between Asian and other text."""
+    return bool(before and after) and bool(EAST_ASIAN.match(before[-1])) != bool(EAST_ASIAN.match(after[0]))
 
 
 def _length(text: str, bold: bool) -> float:
     """The width of `text` at 1000 px: Latin in Arimo, each run of another script in its own face."""
     if not _SCRIPT_RUN.search(text):
         return _font(bold).getlength(text)
-    return _script_length(text, bold) + ASIAN_SPACING * _UNITS * len(_ASIAN_SPACING.findall(text))
+    return _script_length(text, bold) + ASIAN_SPACING * _UNITS * _asian_meetings(text)
 
 
 def _script_length(text: str, bold: bool) -> float:
@@ -134,7 +145,7 @@ def _wrapped(text: str, size: float, room: float, bold: bool) -> tuple[str, ...]
     used = 0.0
     for spaced, word in _units(text):
         extent = _word_width(word, bold) * size
-        gap = space if current and spaced else 0.0
+        gap = (space if current and spaced else 0.0) + (ASIAN_SPACING * size if _meets(current, word) else 0.0)
         if current and used + gap + extent > room:
             lines.append(current)
             current, used, gap = "", 0.0, 0.0
@@ -143,7 +154,7 @@ def _wrapped(text: str, size: float, room: float, bold: bool) -> tuple[str, ...]
             lines += whole
             extent = _word_width(word, bold) * size
         used += gap + extent
-        current += (" " if gap else "") + word
+        current += (" " if spaced and current else "") + word
     if current:
         lines.append(current)
     return tuple(lines or [""])
