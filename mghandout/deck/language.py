@@ -82,6 +82,7 @@ def _tag(element: Any, language: str, script: Script | None = None, pitch: float
             _paragraph_end(paragraph)
         if pitch:
             _exact_spacing(paragraph, pitch)
+            _properties(paragraph).set("hangingPunct", "0")
         if mirror:
             _right_to_left(paragraph)
     _default_style(element)
@@ -129,6 +130,20 @@ def line_spacing(language: str, default: float) -> float:
     return script.line_spacing if script else default
 
 
+def _properties(paragraph: Any) -> Any:
+    """The paragraph's properties (`a:pPr`), made first in it when it has none.
+
+    `hangingPunct="0"` is set on each paragraph of a script's deck: LibreOffice otherwise
+    lets a full stop that may not begin a line hang past the box's edge ("줍니다." at
+    919 pt in a box ending at 910), where the layout moved the word to the next line.
+    """
+    properties = paragraph.find(_PPR)
+    if properties is None:
+        properties = etree.Element(_PPR)
+        paragraph.insert(0, properties)
+    return properties
+
+
 def _exact_spacing(paragraph: Any, pitch: float) -> None:
     """Lines `pitch` times the paragraph's size apart, as the layout measured them.
 
@@ -141,10 +156,7 @@ def _exact_spacing(paragraph: Any, pitch: float) -> None:
     sizes = [properties.get("sz") for properties in paragraph.iter(_RPR, _END) if properties.get("sz")]
     if not sizes or next(paragraph.iter(_LINK), None) is not None:
         return
-    properties = paragraph.find(_PPR)
-    if properties is None:
-        properties = etree.Element(_PPR)
-        paragraph.insert(0, properties)
+    properties = _properties(paragraph)
     spacing = properties.find(_LINE_SPACING)
     if spacing is None:
         spacing = etree.Element(_LINE_SPACING)
@@ -156,10 +168,7 @@ def _exact_spacing(paragraph: Any, pitch: float) -> None:
 
 def _right_to_left(paragraph: Any) -> None:
     """A paragraph read from the right: `rtl="1"`, aligned right unless it is centred."""
-    properties = paragraph.find(_PPR)
-    if properties is None:
-        properties = etree.Element(_PPR)
-        paragraph.insert(0, properties)
+    properties = _properties(paragraph)
     properties.set("rtl", "1")
     if properties.get("algn") in (None, "l", "just"):
         properties.set("algn", "r")
