@@ -152,6 +152,8 @@ def test_every_deck_run_names_the_scripts_face(built: dict, language: str) -> No
         if not re.fullmatch(r"ppt/(slides|notesSlides)/\w+\.xml", name):
             continue
         root = etree.fromstring(xml.encode("utf-8"))
+        assert all(p.find(f"{A}pPr") is not None and p.find(f"{A}pPr").get("hangingPunct") == "0"
+                   for p in root.iter(f"{A}p")), f"{name}: a paragraph may hang its punctuation past its box"
         for properties in root.iter(f"{A}rPr", f"{A}endParaRPr"):
             font = properties.find(f"{A}{slot}")
             assert font is not None and font.get("typeface") == family, name
