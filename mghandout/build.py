@@ -29,7 +29,11 @@ if TYPE_CHECKING:
     from mghandout.reading.report import Report
 
 FORMATS = ("pdf", "pptx")
-UNITS = {"pdf": "pages", "pptx": "slides"}
+EDITIONS = ("standard", "large-print")
+"""The handout's editions: the standard one, and one at 18 pt for patients with low vision (the deck is large already)."""
+LARGE_PRINT = "pdf-large-print"
+"""The large-print handout as an output of its own: its own file, fingerprint and report line."""
+UNITS = {"pdf": "pages", LARGE_PRINT: "pages", "pptx": "slides"}
 Rendered = tuple[bytes, int]
 """An output's bytes and its page or slide count."""
 
@@ -49,6 +53,15 @@ class Options(msgspec.Struct, frozen=True, kw_only=True):
     brand_dir: Path | None = None
     source_date_epoch: int | None = None
     force: bool = False
+    editions: tuple[str, ...] = ("standard",)
+
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        """Each output to make of a source: the handout once per edition, and the deck."""
+        if "pdf" not in self.formats:
+            return self.formats
+        handouts = tuple({"standard": "pdf", "large-print": LARGE_PRINT}[edition] for edition in self.editions)
+        return (*handouts, *(fmt for fmt in self.formats if fmt != "pdf"))
 
     @property
     def settings(self) -> str:
@@ -99,20 +112,45 @@ def build_date(article: Article, source_date_epoch: int | None) -> dt.datetime:
 
 
 def render(article: Article, fmt: str, options: Options) -> Rendered:
-    """One output of one article, as bytes and a page or slide count."""
+    """One output of one article (a format, or the large-print handout), as bytes and a page or slide count."""
     when = build_date(article, options.source_date_epoch)
-    if fmt == "pdf":
+    if fmt in ("pdf", LARGE_PRINT):
         from mghandout.handout import render_pdf
 
-        return render_pdf(article, paper=options.paper, brand=options.brand, brand_dir=options.brand_dir, when=when)
+        return render_pdf(article, paper=options.paper, brand=options.brand, brand_dir=options.brand_dir, when=when,
+                          large_print=fmt == LARGE_PRINT)
     from mghandout.deck import render_pptx
 
     return render_pptx(article, template=options.template, brand=options.brand, brand_dir=options.brand_dir, when=when)
 
 
 def output_paths(source: Path, options: Options) -> dict[str, Path]:
-    """Where each output of `source` goes: output/<topic>.<format>."""
-    return {fmt: options.output / f"{source.stem}.{fmt}" for fmt in options.formats}
+    """Where each output of `source` goes: output/<topic>.<format>, and output/<topic>-large-print.pdf."""
+    return {fmt: options.output / _file_name(source.stem, fmt) for fmt in options.outputs}
+
+
+def _file_name(stem: str, fmt: str) -> str:
+    return f"{stem}-large-print.pdf" if fmt == LARGE_PRINT else f"{stem}.{fmt}"
+
+
+def check_output_names(sources: list[Path], options: Options) -> None:
+    """Refuse two sources that would write the same output (a/x.yaml and b/x.yaml, x.yaml and x.yml, one file twice).
+
+    Built side by side, either could end up in the output folder, and nothing would say so.
+    Names are compared regardless of case, as the file systems of Windows and macOS compare them.
+    """
+    first: dict[str, Path] = {}
+    for source in sources:
+        stem = source.stem.casefold()
+        if stem not in first:
+            first[stem] = source
+            continue
+        other = first[stem]
+        names = " and ".join(str(path.name) for path in output_paths(source, options).values())
+        if other.resolve() == source.resolve():
+            raise UsageError(f"{source} is named twice; name each source once")
+        raise UsageError(f"{other} and {source} would both write {names} in {options.output}; rename one of them, "
+                         "or build them one at a time into different folders with -o")
 
 
 def render_all(
@@ -136,9 +174,12 @@ def render_all(
     helper.child.give(article, helper.format, options)
     try:
         here = {fmt: render(article, fmt, options) for fmt in formats if fmt != helper.format}
-    except BaseException:
+    except Exception:
         with contextlib.suppress(Exception):
             helper.child.result()  # reap the child; this process's own error is the one to report
+        raise
+    except BaseException:  # Ctrl-C: the child's output is not wanted
+        helper.child.cancel()
         raise
     there = helper.child.result()
     return {fmt: there if fmt == helper.format else here[fmt] for fmt in formats}
@@ -151,7 +192,7 @@ class Helper(msgspec.Struct, frozen=True):
     child: Child[Rendered]
 
 
-_MAKING = {"pdf": "the handout", "pptx": "the deck"}
+_MAKING = {"pdf": "the handout", LARGE_PRINT: "the large-print handout", "pptx": "the deck"}
 
 
 def side_by_side() -> bool:
@@ -198,7 +239,7 @@ def build_source(
     for one format, is used, or ended when the source turns out bad or up to date.
     """
     from mghandout.freshness import is_fresh, stamp
-    from mghandout.output import write_atomic
+    from mghandout.output import write_all_atomic
     from mghandout.source import read_article
 
     outcome = Outcome(source)
@@ -214,8 +255,8 @@ def build_source(
         article, outcome.warnings = read_article(source)
         given, helper = helper, None  # render_all ends it, whatever happens
         rendered = render_all(article, list(stale), options, split=split, helper=given)
+        write_all_atomic({stale[fmt]: data for fmt, (data, _) in rendered.items()})  # both, or neither
         for fmt, (data, count) in rendered.items():
-            write_atomic(stale[fmt], data)
             outcome.written.append(Written(stale[fmt], count, UNITS[fmt], len(data)))
             outcome.stamps[stale[fmt].name] = stamp(stale[fmt], prints[fmt])
     except SourceError as error:
@@ -237,9 +278,10 @@ def build_source(
 
 def _fingerprints(source: Path, targets: dict[str, Path], options: Options) -> dict[str, str]:
     from mghandout.freshness import fingerprint
+    from mghandout.source import MAX_BYTES
 
-    try:
-        data = source.read_bytes() if source.is_file() else b""
+    try:  # a source too large to build is not read here either (the loader refuses it by its size)
+        data = source.read_bytes() if source.is_file() and source.stat().st_size <= MAX_BYTES else b""
     except OSError:
         data = b""
     return {fmt: fingerprint(data, fmt, options.settings, options.inputs) for fmt in targets}
@@ -247,6 +289,7 @@ def _fingerprints(source: Path, targets: dict[str, Path], options: Options) -> d
 
 def check_source(source: Path) -> Outcome:
     """Validate one source, write nothing, and report its reading level (advice, never a problem)."""
+    from mghandout.advice import slide_advice
     from mghandout.reading.analyse import analyse
     from mghandout.source import read_article_located
 
@@ -257,19 +300,18 @@ def check_source(source: Path) -> Outcome:
         outcome.problems = error.problems
         return outcome
     outcome.reading = analyse(str(source), article, starts, source.read_text("utf-8-sig").splitlines())
+    outcome.warnings += slide_advice(str(source), article, starts)
     return outcome
 
 
 def build_all(sources: list[Path], options: Options, helper: Helper | None = None) -> Iterator[Outcome]:
     """Build each source, on every core when there are several, reporting in the given order.
 
-    The fingerprints of what was written are saved once, at the end, by this process only.
-    `helper`, a process forked for one format of a single source, renders it.
+    The fingerprints of what was written are saved once, at the end, by this process only,
+    merged into those other builds saved meanwhile. `helper`, a process forked for one
+    format of a single source, renders it.
     """
-    import json
-
-    from mghandout.freshness import STAMPS, read_stamps
-    from mghandout.output import write_atomic
+    from mghandout.freshness import read_stamps, save_stamps
 
     stamps = read_stamps(options.output)
     if len(sources) < 2 or not side_by_side():
@@ -279,19 +321,23 @@ def build_all(sources: list[Path], options: Options, helper: Helper | None = Non
         )
     else:
         outcomes = _parallel(sources, options, stamps)
-    written = False
-    for outcome in outcomes:
-        stamps.update(outcome.stamps)
-        written = written or bool(outcome.stamps)
-        yield outcome
-    if written:
-        write_atomic(options.output / STAMPS, json.dumps(stamps, indent=1, sort_keys=True).encode())
+    written: dict[str, dict[str, object]] = {}
+    try:
+        for outcome in outcomes:
+            written.update(outcome.stamps)
+            yield outcome
+    finally:  # also when stopped by Ctrl-C: what was written is recorded
+        if written:
+            save_stamps(options.output, written)
 
 
 def _parallel(sources: list[Path], options: Options, stamps: dict[str, dict[str, object]]) -> Iterator[Outcome]:
     warm_up(options.formats)
-    with _forked_pool(min(len(sources), os.cpu_count() or 1)) as pool:
+    pool = _forked_pool(min(len(sources), os.cpu_count() or 1))
+    try:
         yield from pool.map(build_source, sources, [options] * len(sources), [stamps] * len(sources))
+    finally:  # on Ctrl-C the workers finish the source they are writing, and start no other
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def warm_up(formats: Iterable[str]) -> None:
@@ -315,11 +361,14 @@ def warm_up(formats: Iterable[str]) -> None:
 
 
 def _forked_pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes forked from this one, so they start with its imports and parsed fonts."""
+    """Worker processes forked from this one, so they start with its imports and parsed fonts, and die with it."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    from mghandout.interrupts import forked_worker
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=forked_worker, initargs=(os.getpid(),))
 
 
 def find_sources(folder: Path = Path("source")) -> list[Path]:

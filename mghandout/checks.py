@@ -13,6 +13,7 @@ import yaml
 
 from mghandout.errors import Problem
 from mghandout.glyphs import unprintable
+from mghandout.footerfit import footer_problems
 from mghandout.limits import too_long
 from mghandout.placeholders import placeholder_problems
 from mghandout.yaml_lint import lint
@@ -25,4 +26,5 @@ def source_problems(name: str, text: str, root: yaml.Node) -> list[Problem]:
         *unprintable(name, text, root),
         *too_long(name, root),
         *placeholder_problems(name, root),
+        *footer_problems(name, root),
     ]

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from mghandout.errors import BuildError
+from mghandout.interrupts import forked_worker
 
 T = TypeVar("T")
 
@@ -32,9 +33,11 @@ class Child(Generic[T]):
         job_reader, self._job = os.pipe()
         self._result, result_writer = os.pipe()
         self._sender: Any = None
+        parent = os.getpid()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns, and never runs the parent's exit handlers
             try:
+                forked_worker(parent)
                 os.close(self._job)
                 os.close(self._result)
                 _serve(function, prepare, job_reader, result_writer)

@@ -15,10 +15,12 @@ from pathlib import Path
 
 from mghandout import __version__
 from mghandout.build import (
+    EDITIONS,
     FORMATS,
     Options,
     Outcome,
     build_all,
+    check_output_names,
     check_source,
     deck_head_start,
     find_sources,
@@ -46,6 +48,11 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=FORMATS, help="write only this format (default: both)")
     p.add_argument("--paper", choices=("letter", "a4"), default="letter", help="handout paper size (default: letter)")
+    p.add_argument("--large-print", action="store_const", const="large-print", dest="edition",
+                   help="the handout at 18 pt for low vision, as <topic>-large-print.pdf (same as --edition large-print)")
+    p.add_argument("--edition", choices=(*EDITIONS, "both"),
+                   help="which handout to write: standard, large-print or both (default: standard, or large-print "
+                        "when the brand file says large_print: true)")
     p.add_argument(
         "--template", type=Path, metavar="DECK.pptx", help="a PowerPoint file whose masters and layouts style the deck"
     )
@@ -77,7 +84,25 @@ def _help_formatter(prog: str) -> argparse.HelpFormatter:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; return its exit status."""
+    """Run the command; return its exit status. Ctrl-C (or SIGTERM) stops it with one line, and no traceback; so does
+    a standard output that is closed or full."""
+    from mghandout import interrupts
+
+    stdout, sys.stdout = sys.stdout, interrupts.GuardedStdout(sys.stdout)
+    terminate = interrupts.stop_on_terminate()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt as error:
+        print("make-handout: stopped; every file written is complete", file=sys.stderr)
+        return interrupts.interrupted_status(error)
+    except interrupts.StdoutFailed as failure:
+        return interrupts.stdout_failed(failure, stdout)
+    finally:
+        sys.stdout = stdout
+        interrupts.restore(terminate)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = parser().parse_args(argv)
     try:
         if args.check:
@@ -89,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _checked([check_source(source) for source in sources], as_json=args.json,
                             require_grade=args.require_grade)
         options = _options(args)
+        check_output_names(sources, options)
         if args.watch:
             warm_up(options.formats)  # before the first build, so each rebuild's forked process starts warm
         helper = None if args.watch else deck_head_start(sources, options)
@@ -120,8 +146,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _options(args: argparse.Namespace) -> Options:
     if args.template is not None and not args.template.is_file():
-        raise UsageError(f"{args.template}: no such template file; name an existing .pptx file")
+        what = ("is a folder" if args.template.is_dir() else "is not a regular file (a pipe or a device)"
+                if args.template.exists() else "no such template file")
+        raise UsageError(f"{args.template}: {what}; name an existing .pptx file")
     brand = _brand(args.brand) if args.brand else None
+    if args.edition and args.format == "pptx":
+        raise UsageError("--large-print and --edition choose an edition of the handout, and the deck is large "
+                         "already; leave them out with --format pptx, or build --format pdf")
     return Options(
         output=args.output,
         formats=(args.format,) if args.format else FORMATS,
@@ -131,7 +162,17 @@ def _options(args: argparse.Namespace) -> Options:
         brand_dir=args.brand.parent if args.brand else None,
         source_date_epoch=_source_date_epoch(),
         force=args.force,
+        editions=_editions(args.edition, brand),
     )
+
+
+def _editions(asked: str | None, brand: Brand | None) -> tuple[str, ...]:
+    """The handout editions to write: as asked, else the clinic's brand file's choice, else the standard one."""
+    if asked == "both":
+        return EDITIONS
+    if asked:
+        return (asked,)
+    return ("large-print",) if brand is not None and brand.large_print else ("standard",)
 
 
 def _brand(path: Path) -> Brand:
@@ -145,8 +186,12 @@ def _brand(path: Path) -> Brand:
 
 
 def _check_inputs(args: argparse.Namespace) -> None:
-    """--check refuses the brand and template files (and SOURCE_DATE_EPOCH) the build would refuse."""
-    _options(args)
+    """--check refuses the brand and template files, the logo (and SOURCE_DATE_EPOCH) the build would refuse."""
+    options = _options(args)
+    if options.brand is not None:
+        from mghandout.logo import clinic_logo
+
+        clinic_logo(options.brand, options.brand_dir)
     if args.template is not None:
         from mghandout.deck.template import open_template
 

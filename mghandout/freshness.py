@@ -10,8 +10,11 @@ rebuilt too.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -38,8 +41,17 @@ def fingerprint(source: bytes, fmt: str, settings: str, inputs: tuple[Path, ...]
     for part in (_code_digest().encode(), fmt.encode(), settings.encode(), source):
         digest.update(hashlib.sha256(part).digest())
     for path in inputs:
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(_file_digest(path))
     return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> bytes:
+    """A file's SHA-256, read a megabyte at a time: a template may be large, and is never held whole for this."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.digest()
 
 
 def read_stamps(folder: Path) -> dict[str, dict[str, object]]:
@@ -49,6 +61,41 @@ def read_stamps(folder: Path) -> dict[str, dict[str, object]]:
     except (OSError, ValueError):
         return {}
     return stamps if isinstance(stamps, dict) else {}
+
+
+def save_stamps(folder: Path, written: dict[str, dict[str, object]]) -> None:
+    """Record the files just written, keeping what other builds into the same folder recorded meanwhile.
+
+    Two builds of different sources into one folder each read the record at their start;
+    writing back what each read would lose the other's files, so the record is read
+    again and merged while the folder is locked against the other builds doing the same.
+    """
+    from mghandout.output import write_atomic
+
+    with _locked(folder):
+        stamps = read_stamps(folder)
+        stamps.update(written)
+        write_atomic(folder / STAMPS, json.dumps(stamps, indent=1, sort_keys=True).encode())
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder itself (no lock file to leave behind); no lock where there is no flock."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
 
 
 def stamp(path: Path, print_: str) -> dict[str, object]:

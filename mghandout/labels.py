@@ -30,6 +30,7 @@ LABEL_HELP: dict[str, str] = {
     "logo": "Description of the clinic's logo for screen readers; {clinic} is filled in.",
     "date": "How a date is written; {day}, {month} and {year} are filled in.",
     "months": "The twelve month names, January first, as they stand in a date.",
+    "table_rows": "Note over a table printed one row at a time in the large-print edition, whose type it cannot hold.",
 }
 """Every label key and what it is for: the schema and the docs read this one table."""
 
@@ -50,6 +51,7 @@ class Labels(msgspec.Struct, frozen=True):
     tip: str = "Tip"
     logo: str = "{clinic} logo"
     date: str = "{month} {day}, {year}"
+    table_rows: str = "In large print, this table is shown one row at a time. Nothing is left out."
     months: tuple[str, ...] = (
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",
@@ -67,6 +69,7 @@ def _months(names: str) -> tuple[str, ...]:
 BUILT_IN: dict[str, Labels] = {
     "en": Labels(),
     "es": Labels(
+        table_rows="En letra grande, esta tabla se muestra una fila a la vez. No falta nada.",
         summary="En resumen", key_points="Puntos clave", faq="Preguntas frecuentes", references="Referencias",
         notes="Notas de su equipo de atención médica", page="Página {page} de {pages}", phone="Teléfono",
         continued="{title} (continuación)", disclaimer="Aviso médico", warning="Atención", tip="Consejo",
@@ -74,6 +77,7 @@ BUILT_IN: dict[str, Labels] = {
         months=_months("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"),
     ),
     "vi": Labels(
+        table_rows="Trong bản in chữ lớn, bảng này được trình bày từng hàng một. Không bỏ sót nội dung nào.",
         summary="Tóm tắt", key_points="Những điểm chính", faq="Câu hỏi thường gặp", references="Tài liệu tham khảo",
         notes="Ghi chú từ nhóm chăm sóc sức khỏe của quý vị", page="Trang {page}/{pages}", phone="Điện thoại",
         continued="{title} (tiếp theo)", disclaimer="Lưu ý về thông tin y tế", warning="Cảnh báo", tip="Lời khuyên",
@@ -81,6 +85,7 @@ BUILT_IN: dict[str, Labels] = {
         months=tuple(f"tháng {number}" for number in range(1, 13)),
     ),
     "tl": Labels(
+        table_rows="Sa bersiyong malalaki ang titik, ipinapakita ang talahanayang ito nang isang hilera sa bawat pagkakataon. Walang tinanggal.",
         summary="Sa madaling salita", key_points="Mahahalagang punto", faq="Mga madalas itanong",
         references="Mga sanggunian", notes="Mga tala mula sa inyong pangkat ng pangangalaga",
         page="Pahina {page} ng {pages}", phone="Telepono", continued="{title} (karugtong)",
@@ -89,6 +94,7 @@ BUILT_IN: dict[str, Labels] = {
         months=_months("Enero Pebrero Marso Abril Mayo Hunyo Hulyo Agosto Setyembre Oktubre Nobyembre Disyembre"),
     ),
     "ru": Labels(
+        table_rows="В версии с крупным шрифтом эта таблица показана построчно. Ничего не пропущено.",
         summary="Коротко о главном", key_points="Основные моменты", faq="Часто задаваемые вопросы",
         references="Источники", notes="Заметки ваших медицинских работников", page="Страница {page} из {pages}",
         phone="Телефон", continued="{title} (продолжение)", disclaimer="Отказ от ответственности", warning="Внимание",
@@ -96,6 +102,7 @@ BUILT_IN: dict[str, Labels] = {
         months=_months("января февраля марта апреля мая июня июля августа сентября октября ноября декабря"),
     ),
     "ht": Labels(
+        table_rows="Nan vèsyon gwo lèt la, tablo sa a parèt yon liy alafwa. Pa gen anyen ki manke.",
         summary="An kout", key_points="Pwen enpòtan yo", faq="Kesyon moun poze souvan", references="Referans",
         notes="Nòt ekip swen ou a", page="Paj {page} sou {pages}", phone="Telefòn",
         continued="{title} (kontinyasyon)", disclaimer="Avètisman medikal", warning="Atansyon", tip="Konsèy",
@@ -103,6 +110,7 @@ BUILT_IN: dict[str, Labels] = {
         months=_months("janvye fevriye mas avril me jen jiyè out septanm oktòb novanm desanm"),
     ),
     "fr": Labels(
+        table_rows="En gros caractères, ce tableau est présenté une ligne à la fois. Rien n'est omis.",
         summary="En bref", key_points="Points clés", faq="Questions fréquentes", references="Références",
         notes="Notes de votre équipe soignante", page="Page {page} sur {pages}", phone="Téléphone",
         continued="{title} (suite)", disclaimer="Avertissement médical", warning="Attention", tip="Conseil",
@@ -110,6 +118,7 @@ BUILT_IN: dict[str, Labels] = {
         months=_months("janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
     ),
     "pt": Labels(
+        table_rows="Em letra grande, esta tabela é mostrada uma linha de cada vez. Nada foi omitido.",
         summary="Em resumo", key_points="Pontos principais", faq="Perguntas frequentes", references="Referências",
         notes="Anotações da sua equipe de saúde", page="Página {page} de {pages}", phone="Telefone",
         continued="{title} (continuação)", disclaimer="Aviso médico", warning="Atenção", tip="Dica",
@@ -117,6 +126,7 @@ BUILT_IN: dict[str, Labels] = {
         months=_months("janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
     ),
     "pl": Labels(
+        table_rows="W wersji z dużym drukiem tabela jest pokazana wiersz po wierszu. Niczego nie pominięto.",
         summary="W skrócie", key_points="Najważniejsze informacje", faq="Najczęściej zadawane pytania",
         references="Źródła", notes="Notatki zespołu medycznego", page="Strona {page} z {pages}", phone="Telefon",
         continued="{title} (ciąg dalszy)", disclaimer="Zastrzeżenie medyczne", warning="Uwaga", tip="Wskazówka",

@@ -1,18 +1,15 @@
-"""How much text a box that never splits can hold: past it, a located error instead of a failed build.
+"""The few limits that are physical: what no layout can print, measured, reported where it is written.
 
-Some parts of the handout are set in one box that is never split across pages: a key
-point's card, a callout, the disclaimer, a table row, a food group's column, and the
-clinic's name, phone and website beside the title (from a brand file) and the title
-itself when they stand beside it. Text too
-long for one page made reportlab stop with LayoutError after `--check` had said ok, and
-50 table columns left each column narrower than its padding. So these parts have
-limits, checked on the composed source (any shape: the checks run beside the others and
-every problem is reported at once) and reported where the text is written.
+A clinic's article is what it is: a table cell of 300 characters, a callout of 28
+items, a disclaimer of a page flow across pages and slides, so no text is refused for
+its length. What remains are headings, which title every slide of their part and
+stand beside the clinic's name, and the clinic's own lines; and the one thing no
+layout can print: a table with more columns than fit across the page at the table's
+12 pt type. That one is measured with the handout's fonts, not counted in characters,
+and the error says how many columns of that table do fit.
 
-The limits are editorial sizes with room to spare, not the last character that fits:
-the longest realistic texts (the bundled and fixture articles) are far below them, and
-texts at each limit, in wide letters, build on Letter and A4 (tests/test_properties.py),
-so a change of the handout's layout that breaks one shows there.
+The checks run on the composed source (any shape: they run beside the others and
+every problem is reported at once).
 """
 
 from __future__ import annotations
@@ -29,41 +26,33 @@ ANY = "*"
 
 
 class Limit(msgspec.Struct, frozen=True):
-    """At most `most` characters (or entries, for `entries`, or characters in all, for `total`) at `pattern`."""
+    """At most `most` characters at `pattern`: a heading or a brand line, which is one line of a title."""
 
     pattern: tuple[str, ...]
     most: int
     what: str
     hint: str
-    measure: str = "characters"
 
 
 _BLOCK = ("sections", ANY, "blocks", ANY)
 _TABLE = (*_BLOCK, "table")
-_GROUP = (*_BLOCK, "foods", "groups", ANY)
-_CALLOUT = (*_BLOCK, "callout")
 
 LIMITS = (
     Limit(("title",), 200, "the title", "a title of a few words (beside a clinic's name it is one box)"),
     Limit(("sections", ANY, "title"), 150, "a section's title", "a heading of a few words; it titles its slides"),
     Limit(("conclusion", "title"), 150, "the conclusion's title", "a heading of a few words; it titles its slides"),
     Limit(("key_points", ANY, "title"), 150, "a key point's title", "a few words name the point"),
-    Limit(("key_points", ANY, "text"), 600, "a key point", "one or two sentences; the detail belongs in a section"),
     Limit(("disclaimer", "title"), 150, "the disclaimer's title", "a heading of a few words"),
-    Limit(("disclaimer", "text"), 1500, "the disclaimer", "its box must fit on one page; shorten it"),
-    Limit((*_TABLE, "header"), 6, "a table", "split it into two tables, or write it as a list of terms", "entries"),
     Limit((*_TABLE, "header", ANY), 60, "a table's column header", "a few words name the column"),
-    Limit((*_TABLE, "rows", ANY, ANY), 200, "a table cell", "a row is never split across pages; shorten the cell"),
-    Limit((*_GROUP, "group"), 60, "a food group's name", "a few words name the group"),
-    Limit((*_GROUP, "items"), 12, "a food group", "split it into two groups", "entries"),
-    Limit((*_GROUP, "items"), 250, "a food group", "a group is one column of the food grid; split it in two", "total"),
-    Limit((*_CALLOUT, "title"), 150, "a callout's title", "a heading of a few words"),
-    Limit((*_CALLOUT, "items"), 12, "a callout", "a callout is never split; keep the few things to act on", "entries"),
-    Limit(_CALLOUT, 1200, "a callout", "a callout is never split; move the explanation into a paragraph", "total"),
+    Limit((*_BLOCK, "foods", "groups", ANY, "group"), 60, "a food group's name", "a few words name the group"),
+    Limit((*_BLOCK, "callout", "title"), 150, "a callout's title", "a heading of a few words"),
     Limit(("clinic",), 100, "the clinic's name", "it stands beside the title on the handout's first page"),
     Limit(("phone",), 40, "the phone number", "give one number, as patients dial it"),
     Limit(("website",), 100, "the website", "give the clinic's home page; the handout prints it beside the title"),
 )
+
+SURE_COLUMNS = 6
+"""Columns that fit across the narrower page (A4) whatever their words: wider tables are measured."""
 
 
 def _by_end(limits: tuple[Limit, ...]) -> dict[tuple[int, str], list[Limit]]:
@@ -78,15 +67,17 @@ _BY_END = _by_end(LIMITS)
 
 
 def too_long(name: str, root: yaml.Node) -> list[Problem]:
-    """An error for each part of the source past its limit, where the part is written."""
+    """An error for each heading or brand line past its limit, and each table too wide to print."""
     problems = []
     for path, node in walk(root):
         end = ANY if path and isinstance(path[-1], int) else path[-1] if path else ""
+        if end == "table" and _matches(_TABLE, path):
+            problems.extend(_too_wide(name, node))
         for limit in _BY_END.get((len(path), end), ()):
-            if _matches(limit.pattern, path):
-                size = _size(node, limit.measure)
-                if size is not None and size > limit.most:
-                    problems.append(_problem(name, node, path, limit, size))
+            if _matches(limit.pattern, path) and isinstance(node, yaml.ScalarNode):
+                size = _length(node.value)
+                if size > limit.most:
+                    problems.append(_problem(name, node, limit, size))
     return problems
 
 
@@ -96,29 +87,55 @@ def _matches(pattern: tuple[str, ...], path: Where) -> bool:
     )
 
 
-def _size(node: yaml.Node, measure: str) -> int | None:
-    """The node's size in the limit's measure, or None when the node is not of that shape (its own error)."""
-    if measure == "entries":
-        return len(node.value) if isinstance(node, yaml.SequenceNode) else None
-    if measure == "total":
-        return sum(_length(scalar.value) for _, scalar in walk(node) if isinstance(scalar, yaml.ScalarNode))
-    return _length(node.value) if isinstance(node, yaml.ScalarNode) else None
-
-
 def _length(text: str) -> int:
     """Characters as printed: runs of blanks and line breaks are one space."""
     return len(" ".join(text.split()))
 
 
-def _problem(name: str, node: yaml.Node, path: Where, limit: Limit, size: int) -> Problem:
-    if limit.measure == "entries":
-        message = f"{limit.what} has {size} {_entries(path)}, at most {limit.most}"
-    elif limit.measure == "total":
-        message = f"{limit.what} is too long to print in one box: {size:,} characters in all, at most {limit.most:,}"
-    else:
-        message = f"{limit.what} is too long to print in one box: {size:,} characters, at most {limit.most:,}"
+def _problem(name: str, node: yaml.Node, limit: Limit, size: int) -> Problem:
+    message = f"{limit.what} is too long: {size:,} characters, at most {limit.most:,}"
     return Problem(name, message, limit.hint, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _entries(path: Where) -> str:
-    return {"header": "columns", "items": "items"}.get(str(path[-1]), "entries")
+def _too_wide(name: str, table: yaml.Node) -> list[Problem]:
+    """An error at the header when the table's columns, each as narrow as its words allow, overrun the page."""
+    columns = _columns(table)
+    if len(columns) <= SURE_COLUMNS:
+        return []
+    from mghandout.handout.tablewidth import column_widths, page_room
+
+    needs = column_widths(columns)
+    room = page_room()
+    if sum(needs) <= room:
+        return []
+    fit, used = 0, 0.0
+    for need in needs:
+        if used + need > room:
+            break
+        fit, used = fit + 1, used + need
+    header = _mapping(table)["header"]
+    message = f"a table of {len(columns)} columns is too wide to print at 12 pt: the first {fit} fit across the page"
+    hint = "split it into two tables of fewer columns, or write it as a list of terms"
+    return [Problem(name, message, hint, header.start_mark.line + 1, header.start_mark.column + 1)]
+
+
+def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _columns(table: yaml.Node) -> list[tuple[str, list[str]]]:
+    """Each column's header and cells as text; a table of another shape has its own errors and no columns here."""
+    parts = _mapping(table)
+    header, rows = parts.get("header"), parts.get("rows")
+    if not isinstance(header, yaml.SequenceNode) or not isinstance(rows, yaml.SequenceNode):
+        return []
+    heads = [node.value if isinstance(node, yaml.ScalarNode) else "" for node in header.value]
+    cells: list[list[str]] = [[] for _ in heads]
+    for row in rows.value:
+        if isinstance(row, yaml.SequenceNode):
+            for index, cell in enumerate(row.value[: len(heads)]):
+                if isinstance(cell, yaml.ScalarNode):
+                    cells[index].append(cell.value)
+    return list(zip(heads, cells, strict=True))

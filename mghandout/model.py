@@ -352,3 +352,6 @@ class Brand(_Part, kw_only=True):
     phone: Annotated[Text | None, _help("The phone number patients should call.")] = None
     website: Annotated[Text | None, _help("The clinic's web address.")] = None
     logo: Annotated[Text | None, _help("A PNG or JPEG logo, relative to the brand file.")] = None
+    large_print: Annotated[
+        bool, _help("Write the large-print handout (18 pt) instead of the standard one, for a low-vision clinic.")
+    ] = False

@@ -9,7 +9,10 @@ and validated once by the model. Every problem found is reported together.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -18,6 +21,7 @@ import yaml
 
 from mghandout.checks import source_problems
 from mghandout.errors import Problem, SourceError
+from mghandout.invisibles import Invisibles
 from mghandout.labels import BUILT_IN, missing_for, unsupported_script
 from mghandout.model import BLOCK_KINDS, Article, Brand, validate
 
@@ -30,6 +34,9 @@ MAX_BYTES = 1_000_000
 
 MAX_VALUES = 100_000
 """Bounds the work a file can cause, whatever its shape (the magnesium article has about 300)."""
+MAX_DEPTH = 24
+"""The deepest nesting of lists and mappings refused past: an article nests about 7 deep (article, sections, a
+section, its blocks, a block, its groups, a group); a deeper file is a mistake, and reading it would recurse."""
 MAX_ALIAS_LINES = 10
 """Lines with aliases reported one by one; past them, a count (an alias bomb is one mistake)."""
 
@@ -75,7 +82,7 @@ def load(path: Path, model: type[M], starts: TextStarts | None = None) -> tuple[
     name = str(path)
     text = _read_text(path, name)
     root = _compose(text, name)
-    data, problems = _Plain(name, starts).convert(root)
+    data, problems = _Plain(name, starts, text).convert(root)
     problems += source_problems(name, text, root)
     try:
         result = validate(data, model)
@@ -119,11 +126,7 @@ def _language_problems(name: str, root: yaml.Node, article: Article) -> list[Pro
 
 
 def _read_text(path: Path, name: str) -> str:
-    if not path.exists():
-        raise SourceError([Problem(name, "no such file", "check the path, or run from the folder that holds source/")])
-    if not path.is_file():
-        raise SourceError([Problem(name, "this is a folder, not a source file", "name a .yaml file inside it")])
-    size = path.stat().st_size
+    size = _regular_file(path, name).st_size
     if size > MAX_BYTES:
         raise SourceError(
             [
@@ -134,7 +137,14 @@ def _read_text(path: Path, name: str) -> str:
                 )
             ]
         )
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SourceError([Problem(name, f"the file cannot be read: {error.strerror}",
+                                   "check its permissions, or name another file")]) from None
+    if _utf16(raw):
+        raise SourceError([Problem(name, "the file is UTF-16 text, not UTF-8",
+                                   "save it again as UTF-8 (most editors offer it under 'Save with encoding')", 1, 1)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -152,7 +162,8 @@ def _read_text(path: Path, name: str) -> str:
             ]
         ) from None
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
+        at = text.index("\x00")
+        line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
         raise SourceError(
             [
                 Problem(
@@ -160,11 +171,43 @@ def _read_text(path: Path, name: str) -> str:
                     "the file holds a NUL character, so it is not a text file",
                     "open the right file, or save it again as plain UTF-8 text",
                     line,
-                    1,
+                    column,
                 )
             ]
         )
     return text
+
+
+def _utf16(raw: bytes) -> bool:
+    """Whether the file is UTF-16 (as Windows Notepad saves "Unicode"): a byte-order mark, or a start of plain
+    letters, each with a zero byte beside it."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = raw[:400] if len(raw) % 2 == 0 else b""
+    return len(head) >= 8 and any(not any(zeros) and all(others) for zeros, others in
+                                  ((head[1::2], head[0::2]), (head[0::2], head[1::2])))
+
+
+def _regular_file(path: Path, name: str) -> os.stat_result:
+    """The source's status, when it is a file to read; else an error saying what it is instead."""
+    hint = "check the path, or run from the folder that holds source/"
+    try:
+        status = path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise SourceError([Problem(name, "a symbolic link that leads back to itself (a loop)",
+                                       "point the link at the source file")]) from None
+        missing = "a symbolic link to a file that does not exist" if path.is_symlink() else "no such file"
+        if error.errno not in (errno.ENOENT, errno.ENOTDIR):
+            missing = f"the file cannot be read: {error.strerror}"
+        raise SourceError([Problem(name, missing, hint)]) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise SourceError([Problem(name, "this is a folder, not a source file", "name a .yaml file inside it")])
+    if not stat.S_ISREG(status.st_mode):
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(status.st_mode) else "a socket" if stat.S_ISSOCK(status.st_mode)
+                else "a device")
+        raise SourceError([Problem(name, f"this is {kind}, not a source file", "name a .yaml file")])
+    return status
 
 
 def _compose(text: str, name: str) -> yaml.Node:
@@ -188,9 +231,18 @@ def _compose(text: str, name: str) -> yaml.Node:
 
 
 def _scan_events(text: str, name: str) -> None:
-    """Refuse aliases at their place, and files with too many values, before building anything."""
+    """Refuse aliases at their place, and files with too many values or nested too deep, before building anything."""
     aliases = []
+    depth = 0
     for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise SourceError([Problem(name, f"lists and mappings nest more than {MAX_DEPTH} deep here",
+                                           "an article nests about 7 deep; check the brackets and the indentation",
+                                           *_mark(event.start_mark))])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
         if count > MAX_VALUES:
             raise SourceError(
                 [
@@ -293,23 +345,35 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 """Characters a PDF cannot print and PowerPoint's XML cannot hold (tab, line feed and carriage return are spaces)."""
 
 
+_YAML_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset({"!", *(_YAML_TAG + kind for kind in ("str", "int", "float", "bool", "null", "timestamp",
+                                                               "seq", "map"))})
+"""The tags YAML gives text, lists and mappings (and `!`, `!!str` written to keep a value text): any other, such as
+`!custom` or `!!python/object`, is a mistake or an attack, and is refused where it is written."""
+
+
 class _Plain:
     """Turns nodes into dicts, lists and strings, refusing what YAML would do silently."""
 
-    def __init__(self, name: str, starts: TextStarts | None = None) -> None:
+    def __init__(self, name: str, starts: TextStarts | None = None, text: str = "") -> None:
         self.name = name
         self.problems: list[Problem] = []
         self.starts = {} if starts is None else starts
+        self.invisibles = Invisibles(name, text)
 
     def convert(self, root: yaml.Node) -> tuple[Any, list[Problem]]:
         """Return the plain data and the problems found on the way."""
         data = self._node(root)
-        return data, self.problems
+        return data, self.problems + self.invisibles.problems()
 
     def _problem(self, node: yaml.Node, message: str, hint: str, severity: str = "error") -> None:
         self.problems.append(Problem(self.name, message, hint, *_at(node), severity=severity))
 
     def _node(self, node: yaml.Node) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            shown = node.tag.replace(_YAML_TAG, "!!", 1)
+            self._problem(node, f"the tag '{shown}' has no meaning in a source",
+                          f"remove '{shown}': a source holds only text, lists and mappings")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
         if isinstance(node, yaml.SequenceNode):
@@ -328,7 +392,8 @@ class _Plain:
             self._problem(node, f"the text is wrapped in curly quotes {node.value[0]} {node.value[-1]}, which YAML "
                           "keeps as part of the text", 'to quote it, use straight quotes "..."; to print the curly '
                           "quotes, wrap the whole text in straight quotes", severity="warning")
-        return node.value.strip()  # the model's Text: what prints is the text without its surrounding blanks
+        # the model's Text: what prints is the text without its surrounding blanks and invisible characters
+        return self.invisibles.visible(node).strip()
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}

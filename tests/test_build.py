@@ -111,3 +111,19 @@ def test_without_fork_everything_is_made_in_this_process(tmp_path: Path, monkeyp
     assert [len(o.written) for o in outcomes] == [2, 2] and not any(o.failure for o in outcomes)
     assert (tmp_path / "out" / "minimal.pptx").read_bytes() == alone["pptx"][0]
     assert (tmp_path / "out" / "second.pdf").read_bytes() == alone["pdf"][0]
+
+
+def test_a_source_too_large_to_build_is_refused_without_being_read(tmp_path: Path) -> None:
+    """Before: the freshness check read the whole file first (a 1 GB source: 1 GB of memory, 5 s)."""
+    import subprocess
+    import sys
+
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as stream:
+        stream.truncate(1 << 30)  # sparse: takes no disk
+    code = ("import resource, subprocess, sys; r = subprocess.run([sys.executable, '-m', 'mghandout', *sys.argv[1:]],"
+            " capture_output=True); print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, str(huge), "-o", str(tmp_path / "o")], capture_output=True,
+                         text=True, timeout=60, cwd=Path(__file__).resolve().parents[1])
+    status, peak = out.stdout.split()
+    assert status == "2" and int(peak) < 200_000, out.stdout  # KB

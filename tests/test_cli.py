@@ -249,3 +249,83 @@ def test_brand_file_warnings_are_printed(tmp_path: Path, brand_dir: Path) -> Non
 def test_one_page_is_one_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(MINIMAL), "-o", str(tmp_path), "--format", "pdf"]) == 0
     assert f"wrote {tmp_path / 'minimal.pdf'}  1 page  " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("names", "message"), [
+    (("a/good.yaml", "b/good.yaml"), "a/good.yaml and b/good.yaml would both write good.pdf and good.pptx in o"),
+    (("x.yaml", "x.yml"), "x.yaml and x.yml would both write x.pdf and x.pptx in o"),
+    (("x.yaml", "./x.yaml"), "x.yaml is named twice"),
+])
+def test_two_sources_writing_the_same_outputs_are_a_usage_error_naming_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, names: tuple[str, str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in names:
+        Path(name).parent.mkdir(exist_ok=True)
+        shutil.copy(MINIMAL, name)
+    assert main(["-o", "o", *names]) == 2
+    assert capsys.readouterr().err.startswith(f"make-handout: error: {message}")
+    assert not Path("o").exists()
+
+
+def test_a_source_folder_with_x_yaml_and_x_yml_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("source").mkdir()
+    shutil.copy(MINIMAL, "source/x.yaml")
+    shutil.copy(MINIMAL, "source/x.yml")
+    assert main([]) == 2
+    assert "source/x.yaml and source/x.yml would both write x.pdf and x.pptx in output" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_ends_quietly_with_status_141(tmp_path: Path) -> None:
+    """`make-handout ... | true`: the reader is gone before the first line."""
+    command = f"'{sys.executable}' -m mghandout -o '{tmp_path}' '{MINIMAL}' | true; echo $PIPESTATUS"
+    result = subprocess.run(["bash", "-c", f"sleep 0.2; {command}"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.stdout.strip() == "141" and result.stderr == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("check", [False, True])
+def test_a_full_stdout_is_one_line_and_status_1(tmp_path: Path, check: bool) -> None:
+    args = ["--check"] if check else ["-o", str(tmp_path)]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "mghandout", *args, str(MINIMAL)], cwd=ROOT, stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == "make-handout: error: cannot write to standard output: No space left on device\n"
+
+
+def test_output_named_as_a_file_says_not_a_directory(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    result = run(str(MINIMAL), "-o", str(tmp_path / "file"))
+    assert result.returncode == 1
+    assert f"cannot write in {tmp_path / 'file'}: Not a directory; choose another folder with -o" in result.stderr
+
+
+@pytest.mark.parametrize(("logo", "message"), [
+    ("/etc/passwd", "is not a readable PNG or JPEG image"),
+    ("truncated.png", "is not a readable PNG or JPEG image"),
+    ("logo.svg", "is not a readable PNG or JPEG image"),
+    ("folder", "is a folder, not a picture"),
+    ("https://example.org/logo.png", "is a web address"),
+])
+def test_check_with_a_brand_refuses_the_logo_the_build_refuses(tmp_path: Path, logo: str, message: str) -> None:
+    (tmp_path / "truncated.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "brand.yaml").write_text(f"clinic: Riverside\nphone: 555 0100\nlogo: {logo}\n", encoding="utf-8")
+    checked = run("--check", "--brand", str(tmp_path / "brand.yaml"), str(MINIMAL))
+    built = run("--brand", str(tmp_path / "brand.yaml"), "-o", str(tmp_path / "out"), str(MINIMAL))
+    assert checked.returncode == built.returncode == 2
+    assert message in checked.stderr and message in built.stderr
+
+
+def test_a_device_or_folder_as_template_is_named_for_what_it_is(tmp_path: Path) -> None:
+    device = run("--template", "/dev/zero", "-o", str(tmp_path), str(MINIMAL))
+    folder = run("--template", str(tmp_path), "-o", str(tmp_path), str(MINIMAL))
+    assert device.returncode == folder.returncode == 2
+    assert "/dev/zero: is not a regular file (a pipe or a device)" in device.stderr
+    assert f"{tmp_path}: is a folder" in folder.stderr

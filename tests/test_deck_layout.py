@@ -4,11 +4,12 @@ No file is written here. These tests hold `deck_layout` to the promises the writ
 presentation program rely on: every slide has a title, what continues says so, no sentence is
 cut or lost, every text box holds what was put in it (measured with Arial's metrics, as the
 layout measures), a table continues under its repeated header, and all of it stays on the
-slide, for 16:9 and for a 4:3 template alike. Then the promises to the audience: the word
-budget, the editor's slide texts, no urgent sentence left to the notes, runs shared evenly,
-no word broken inside itself, one geometry, a title slide worth opening on, and the same
-slides at any 16:9 size. The articles: the bundled one, every fixture, and a source three
-times longer.
+slide, for 16:9 and for a 4:3 template alike. Then the promises to the audience: every
+sentence on a slide (or the editor's slide text), slides filled before they multiply, runs
+shared evenly, callouts whole and marked, what introduces a list kept with it, no word broken
+inside itself, one geometry, a title slide worth opening on, and the same slides at any 16:9
+size. The articles: the bundled one, every fixture, a source three times longer, and sources
+with parts longer than a slide.
 """
 
 from __future__ import annotations
@@ -16,27 +17,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from long_parts import huge_sentences, long_parts
 from long_source import tripled
 
 from mghandout.deck import DeckTheme, deck_layout
-from mghandout.deck.layout import (
-    POINTS,
-    Box,
-    Deck,
-    Slide,
-    _Geometry,
-    _shares,
-    _titles,
-    body_words,
-    food_column_height,
-)
+from mghandout.deck.layout import POINTS, Box, Bullet, Deck, Slide, body_words
+from mghandout.deck.layout.article import _titles
+from mghandout.deck.layout.balance import shares
+from mghandout.deck.layout.food_grids import food_column_height
+from mghandout.deck.layout.geometry import Geometry
 from mghandout.deck.measure import sentences, widest_word, width, words, wrap
-from mghandout.deck.slidetext import is_urgent
 from mghandout.model import (
     Article,
     Brand,
+    Callout,
     FoodGroup,
     Foods,
     Paragraph,
@@ -77,7 +75,7 @@ ARTICLES = {
     "long": lambda: tripled(magnesium()),
 }
 PRESENTED = [name for name in ARTICLES if name not in ("minimal", "long")]
-"""The articles held to the word budget: real topics (the minimal one is a stub, the long one a stress test)."""
+"""The articles held to the fill promise: real topics (the minimal one is a stub, the long one a stress test)."""
 
 
 @pytest.fixture(scope="module", params=list(ARTICLES))
@@ -201,14 +199,14 @@ def test_the_deck_has_every_part_in_order() -> None:
 
 
 def test_long_content_continues_rather_than_shrinks() -> None:
-    """Three times the content gives more slides and more continuation slides, at the same type sizes."""
+    """Three times the content gives more slides and more continuation slides, never type under the floor."""
     short = layout(magnesium())
     long = layout(tripled(magnesium()))
     count = lambda deck: sum(s.title.endswith(" (continued)") for s in deck.slides)  # noqa: E731
     assert count(short) >= 1
     assert len(long.slides) > 2 * len(short.slides)
     assert count(long) > 2 * count(short)
-    assert {s.body_size for s in long.slides if s.bullets} == {THEME.body_size}
+    assert min(s.body_size for s in long.slides if s.bullets) >= THEME.body_size - EPS
 
 
 # --- no text lost, no sentence cut --------------------------------------------------------------------------------
@@ -270,27 +268,64 @@ def test_the_title_slide_notes_hold_the_introduction_and_disclaimer() -> None:
     assert norm(source.disclaimer.text) in notes
 
 
-# --- slides to present: the word budget, the editor's texts, nothing urgent hidden -------------------------------
+# --- slides to present: every sentence, the editor's texts, slides filled before they multiply -----------------
 
 
-@pytest.mark.parametrize("size", [*SIZES, pytest.param(WIDE_10, id="16x9-10in")])
+def shown_texts(source: Article) -> Iterator[tuple[str, str]]:
+    """(where, text) of every text a slide shows in full when the editor wrote no `slide:` text."""
+    yield from (("summary", source.summary),)
+    yield from (("introduction", p) for p in source.introduction)
+    for point in source.key_points:
+        if not point.slide:
+            yield point.title, point.text
+    for section in source.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and not block.slide:
+                yield section.title, block.paragraph
+            if isinstance(block, TermList):
+                yield from ((t.term, t.text) for t in block.terms if not t.slide)
+            if isinstance(block, Callout):
+                yield block.callout.title, block.callout.text or ""
+                yield from ((block.callout.title, item) for item in block.callout.items or ())
+    yield from ((q.question, q.answer) for q in source.faq)
+    yield from ((source.conclusion.title, p) for p in source.conclusion.paragraphs)
+    yield "disclaimer", source.disclaimer.text
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_sentence_is_on_a_slide(article: Article, size: tuple[float, float]) -> None:
+    """No word list decides what a patient's educator may skip: every sentence is on a slide, not only in the notes."""
+    deck = layout(article, size)
+    shown = " ".join(norm(" ".join([b.label, b.text, s.intro, s.outro])) for s in deck.slides for b in
+                     (s.bullets or (Bullet(""),)))
+    for where, text in shown_texts(article):
+        for sentence in sentences(text):
+            assert norm(sentence) in shown, f"{where!r}: a sentence is only in the notes: {sentence!r}"
+
+
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("name", PRESENTED)
-def test_word_budget(name: str, size: tuple[float, float]) -> None:
-    """A median text slide shows at most 40 words of body text, none more than 60 (grids and tables are scanned)."""
-    deck = layout(ARTICLES[name](), size)
-    counts = sorted(body_words(slide) for slide in deck.slides if slide.layout == "content")
-    median = counts[(len(counts) - 1) // 2] if len(counts) % 2 else (counts[len(counts) // 2 - 1]
-                                                                       + counts[len(counts) // 2]) / 2
-    print(f"{name} {size[0]:.3f} x {size[1]:.3f}: {len(deck.slides)} slides, {len(counts)} text slides, "
-          f"words per text slide median {median}, max {counts[-1]}")
-    assert median <= 40
-    assert counts[-1] <= 60
-
-
-def test_the_long_article_stays_within_the_most_words() -> None:
-    """Three times the content is more slides, never heavier ones."""
-    deck = layout(tripled(magnesium()))
-    assert max(body_words(slide) for slide in deck.slides) <= THEME.slide_words_most
+def test_slides_fill_before_they_multiply(name: str, size: tuple[float, float]) -> None:
+    """Each text slide is at the largest of 32, 28 and 24 pt that fits; two slides of one run never fit as one at
+    24 pt; on a 16:9 slide a median text slide is set at 26 pt or more (a 4:3 slide is narrower for the same text)."""
+    source = ARTICLES[name]()
+    deck = layout(source, size)
+    geo = Geometry(deck.theme, *size, _titles(source, deck.theme))
+    sizes = []
+    for slide in deck.slides:
+        if slide.layout != "content" or slide.mark is not None:
+            continue
+        sizes.append(slide.body_size)
+        larger = [step for step in (32.0, 28.0) if step > slide.body_size + EPS]
+        assert not any(geo.fits(list(slide.bullets), step) and geo.body_size(slide.bullets, step) >= step
+                       for step in larger), f"{slide.title!r} could be larger"
+    for run in runs(deck, continued(source)):
+        for one, two in zip(run, run[1:]):
+            if one.mark is None and one.bullets and two.bullets:
+                assert not geo.fits([*one.bullets, *two.bullets], 24.0), f"{one.title!r}: two slides fit as one"
+    ordered = sorted(sizes)
+    print(f"{name}: {len(deck.slides)} slides, median text size {ordered[len(ordered) // 2]} pt")
+    assert ordered[len(ordered) // 2] >= 26 or size != WIDE
 
 
 def test_an_editor_slide_text_is_what_the_slide_shows() -> None:
@@ -312,44 +347,6 @@ def test_an_editor_slide_text_is_what_the_slide_shows() -> None:
         holders = [s for s in layout(edited).slides if any(b.text == short for b in s.bullets)]
         assert len(holders) == 1, f"{short!r} is not shown once"
         assert norm(full) in norm(holders[0].notes), f"the notes behind {short!r} lack the full text"
-
-
-def test_without_a_slide_text_the_lead_sentence_is_shown() -> None:
-    """A paragraph without `slide:` shows its first sentence; the sentences that are not urgent wait in the notes."""
-    source = magnesium()
-    first = source.sections[0].blocks[0]
-    assert isinstance(first, Paragraph)
-    lead, *rest = sentences(first.paragraph)
-    shown = [b.text for s in layout(source).slides for b in s.bullets]
-    holder = next(text for text in shown if text.startswith(lead))
-    for sentence in rest:
-        assert (sentence in holder) == is_urgent(sentence)
-
-
-def urgent_sentences(source: Article) -> Iterator[tuple[str, str]]:
-    """(where, text) of every text the layout chooses sentences from (no editor's slide text there)."""
-    yield from (("introduction", p) for p in source.introduction)
-    for point in source.key_points:
-        if not point.slide:
-            yield point.title, point.text
-    for section in source.sections:
-        for block in section.blocks:
-            if isinstance(block, Paragraph) and not block.slide:
-                yield section.title, block.paragraph
-            if isinstance(block, TermList):
-                yield from ((t.term, t.text) for t in block.terms if not t.slide)
-    yield from ((q.question, q.answer) for q in source.faq)
-    yield from ((source.conclusion.title, p) for p in source.conclusion.paragraphs)
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_no_urgent_sentence_is_left_to_the_notes(article: Article, size: tuple[float, float]) -> None:
-    """A sentence with a number, or a word such as "call", "children", "kidney" or "do not", is on a slide."""
-    shown = " ".join(norm(b.text) for s in layout(article, size).slides for b in s.bullets)
-    for where, text in urgent_sentences(article):
-        for sentence in sentences(text):
-            if is_urgent(sentence):
-                assert norm(sentence) in shown, f"{where!r}: an urgent sentence is only in the notes: {sentence!r}"
 
 
 # --- shared evenly ------------------------------------------------------------------------------------------------
@@ -374,9 +371,9 @@ def test_continuations_are_shared_evenly(article: Article, size: tuple[float, fl
 
 @pytest.mark.parametrize("size", SIZES)
 def test_no_lone_bullet_that_could_be_shared(article: Article, size: tuple[float, float]) -> None:
-    """A slide holds one bullet only when that bullet would make a neighbour heavier than a median slide may be."""
+    """A slide holds one bullet only when that bullet and a neighbour's would not fit one slide at 24 pt."""
     deck = layout(article, size)
-    geo = _Geometry(deck.theme, *size, _titles(article, deck.theme))
+    geo = Geometry(deck.theme, *size, _titles(article, deck.theme))
     for run in runs(deck, continued(article)):
         for index, slide in enumerate(run):
             if len(slide.bullets) != 1 or len(run) == 1:
@@ -385,8 +382,7 @@ def test_no_lone_bullet_that_could_be_shared(article: Article, size: tuple[float
                 if other is None:
                     continue
                 together = [*other.bullets, *slide.bullets]
-                shareable = (sum(words(b.label) + words(b.text) for b in together) <= THEME.slide_words_median
-                             and geo.fits(together, slide.body_size))
+                shareable = geo.fits(together, THEME.body_size) and other.mark is None
                 assert not shareable, f"{slide.title!r}: a lone bullet that fits beside its neighbour's"
 
 
@@ -394,14 +390,14 @@ def test_a_run_looks_even_rather_than_two_then_four() -> None:
     """Six bullets of 23, 13, 11, 13, 6 and 11 words are even by words as 2 + 4 (36 and 41): they go 3 + 3 instead
     where the aim takes 50 words a slide, and 2 + 2 + 2 where it takes 40."""
     counts = [23, 13, 11, 13, 6, 11]
-    assert _shares(counts, [0.5] * 6, 10.0, 50, 60) == ([3, 3], True)
-    assert _shares(counts, [0.5] * 6, 10.0, 40, 60) == ([2, 2, 2], True)
+    assert shares(counts, [0.5] * 6, 10.0, 50, 60) == ([3, 3], True)
+    assert shares(counts, [0.5] * 6, 10.0, 40, 60) == ([2, 2, 2], True)
 
 
 def test_a_run_takes_the_fewest_even_slides_the_aim_allows() -> None:
     """Six 18-word bullets: 3 + 3 where the aim takes 54 words a slide, 2 + 2 + 2 where it takes 50."""
-    assert _shares([18] * 6, [0.5] * 6, 10.0, 54, 60)[0] == [3, 3]
-    assert _shares([18] * 6, [0.5] * 6, 10.0, 50, 60)[0] == [2, 2, 2]
+    assert shares([18] * 6, [0.5] * 6, 10.0, 54, 60)[0] == [3, 3]
+    assert shares([18] * 6, [0.5] * 6, 10.0, 50, 60)[0] == [2, 2, 2]
 
 
 def test_even_bullet_counts_win_over_even_words_within_the_budget() -> None:
@@ -439,28 +435,6 @@ def test_a_lead_too_long_for_the_grid_first_slide_still_leads_it() -> None:
     assert slides[0].intro.startswith("The foods below are good sources of iron.")
 
 
-def test_the_balanced_diet_keeps_its_lead_above_the_grid() -> None:
-    slides = sections_slides(layout(magnesium()), continued(magnesium()))["The Role of a Balanced Diet"]
-    assert slides[0].foods and slides[0].intro and not slides[0].bullets
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_a_short_paragraph_after_a_grid_stands_under_it(size: tuple[float, float]) -> None:
-    """The Spanish fixture's closing 9-word sentence goes under the food grid, below its last card, in the body."""
-    source = ARTICLES["spanish"]()
-    deck = layout(source, size)
-    slides = sections_slides(deck, continued(source))["Alimentos y bebidas que hidratan"]
-    last = slides[-1]
-    assert last.foods and last.outro == "Limite los refrescos, las bebidas energéticas y el alcohol."
-    assert last.outro_box is not None and last.body_box is not None
-    assert last.outro_box.y >= max(column.box.y + column.box.h for column in last.foods) - EPS
-    assert last.outro_box.y + last.outro_box.h <= last.body_box.y + last.body_box.h + EPS
-    assert "Limite los refrescos" in last.notes and "refrescos < agua" in last.notes
-    theme = deck.theme
-    lines = len(wrap(last.outro, theme.body_size, (last.outro_box.w - 2 * theme.inset) * POINTS))
-    assert lines_height(deck, lines, theme.body_size) + 2 * theme.inset <= last.outro_box.h + EPS
-
-
 @pytest.mark.parametrize("size", SIZES)
 def test_a_table_is_split_only_when_it_must_be(article: Article, size: tuple[float, float]) -> None:
     """A table that fits one slide is on one; one that does not is on as few as its rows need."""
@@ -475,9 +449,12 @@ def test_a_table_is_split_only_when_it_must_be(article: Article, size: tuple[flo
 
 
 def test_the_comparison_table_is_on_one_slide() -> None:
-    """The bundled article's 5-row table fits one 16:9 slide at 18 pt, so it is not split."""
-    tables = [s.table for s in layout(magnesium()).slides if s.table is not None]
-    assert len(tables) == 1 and len(tables[0].rows) == 5 and tables[0].size == THEME.cell_size
+    """The bundled article's 5-row table fits one 16:9 slide, so it is not split, at a size that uses the slide."""
+    slides = [s for s in layout(magnesium()).slides if s.table is not None]
+    tables = [s.table for s in slides]
+    assert len(tables) == 1 and len(tables[0].rows) == 5 and tables[0].size >= THEME.cell_size
+    table = tables[0]
+    assert table.box.y + table.box.h >= slides[0].body_box.y + 0.5 * slides[0].body_box.h  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -533,7 +510,7 @@ def test_bullets_fit_their_box(article: Article, size: tuple[float, float]) -> N
         if slide.layout != "content":
             continue
         assert slide.body_box is not None and slide.bullets, f"{slide.title!r} is an empty text slide"
-        assert theme.body_floor - EPS <= slide.body_size <= theme.body_size + EPS
+        assert theme.body_floor - EPS <= slide.body_size <= theme.body_size * 4 / 3 + EPS
         room = (slide.body_box.w - 2 * theme.inset - theme.bullet_indent) * POINTS
         used = 2 * theme.inset
         for b in slide.bullets:
@@ -550,7 +527,7 @@ def test_bullets_fit_their_box(article: Article, size: tuple[float, float]) -> N
 def _check_food_columns_fit(source: Article, size: tuple[float, float]) -> None:
     deck = layout(source, size)
     theme = deck.theme
-    geo = _Geometry(theme, *size, _titles(source, theme))
+    geo = Geometry(theme, *size, _titles(source, theme))
     food_slides = [s for s in deck.slides if s.foods]
     assert food_slides or not any(isinstance(b, Foods) for s in source.sections for b in s.blocks)
     for slide in food_slides:
@@ -662,7 +639,7 @@ def test_table_cells_fit_their_rows_and_columns(article: Article, size: tuple[fl
         if part is None:
             continue
         assert slide.body_box is not None
-        assert theme.cell_floor - EPS <= part.size <= theme.cell_size + EPS
+        assert theme.cell_floor - EPS <= part.size <= 24 * theme.cell_size / THEME.cell_size + EPS
         assert abs(part.box.w - sum(part.widths)) < 1e-6 and abs(part.box.h - sum(part.heights)) < 1e-6
         assert part.box.y + part.box.h <= slide.body_box.y + slide.body_box.h + EPS
         for r, (row, height) in enumerate(zip([part.header, *part.rows], part.heights, strict=True)):
@@ -682,13 +659,14 @@ def test_a_long_table_continues_on_several_slides() -> None:
     assert len(slides) > len(short) >= 1
 
 
-def test_a_caption_stands_above_a_table_that_fits_with_it() -> None:
-    """The caption says what the table compares: on the slide, above the table, when both fit."""
+def test_a_caption_stands_above_its_table() -> None:
+    """The caption says what the table compares: on the table's first slide, a line of its own above the table, even
+    when the table then continues."""
     caption = "This table compares a low magnesium state with a healthy one."
     source = with_caption(magnesium(), caption)
     table = next(table for _, table in source_tables(source))
     slide = next(s for s in layout(source).slides if s.table is not None)
-    assert slide.intro == "" and norm(caption) in norm(slide.notes), "the full 5-row table leaves no room for it"
+    assert slide.intro.split("\n")[-1] == caption and norm(caption) in norm(slide.notes)
     shorter = with_caption(with_rows(magnesium(), table.rows[:4]), caption)
     slide = next(s for s in layout(shorter).slides if s.table is not None)
     assert slide.intro == caption and slide.table is not None
@@ -709,11 +687,11 @@ def with_rows(source: Article, rows: list[list[str]]) -> Article:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_one_geometry(article: Article, size: tuple[float, float]) -> None:
-    """Every content slide has the same title box and its body starts at the same place; one bullet size per run."""
+    """Every content slide has the same title box and its body starts at the same place (a callout's frame there)."""
     deck = layout(article, size)
     content = deck.slides[1:]
     assert len({s.title_box for s in content}) == 1
-    assert len({s.body_box for s in content}) == 1
+    assert len({s.mark.frame if s.mark else s.body_box for s in content}) == 1
     body = content[0].body_box
     assert body is not None
     for slide in content:
@@ -830,3 +808,120 @@ def test_on_a_template_the_title_slide_has_no_band_of_ours() -> None:
 def test_a_slide_sentence_never_ends_at_an_abbreviation(text: str, expected: list[str]) -> None:
     """A bullet cut after "Dr." or "U.S." would read as nonsense; the deck splits where the reading check does."""
     assert sentences(text) == expected
+
+
+# --- parts longer than a slide (issues 21 and 24) ------------------------------------------------------------------
+
+
+def built(doc: dict[str, Any], tmp_path: Path) -> Article:
+    path = tmp_path / "topic.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+    return load_article(path)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_parts_longer_than_a_slide_continue_whole(tmp_path: Path, size: tuple[float, float]) -> None:
+    """A 1,400-character cell, a 1,000-character key point, 30 foods, a callout of 28 items and a paragraph, a
+    2,400-character disclaimer: every sentence and food on a slide, in a box that holds it, cells at 14 pt or more."""
+    source = built(long_parts(), tmp_path)
+    deck = layout(source, size)
+    theme = deck.theme
+    shown = " ".join(_slide_text(s) for s in deck.slides)
+    for where, text in [*shown_texts(source), *(("table", cell) for _, t in source_tables(source)
+                                                 for row in t.rows for cell in row)]:
+        for sentence in sentences(text):
+            assert norm(sentence) in shown, f"{where!r}: not on a slide: {sentence!r}"
+    foods = [item for s in deck.slides for c in s.foods for item in c.items]
+    assert foods.count("Food number 30") == 1 and len(foods) == 32
+    for slide in deck.slides:
+        if slide.table is not None:
+            assert slide.table.size >= theme.cell_floor - EPS
+            assert sum(slide.table.heights) <= slide.body_box.y + slide.body_box.h - slide.table.box.y + EPS
+        for column in slide.foods:
+            groups = {c.group for c in slide.foods}
+            assert theme.labels.continued.format(title=column.group) not in groups
+
+
+def _slide_text(slide: Slide) -> str:
+    """Every text a slide shows, whitespace collapsed."""
+    parts = [slide.intro, slide.outro, *(f"{b.label} {b.text}" for b in slide.bullets)]
+    if slide.table is not None:
+        parts += [cell for row in slide.table.rows for cell in row]
+    parts += [item for column in slide.foods for item in column.items]
+    return norm(" ".join(parts))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_sentence_or_a_word_longer_than_a_slide_is_broken_not_run_off(tmp_path: Path,
+                                                                         size: tuple[float, float]) -> None:
+    """A summary of one 600-word sentence and a 5,000-character web address: cut between words (a word between
+    letters), every piece in a box that holds it, no type under the bullets' floor."""
+    source = built(huge_sentences(), tmp_path)
+    deck = layout(source, size)
+    theme = deck.theme
+    shown = "".join("".join(b.text.split()) for s in deck.slides for b in s.bullets)
+    assert "".join(source.summary.split()) in shown
+    assert "a" * 4980 in shown
+    for slide in deck.slides:
+        if slide.layout == "content":
+            assert slide.body_size >= theme.body_floor - EPS
+            room = (slide.body_box.w - 2 * theme.inset - theme.bullet_indent) * POINTS
+            lines = sum(len(wrap(b.text, slide.body_size, room)) for b in slide.bullets)
+            used = lines_height(deck, lines, slide.body_size) + 2 * theme.inset
+            assert used <= slide.body_box.h + EPS, f"{slide.title!r}: {used:.2f} in of text"
+
+
+def test_a_four_by_three_template_takes_a_long_wide_section_title_beside_foods(tmp_path: Path) -> None:
+    """A 119-character section title of wide letters on a 10 x 7.5 in slide, over a food grid: laid out."""
+    doc = long_parts()
+    doc["sections"][0]["title"] = " ".join(["WWWWWWW"] * 15)[:119]
+    deck = layout(built(doc, tmp_path), STANDARD)
+    assert any(slide.foods for slide in deck.slides)
+
+
+def test_a_long_food_group_is_one_card_two_columns_wide() -> None:
+    """Twelve foods too many for a narrow card: one card spanning two columns, its foods in two columns inside."""
+    source = magnesium()
+    section = next(s for s in source.sections if any(isinstance(b, Foods) for b in s.blocks))
+    block = next(b for b in section.blocks if isinstance(b, Foods))
+    group = FoodGroup(group="Fruit", items=[f"Pomegranate {n} (1/2 cup)" for n in range(1, 13)])
+    foods = block.foods.model_copy(update={"groups": [*block.foods.groups, group]})
+    blocks = [b.model_copy(update={"foods": foods}) if b is block else b for b in section.blocks]
+    sections = [s.model_copy(update={"blocks": blocks}) if s is section else s for s in source.sections]
+    deck = layout(source.model_copy(update={"sections": sections}))
+    cards = [c for s in deck.slides for c in s.foods if c.group.startswith("Fruit")]
+    assert len(cards) == 1 and cards[0].split and cards[0].second is not None
+    assert cards[0].box.w > 1.5 * min(c.box.w for s in deck.slides for c in s.foods)
+
+
+def test_a_sentence_introducing_a_list_stays_with_it() -> None:
+    """The Vietnamese fixture's "Hãy làm theo các bước sau ...:" is on the slide with its steps, without a bullet."""
+    source = ARTICLES["vietnamese"]()
+    slide = next(s for s in layout(source).slides if any(b.text.endswith("rửa tay:") for b in s.bullets))
+    lead = next(b for b in slide.bullets if b.text.endswith("rửa tay:"))
+    assert lead.plain and slide.bullets[-1] is not lead and slide.bullets[1].label
+
+
+def test_a_callout_is_marked_with_its_kind() -> None:
+    """A warning carries the triangle, the language's "Warning" word and a red frame; a tip its circled "i"."""
+    deck = layout(ARTICLES["vietnamese"]())
+    marks = {s.mark.kind: s.mark for s in deck.slides if s.mark is not None}
+    assert marks["warning"].label == "Cảnh báo" and marks["tip"].label == "Lời khuyên"
+    assert marks["warning"].ink != marks["tip"].ink
+
+
+def test_the_title_slide_names_the_author() -> None:
+    """The Spanish fixture's author, a clinic's education service, stands under the title with the date."""
+    source = ARTICLES["spanish"]()
+    assert source.author in layout(source).slides[0].subtitle
+
+
+def test_no_title_line_ends_on_a_one_letter_word() -> None:
+    """"Low Magnesium vs. Healthy Magnesium: A Comparison" breaks before "A", not after it."""
+    deck = layout(magnesium())
+    slide = next(s for s in deck.slides if s.title.endswith("A Comparison"))
+    assert slide.title_lines == ("Low Magnesium vs. Healthy Magnesium:", "A Comparison")
+    for slide in deck.slides:
+        lines = slide.title_lines or (slide.title,)
+        assert " ".join(lines) == slide.title
+        assert all(len(line.split()[-1]) > 1 for line in lines[:-1]), slide.title_lines

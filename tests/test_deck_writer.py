@@ -62,11 +62,13 @@ def tables(slide: Any) -> list[Any]:
 
 
 def text_pieces(slide: Any) -> list[str]:
-    """Every paragraph on the slide itself (text boxes, placeholders, table cells), not the notes."""
+    """Every paragraph on the slide itself (text boxes, placeholders, table cells), not the notes; a title the layout
+    broke into lines (one paragraph each) as one piece."""
     pieces: list[str] = []
     for shape in slide.shapes:
         if shape.has_text_frame:
-            pieces += [p.text for p in shape.text_frame.paragraphs]
+            paragraphs = [p.text for p in shape.text_frame.paragraphs]
+            pieces += [" ".join(paragraphs)] if shape == slide.shapes.title else paragraphs
         if shape.has_table:
             pieces += [cell.text for row in shape.table.rows for cell in row.cells]
     return [norm(p) for p in pieces if p.strip()]
@@ -162,9 +164,15 @@ def test_table_columns_and_rows_are_sized(deck: Any) -> None:
 
 
 def test_a_paragraph_under_a_food_grid_is_drawn_under_it() -> None:
-    """The Spanish fixture's closing sentence stands in a text box of its own under the food cards, at body size."""
-    data, _ = render_pptx(load_article(Path(__file__).parent / "fixtures" / "spanish.yaml"), when=WHEN)
+    """A one-sentence paragraph closing the Spanish fixture's food section stands in a text box of its own under the
+    food cards, at body size (the fixture's own closing paragraph is three sentences: a slide of its own)."""
+    source = load_article(Path(__file__).parent / "fixtures" / "spanish.yaml")
     sentence = "Limite los refrescos, las bebidas energéticas y el alcohol."
+    section = source.sections[2]
+    closing = section.blocks[-1].model_copy(update={"paragraph": sentence})
+    section = section.model_copy(update={"blocks": [*section.blocks[:-1], closing]})
+    source = source.model_copy(update={"sections": [*source.sections[:2], section, *source.sections[3:]]})
+    data, _ = render_pptx(source, when=WHEN)
     found = [(slide, shape) for slide in Presentation(io.BytesIO(data)).slides for shape in slide.shapes
              if shape.has_text_frame and norm(shape.text_frame.text) == sentence]
     assert len(found) == 1, "the sentence is drawn once, in a box of its own"
@@ -338,12 +346,12 @@ def test_a_deck_built_after_another_is_unchanged_by_it(article: Article, rendere
 # --- a user's template -------------------------------------------------------------------------------------------
 
 
-def four_by_three(path: Path, without: str | None = None) -> Path:
-    """A template of another size, built here: python-pptx's default, set to 10 x 7.5 in, maybe lacking a layout."""
+def four_by_three(path: Path, *without: str) -> Path:
+    """A template of another size, built here: python-pptx's default, set to 10 x 7.5 in, maybe lacking layouts."""
     template = Presentation()
     template.slide_width, template.slide_height = Inches(10), Inches(7.5)
-    if without is not None:
-        layout = template.slide_layouts.get_by_name(without)
+    for name in without:
+        layout = template.slide_layouts.get_by_name(name)
         assert layout is not None
         template.slide_layouts.remove(layout)
     template.save(str(path))
@@ -375,22 +383,41 @@ def test_a_template_with_slides_keeps_none_of_them(article: Article, tmp_path: P
     assert all("Sample slide" not in piece for slide in deck.slides for piece in text_pieces(slide))
 
 
-def test_a_template_missing_a_layout_is_an_error_naming_it(article: Article, tmp_path: Path) -> None:
-    template = four_by_three(tmp_path / "lacking.pptx", without="Title Only")
-    with pytest.raises(TemplateError, match="'Title Only'"):
+def test_a_template_missing_title_only_builds_on_the_nearest_layout_with_a_title(article: Article,
+                                                                                 tmp_path: Path) -> None:
+    """Refusing a template for lacking "Title Only" refused a usable one: the food and table slides take the layout
+    nearest it, a title and one body (whose placeholder, unfilled, is left out)."""
+    template = four_by_three(tmp_path / "lacking.pptx", "Title Only")
+    data, count = render_pptx(article, template=template, when=WHEN)
+    deck = Presentation(io.BytesIO(data))
+    assert len(deck.slides) == count
+    assert "Title Only" not in {slide.slide_layout.name for slide in deck.slides}
+    for slide in deck.slides:
+        assert slide.shapes.title is not None and slide.shapes.title.text_frame.text.strip()
+        assert all(shape.text_frame.text.strip() for shape in slide.placeholders)
+
+
+_UNTITLED = ("Title Slide", "Title and Content", "Section Header", "Two Content", "Comparison", "Title Only",
+             "Content with Caption", "Picture with Caption", "Title and Vertical Text", "Vertical Title and Text")
+"""Every layout of python-pptx's default with a title: without them only "Blank" is left."""
+
+
+def test_a_template_with_no_layout_with_a_title_is_an_error_naming_it(article: Article, tmp_path: Path) -> None:
+    template = four_by_three(tmp_path / "lacking.pptx", *_UNTITLED)
+    with pytest.raises(TemplateError, match="'Title Slide'"):
         render_pptx(article, template=template, when=WHEN)
 
 
 def test_the_command_reports_a_template_missing_a_layout(tmp_path: Path) -> None:
     """Exit 2, the layout named in one message, no traceback, and no deck written."""
-    template = four_by_three(tmp_path / "lacking.pptx", without="Title Only")
+    template = four_by_three(tmp_path / "lacking.pptx", *_UNTITLED)
     out = tmp_path / "out"
     result = subprocess.run(
         [sys.executable, "-m", "mghandout", str(MAGNESIUM), "--template", str(template), "-o", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 2, result.stderr
-    assert "Title Only" in result.stderr and str(template) in result.stderr
+    assert "Title Slide" in result.stderr and str(template) in result.stderr
     assert "Traceback" not in result.stderr
     written = [p.name for p in out.iterdir() if p.name != ".make-handout.json"] if out.exists() else []
     assert written == [], "nothing may be written for a source whose deck cannot be built"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from topics import FIXTURES, ROOT
@@ -27,11 +28,14 @@ from mghandout.handout.layout import (
     Labelled,
     Links,
     Notes,
+    RowBlocks,
     Text,
     Title,
     column_widths,
     food_columns,
+    roomy,
 )
+from mghandout.handout.theme import large_print
 from mghandout.model import Article, Brand, Callout, Foods, Paragraph, Table, TermList, article_labels, iter_texts
 from mghandout.source import load_article, load_brand
 
@@ -79,7 +83,7 @@ def _texts_of(item: Item) -> list[str]:
         return [t for pair in item.items for t in pair]
     if isinstance(item, FoodGrid):
         return ([item.intro] if item.intro else []) + [t for group, foods in item.groups for t in (group, *foods)]
-    if isinstance(item, Grid):
+    if isinstance(item, (Grid, RowBlocks)):
         return ([item.caption] if item.caption else []) + list(item.header) + [c for row in item.rows for c in row]
     if isinstance(item, Boxed):
         return [item.title, item.text]
@@ -193,17 +197,17 @@ def test_food_list_is_a_grid_of_its_groups(items: list[Item], article: Article) 
     for grid, foods in zip(grids, sources, strict=True):
         assert grid.intro == foods.intro
         assert grid.groups == tuple((g.group, tuple(g.items)) for g in foods.groups)
-        assert 2 <= grid.columns <= 5 or len(foods.groups) == 1, "a grid, not a single long column"
+        assert 2 <= grid.columns <= 4 or len(foods.groups) == 1, "a grid, not a single long column"
         assert grid.columns <= len(foods.groups), "no empty column"
 
 
 @pytest.mark.parametrize(
     ("groups", "rows"),
-    [(1, [1]), (3, [3]), (5, [5]), (6, [3, 3]), (7, [4, 3]), (8, [4, 4]), (9, [5, 4]), (11, [4, 4, 3]),
-     (13, [5, 5, 3])],
+    [(1, [1]), (3, [3]), (4, [4]), (5, [3, 2]), (6, [3, 3]), (7, [4, 3]), (8, [4, 4]), (9, [3, 3, 3]),
+     (11, [4, 4, 3]), (12, [4, 4, 4])],
 )
 def test_food_grid_rows_are_balanced(groups: int, rows: list[int]) -> None:
-    """6 groups as 3 + 3, not 5 + 1: rows differ by one group at most, and no row holds more than five."""
+    """6 groups as 3 + 3, not 4 + 2: rows differ by one group at most, and no row holds more than four."""
     columns = food_columns(groups)
     assert [min(columns, groups - start) for start in range(0, groups, columns)] == rows
 
@@ -303,3 +307,43 @@ def test_layout_writes_no_file(article: Article, brand: Brand, tmp_path: Path, m
 def test_layout_is_the_same_each_time(article: Article) -> None:
     """Same source, same items: the PDF's reproducibility starts here."""
     assert handout_layout(article, THEME) == handout_layout(article, THEME)
+
+
+# --- the large-print edition (issue 27) ------------------------------------------------------------------------
+
+
+def test_large_print_sets_key_points_and_food_groups_in_one_column(article: Article, theme: HandoutTheme) -> None:
+    items = handout_layout(article, large_print(theme))
+    cards = [item for item in items if isinstance(item, Labelled) and item.boxed]
+    assert cards and all(item.columns == 1 for item in cards)
+    assert all(item.columns == 1 for item in items if isinstance(item, FoodGrid))
+    assert all(item.columns == 2 for item in handout_layout(article, theme) if isinstance(item, Labelled) and item.boxed)
+
+
+def test_large_print_keeps_every_text(article: Article, theme: HandoutTheme) -> None:
+    printed = "\n".join(t for item in handout_layout(article, large_print(theme)) for t in _texts_of(item))
+    assert not [text for text in iter_texts(article) if text not in printed]
+
+
+def test_a_table_too_narrow_for_18_pt_becomes_row_blocks_with_a_note(theme: HandoutTheme) -> None:
+    """The bundled comparison table's three columns of sentences hold about 22 characters a line at 18 pt:
+    too few, so each row is a block; the note in the article's language says nothing is left out."""
+    article = load_article(ROOT / "source" / "magnesium-muscle-contractions.yaml")
+    items = handout_layout(article, large_print(replace(THEME, labels=article_labels(article))))
+    [blocks] = [item for item in items if isinstance(item, RowBlocks)]
+    assert blocks.rows == tuple(map(tuple, tables(article)[0].rows))
+    assert blocks.note == article_labels(article).table_rows
+    assert not [item for item in items if isinstance(item, Grid)]
+
+
+def test_a_table_of_short_cells_stays_a_table_in_large_print() -> None:
+    header, rows = ["Food", "Amount"], [["Almonds", "1 ounce"], ["Spinach", "1/2 cup"]]
+    assert roomy(header, rows, column_widths(header, rows), large_print(THEME))
+    long = [["Muscle Function", "Characterized by involuntary contractions, spasms, and cramps " * 2] * 1] * 2
+    wide = ["Feature", "Low", "Healthy", "Notes"]
+    assert not roomy(wide, [row * 2 for row in long], column_widths(wide, [row * 2 for row in long]),
+                     large_print(THEME))
+
+
+def tables(article: Article) -> list[Any]:
+    return [block.table for section in article.sections for block in section.blocks if isinstance(block, Table)]

@@ -259,13 +259,14 @@ def test_every_source_text_is_printed(handout: Handout) -> None:
 
 
 @pytest.mark.parametrize("with_brand", [False, True], ids=["no-brand", "brand"])
-def test_magnesium_fits_four_letter_pages(with_brand: bool, brand: Brand, brand_dir: Path) -> None:
-    """Short pages: the magnesium handout is at most 4 Letter pages, with or without a clinic block."""
+def test_magnesium_fits_six_letter_pages(with_brand: bool, brand: Brand, brand_dir: Path) -> None:
+    """Short pages: the magnesium handout is at most 6 Letter pages, with or without a clinic block (4 when
+    its lines held 95 characters at a leading of 1.2; issue 23 sets about 70 at 1.4, two pages more)."""
     article = load_article(SOURCES["magnesium"])
     data, pages = render_pdf(
         article, brand=brand if with_brand else None, brand_dir=brand_dir if with_brand else None, when=WHEN
     )
-    assert pages <= 4
+    assert pages <= 6
     assert len(PdfReader(io.BytesIO(data)).pages) == pages
 
 
@@ -643,7 +644,9 @@ def test_bookmarks_are_the_section_titles(handout: Handout) -> None:
     article = handout.article
     extras = set(titles) - set(sections)
     labels = article_labels(article)
-    assert extras <= {labels.key_points, labels.faq, labels.references, article.conclusion.title}
+    warnings = {callout.title for callout in callouts(article) if callout.kind == "warning"}
+    assert warnings <= extras, "urgent help is easy to find: every warning callout is a bookmark"
+    assert extras <= {labels.key_points, labels.faq, labels.references, article.conclusion.title, *warnings}
 
 
 # --- the clinic ----------------------------------------------------------------------------------
@@ -807,10 +810,15 @@ def empty_shares(handout: Handout) -> list[float]:
 
 def test_no_page_but_the_last_ends_more_than_a_fifth_early(printed: Handout) -> None:
     """A block that does not fit is split at a natural point, or the page is feathered, never left a fifth
-    empty. Measured emptiest non-last page (Letter with the clinic / A4 without): magnesium 7.4% / 4.3%,
-    world 11.5% / 6.7%, long-english 13.0% / 13.4%, spanish 8.4% / 8.4% (before issue 13: long-english 22.2% /
-    45.4%, the food grid pushed whole overleaf)."""
+    empty. Measured emptiest non-last page (Letter with the clinic / A4 without) before issue 23: magnesium
+    7.4% / 4.3%, world 11.5% / 6.7%, long-english 13.0% / 13.4%, spanish 8.4% / 8.4% (before issue 13:
+    long-english 22.2% / 45.4%, the food grid pushed whole overleaf)."""
     shares = empty_shares(printed)
+    closing = normalise(printed.article.disclaimer.heading(article_labels(printed.article)))
+    if len(shares) > 1 and page_body_text(printed.read[-1]).startswith(closing):
+        # The disclaimer opens the last page: it went overleaf with the notes box, which never takes a
+        # page alone; the page before is as short as the two were tall.
+        shares = shares[:-1]
     worst = max(shares[:-1], default=0.0)
     assert worst <= 0.20, [f"page {n}: {share:.1%}" for n, share in enumerate(shares, start=1)]
 
@@ -956,7 +964,7 @@ def test_the_last_reference_is_not_alone_on_its_page(printed: Handout) -> None:
 
 @dataclass
 class FakeFrame:
-    """What `_Breakable.split` reads of reportlab's frame: its height and whether nothing is on it yet."""
+    """What `Breakable.split` reads of reportlab's frame: its height and whether nothing is on it yet."""
 
     _height: float
     _atTop: bool
@@ -966,9 +974,9 @@ def breakable(heights: list[float], least: int, at_top: bool = False) -> Any:
     """A run of units of these heights (Spacers), as the writer builds a table or the references."""
     from reportlab.platypus import Spacer
 
-    from mghandout.handout.pdf import _Breakable
+    from mghandout.handout.breaking import Breakable
 
-    run = _Breakable(lambda start, stop: [Spacer(1, h) for h in heights[start:stop]], len(heights), least, 0.8)
+    run = Breakable(lambda start, stop: [Spacer(1, h) for h in heights[start:stop]], len(heights), least, 0.8)
     run._frame = FakeFrame(1000.0, at_top)
     return run
 
@@ -1037,3 +1045,27 @@ def test_a_reference_url_that_is_no_web_address_prints_as_text(tmp_path: Path) -
     links = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
     assert not [a for a in links if a.get("/Subtype") == "/Link"]
     assert "The clinic leaflet. #" in reader.pages[0].extract_text()
+
+
+def test_a_short_page_opens_its_gaps_by_at_most_half_a_gap() -> None:
+    """Even spacing (issue 23): a page that ended a third short shares at most half the usual gap more into
+    each gap between blocks (17 pt gaps on one page and 8.4 on the next were seen), none into its last."""
+    from types import SimpleNamespace
+
+    from mghandout.handout import pdf
+
+    doc = SimpleNamespace(height=700.0, left={1: 240.0, 2: 0.0}, slots={1: 1, 2: 1, 3: 1, 4: 2}, tops=set())
+    extra = pdf._feathering(doc, 8.0)
+    assert set(extra) == {1, 2}, "the page's last gap and the last page are not feathered"
+    assert all(0 < room <= 4.0 for room in extra.values())
+
+
+def test_in_brief_holds_only_the_summary(handout: Handout) -> None:
+    """The summary is set in a tinted panel under "In brief"; the introduction follows below it, outside."""
+    with pdfplumber.open(handout.path) as pdf:
+        page = pdf.pages[0]
+        lines = page.extract_text_lines()
+        summary = next(line for line in lines if line["text"] in normalise(handout.article.summary))
+        intro = next(line for line in lines if line["text"] in normalise(handout.article.introduction[0]))
+        panel = next(r for r in page.rects if r["top"] <= summary["top"] and summary["bottom"] <= r["bottom"])
+    assert intro["top"] > panel["bottom"], "the introduction is not in the summary's panel"

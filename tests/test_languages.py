@@ -150,9 +150,9 @@ def test_no_english_fixed_word_on_any_slide_or_note(spanish: tuple[Path, Path]) 
     assert ES.continued.format(title="") in shown, "the Spanish fixture is long enough to continue a slide"
 
 
-def test_the_logo_is_described_in_spanish(spanish: tuple[Path, Path]) -> None:
+def test_the_logo_and_the_callout_icon_are_described_in_spanish(spanish: tuple[Path, Path]) -> None:
     descriptions = re.findall(r'descr="([^"]*)"', "".join(deck_parts(spanish[1]).values()))
-    assert descriptions == [ES.logo.format(clinic="Riverside Family Practice")]
+    assert sorted(descriptions) == sorted([ES.logo.format(clinic="Riverside Family Practice"), ES.warning])
 
 
 def test_the_handout_is_tagged_spanish(spanish: tuple[Path, Path], tmp_path: Path) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -62,3 +65,41 @@ def test_folder_that_cannot_be_made_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("not a folder")
     with pytest.raises(BuildError, match="cannot write in"):
         write_atomic(tmp_path / "file" / "x.pdf", b"data")
+
+
+def test_a_failure_writing_the_second_file_leaves_both_as_they_were(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk while writing the deck: the handout is not replaced either, so the two never disagree."""
+    from mghandout.output import write_all_atomic
+
+    handout, deck = tmp_path / "x.pdf", tmp_path / "x.pptx"
+    handout.write_bytes(b"old handout")
+    deck.write_bytes(b"old deck")
+    calls = []
+    real = os.fsync
+
+    def full_on_second(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", full_on_second)
+    with pytest.raises(BuildError, match=r"cannot write .*x.pptx: No space left on device"):
+        write_all_atomic({handout: b"new handout", deck: b"new deck"})
+    assert (handout.read_bytes(), deck.read_bytes()) == (b"old handout", b"old deck")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.pdf", "x.pptx"]
+
+
+def test_temporary_files_left_by_a_killed_build_are_removed_by_the_next(tmp_path: Path) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".x.pdf.{dead.pid}.k2j4.tmp"
+    writing = tmp_path / f".x.pdf.{os.getppid()}.p9q1.tmp"  # a live process's: another build writing now
+    older = tmp_path / ".x.pdf.abc123.tmp"  # named as earlier versions named them, an hour old
+    recent = tmp_path / ".x.pdf.def456.tmp"
+    for path in (stale, writing, older, recent):
+        path.write_bytes(b"half")
+    os.utime(older, (time.time() - 7200, time.time() - 7200))
+    write_atomic(tmp_path / "x.pdf", b"data")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["x.pdf", writing.name, recent.name])

@@ -422,9 +422,11 @@ def test_valid_source_builds_a_deck_that_reads_back_every_text(doc: dict[str, An
 @PROPERTY
 @given(articles())
 def test_valid_source_passes_the_check_command(doc: dict[str, Any]) -> None:
-    """`make-handout SOURCE --check` accepts every generated source: exit 0, nothing on stderr."""
+    """`make-handout SOURCE --check` accepts every generated source: exit 0, nothing on stderr but the
+    warning that a disclaimer too long for the page footer leaves it (issue 23)."""
     status, out, err = _run_check(dump(doc).encode("utf-8"))
-    assert (status, err) == (0, ""), err
+    others = [line for line in err.splitlines() if "too long for the page footer" not in line]
+    assert (status, others) == (0, []), err
     assert out.endswith(": ok\n")
 
 
@@ -878,9 +880,9 @@ def test_every_optional_field_given_builds(doc: dict[str, Any]) -> None:
     assert [p.name for p in written] == ["topic.pdf", "topic.pptx"]
 
 
-LENGTHS = [1, 2, 59, 60, 61, 99, 100, 101, 149, 150, 151, 249, 250, 251, 255, 256, 599, 600, 601, 1200, 1201,
-           1500, 1501, 3000]
-"""Text lengths at and either side of every limit (mghandout/limits.py, short_title, the 255 of document properties)."""
+LENGTHS = [1, 2, 59, 60, 61, 99, 100, 101, 149, 150, 151, 199, 200, 201, 255, 256, 600, 1000, 1500, 2400, 5000]
+"""Text lengths at and either side of every limit (mghandout/limits.py, short_title, the 255 of document properties),
+and the lengths of real clinic parts that once had limits and now flow (issue 21)."""
 DATES = [dt.date(1, 1, 1), dt.date(1979, 12, 31), dt.date(1980, 1, 1), dt.date(2107, 12, 31), dt.date(9999, 12, 31)]
 
 
@@ -900,15 +902,16 @@ def extreme_articles(draw: st.DrawFn) -> dict[str, Any]:
     doc["date"] = draw(st.sampled_from([doc["date"], *DATES]))
     doc["key_points"] = [copy.deepcopy(point) for point in doc["key_points"] * draw(st.sampled_from([1, 2, 20]))]
     columns = draw(st.integers(2, 8))
-    cell = _long_text(draw(st.sampled_from([1, 60, 200, 201])), word)
+    cell = _long_text(draw(st.sampled_from([1, 60, 200, 500, 1400])), word)
     table = {"header": [cell[:60]] * columns, "rows": [[cell] * columns for _ in range(draw(st.integers(1, 12)))]}
-    items = [cell[:20]] * draw(st.integers(1, 14))
+    items = [cell[:20]] * draw(st.integers(1, 30))
     groups = [{"group": "Group", "items": list(items)} for _ in range(draw(st.integers(1, 7)))]
-    doc["sections"][0]["blocks"] += [{"table": table}, {"foods": {"groups": groups}}]
+    callout = {"title": "Call us", "text": cell, "items": [cell[:80]] * draw(st.integers(1, 28))}
+    doc["sections"][0]["blocks"] += [{"table": table}, {"foods": {"groups": groups}}, {"callout": callout}]
     return doc
 
 
-SIZE_WORDS = ("at most", "is too long")
+SIZE_WORDS = ("at most", "is too long", "too wide to print")
 
 
 @pytest.mark.filterwarnings("ignore:Generating overly large repr")  # a falsifying example is large by design
@@ -929,7 +932,8 @@ SIZE_WORDS = ("at most", "is too long")
     )
 )
 def test_what_check_accepts_the_build_builds(doc: dict[str, Any]) -> None:
-    """--check and the build agree: accepted, both files are written (exit 0); refused, only at located sizes."""
+    """--check and the build agree: accepted, both files are written (exit 0); refused, only a heading past its
+    limit or a table too wide for the page, located. Long content is never refused (issue 21)."""
     data = dump(doc).encode("utf-8")
     status, _, err = _run_check(data)
     errors = [line for line in err.splitlines() if ": warning: " not in line]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -419,6 +420,29 @@ def test_too_many_values_are_refused_before_building(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 1.0
 
 
+@pytest.mark.parametrize(("text", "where"), [
+    ("title: x\nsummary: " + "[" * 500 + "]" * 500 + "\n", (2, 33)),
+    ("".join("  " * i + f"k{i}:\n" for i in range(900)) + "  " * 900 + "v\n", (25, 49)),
+])
+def test_deep_nesting_is_refused_at_its_place(tmp_path: Path, text: str, where: tuple[int, int]) -> None:
+    problem = _one(tmp_path, text)
+    assert "lists and mappings nest more than 24 deep here" in str(problem)
+    assert (problem.line, problem.column) == where and _documented(problem)
+
+
+def test_deep_nesting_under_check_and_in_a_brand_file_exits_2_without_a_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "deep.yaml").write_text("summary: " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    (tmp_path / "ok.yaml").write_text(MINIMAL, encoding="utf-8")
+    for args in (["--check", "deep.yaml"], ["--check", "--brand", "deep.yaml", "ok.yaml"]):
+        result = subprocess.run([sys.executable, "-m", "mghandout", *args], capture_output=True, text=True,
+                                cwd=tmp_path, timeout=60, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.startswith("deep.yaml:1:") and "nest more than 24 deep" in result.stderr
+
+
 def test_many_aliases_are_summed_up_after_ten_lines(tmp_path: Path) -> None:
     text = "a: &a x\n" + "".join(f"k{i}: [*a, *a]\n" for i in range(15))
     problems = _problems(tmp_path, text)
@@ -448,3 +472,47 @@ def test_curly_quotes_inside_text_are_fine(tmp_path: Path) -> None:
 def test_did_you_mean_ignores_case(tmp_path: Path, typed: str, meant: str) -> None:
     problem = _one(tmp_path, MINIMAL + f"{typed}: x\n" if meant == "faq" else MINIMAL.replace(f"{meant}:", f"{typed}:"))
     assert f"unknown key '{typed}'; did you mean '{meant}'?" in str(problem)
+
+
+def _refused(path: Path) -> str:
+    with pytest.raises(SourceError) as caught:
+        load_article(path)
+    [problem] = caught.value.problems
+    return str(problem)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_a_pipe_a_device_and_a_symlink_loop_are_named_for_what_they_are(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "fifo.yaml")
+    assert "this is a named pipe (FIFO), not a source file" in _refused(tmp_path / "fifo.yaml")
+    assert "this is a device, not a source file" in _refused(Path("/dev/zero"))
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    assert "a symbolic link that leads back to itself (a loop)" in _refused(tmp_path / "loop.yaml")
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    assert "a symbolic link to a file that does not exist" in _refused(tmp_path / "gone.yaml")
+
+
+def test_a_nul_is_reported_at_its_column(tmp_path: Path) -> None:
+    problem = _one(tmp_path, MINIMAL.replace("One summary", "One su\x00mmary"))
+    assert "holds a NUL character" in str(problem) and (problem.line, problem.column) == (4, 16)
+    assert _documented(problem)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_named_as_utf16(tmp_path: Path, encoding: str) -> None:
+    problem = _one(tmp_path, MINIMAL.encode(encoding))
+    assert "the file is UTF-16 text, not UTF-8; save it again as UTF-8" in str(problem) and _documented(problem)
+
+
+@pytest.mark.parametrize("tag", ["!custom", "!!python/object:os.system", "!!binary"])
+def test_a_tag_is_refused_where_it_is_written(tmp_path: Path, tag: str) -> None:
+    problem = _one(tmp_path, MINIMAL.replace("summary: One", f"summary: {tag} One"))
+    assert f"the tag '{tag}' has no meaning in a source" in str(problem)
+    assert (problem.line, problem.column) == (4, 10)
+    assert _documented(problem) or tag != "!custom"
+
+
+def test_a_tag_that_keeps_a_value_text_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "topic.yaml"
+    path.write_text(MINIMAL.replace("short_title: Minimal", "short_title: !!str 2026"), encoding="utf-8")
+    assert load_article(path).short_title == "2026"

@@ -23,6 +23,7 @@ from pptx.oxml.ns import qn
 from mghandout.deck.shapes import text_body, text_of, title
 
 APPLICATION = "mghandout"
+APP_XML, CORE_XML = "/docProps/app.xml", "/docProps/core.xml"
 SIZE_TYPES = {"screen4x3": (9144000, 6858000), "screen16x9": (9144000, 5143500), "screen16x10": (9144000, 5715000)}
 """The `p:sldSz type` values whose size is fixed (EMU), for checking a type against the size it labels."""
 FORMATS = {(12192000, 6858000): "Widescreen", (9144000, 5143500): "On-screen Show (16:9)",
@@ -45,6 +46,7 @@ def finish(presentation: Any) -> None:
     words = sum(len(text.split()) for text in paragraphs)
     _app_properties(part.package).blob = app_xml(themes, titles, FORMATS.get(size, "Custom"), words, len(paragraphs),
                                                  notes=sum(slide.has_notes_slide for slide in slides))
+    _unique_names(part.package)
 
 
 def _title(slide: Any) -> str:
@@ -94,9 +96,42 @@ def _app_properties(package: Any) -> Part:
     try:
         return package.part_related_by(RT.EXTENDED_PROPERTIES)
     except KeyError:
-        part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, package, b"")
+        part = Part(PackURI(APP_XML), CT.OFC_EXTENDED_PROPERTIES, package, b"")
         package.relate_to(part, RT.EXTENDED_PROPERTIES)
         return part
+
+
+def forget_stray_properties(presentation: Any) -> None:
+    """A template's `docProps/app.xml` or `core.xml` related by a type other than the standard one (ISO strict's)
+    is let go: python-pptx finds document properties by type only, and would add a part of the same name, written
+    beside the template's (PowerPoint then offers to repair the file). A part no relationship reaches is not saved."""
+    package = presentation.part.package
+    for name, reltype in ((APP_XML, RT.EXTENDED_PROPERTIES), (CORE_XML, RT.CORE_PROPERTIES)):
+        try:
+            package.part_related_by(reltype)
+            continue
+        except KeyError:
+            pass
+        for holder in [package, *package.iter_parts()]:
+            for rId in [rId for rId, rel in holder._rels.items()
+                        if not rel.is_external and rel.target_part.partname == name]:
+                holder._rels.pop(rId)
+
+
+def _unique_names(package: Any) -> None:
+    """A second part of a name already taken renamed (`image3.png` to `image3-2.png`): a zip must not hold one name
+    twice, whatever the template held (two parts python-pptx loaded apart, one of ours beside one of its)."""
+    names = {part.partname for part in package.iter_parts()}
+    seen: set[str] = set()
+    for part in package.iter_parts():
+        if part.partname in seen:
+            base, dot, extension = str(part.partname).rpartition(".")
+            copy = 2
+            while f"{base}-{copy}{dot}{extension}" in names:
+                copy += 1
+            part.partname = PackURI(f"{base}-{copy}{dot}{extension}")
+            names.add(part.partname)
+        seen.add(part.partname)
 
 
 def app_xml(themes: list[str], titles: list[str], presentation_format: str, words: int, paragraphs: int,

@@ -11,8 +11,6 @@ ours under the same names.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +20,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout
 
-from mghandout.errors import InputError
+from mghandout.deck.template_zip import TemplateError, template_package
 
 NAMES = {
     "title": ("Title Slide",),
@@ -38,21 +36,19 @@ TITLES = {"title", "ctrTitle"}
 BODIES = {"body", "obj", "subTitle"}
 LATENT = {"dt", "ftr", "sldNum"}
 """Placeholders a slide shows only when asked (date, footer, slide number): they say nothing about the layout's kind."""
-PRESENTATION_MAIN_TYPE = b"presentationml.presentation.main+xml"
-OTHER_MAIN_TYPES = (b"presentationml.template.main+xml", b"presentationml.slideshow.main+xml")
-"""The main part's content type in a .potx and a .ppsx, which hold a presentation like a .pptx does."""
 _SECTIONS = "{http://schemas.microsoft.com/office/powerpoint/2010/main}sectionLst"
 _REL_ID = qn("r:id")
 
 
-class TemplateError(InputError):
-    """The template cannot be used: unreadable, or without a layout the deck can be built on."""
+__all__ = ["TemplateError", "find_layout", "open_template", "remove_slides"]
 
 
 def open_template(template: Path) -> Any:
-    """The user's template (.pptx, .potx or .ppsx), its slides removed, checked to hold every layout the deck needs."""
+    """The user's template (.pptx, .potx, .ppsx, or one with macros), its slides removed, checked to hold every
+    layout the deck needs."""
+    package = template_package(template)  # only the parts the deck can use, checked, macros and labels dropped
     try:
-        presentation = Presentation(_as_presentation(template))
+        presentation = Presentation(package)
     except Exception as error:
         raise TemplateError(str(template), f"not a PowerPoint file that can be read ({type(error).__name__})",
                             "save it from PowerPoint as .pptx, or leave out --template") from None
@@ -60,31 +56,6 @@ def open_template(template: Path) -> Any:
     for kind in NAMES:
         find_layout(presentation, kind, template)
     return presentation
-
-
-def _as_presentation(template: Path) -> io.BytesIO:
-    """The file's bytes, a PowerPoint template (.potx) or show (.ppsx) relabelled as the presentation it holds.
-
-    They differ from a .pptx only in their main part's content type, which python-pptx refuses.
-    """
-    data = template.read_bytes()
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            types = package.read("[Content_Types].xml")
-            if not any(kind in types for kind in OTHER_MAIN_TYPES):
-                return io.BytesIO(data)
-            entries = [(info, package.read(info.filename)) for info in package.infolist()]
-    except (zipfile.BadZipFile, KeyError):
-        return io.BytesIO(data)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as relabelled:
-        for info, blob in entries:
-            if info.filename == "[Content_Types].xml":
-                for kind in OTHER_MAIN_TYPES:
-                    blob = blob.replace(kind, PRESENTATION_MAIN_TYPE)
-            relabelled.writestr(info, blob)
-    buffer.seek(0)
-    return buffer
 
 
 def find_layout(presentation: Any, kind: str, template: Path | None) -> SlideLayout:
@@ -99,11 +70,26 @@ def find_layout(presentation: Any, kind: str, template: Path | None) -> SlideLay
         found = next((layout for layout in layouts if test(layout)), None)
         if found is not None:
             return found
+    nearest = _nearest(layouts, kind)
+    if nearest is not None:
+        return nearest
     names = ", ".join(f"'{layout.name}'" for layout in layouts) or "none"
     name = NAMES[kind][0]
     raise TemplateError(str(template), f"the template has no slide layout named '{name}' nor one shaped like it "
                         f"(its layouts: {names})",
                         f"add a layout named '{name}' to the template's slide master, or leave out --template")
+
+
+def _nearest(layouts: list[SlideLayout], kind: str) -> SlideLayout | None:
+    """For a kind no layout has, the layout that comes nearest: one with a title (and a text placeholder, for content),
+    the fewest other placeholders first. A template without "Title Only" builds on its "Title and Content", whose
+    body placeholder the writer leaves out when the slide does not fill it."""
+    def fits(layout: SlideLayout) -> bool:
+        types = [_ph_type(placeholder.element) for placeholder in layout.placeholders]
+        return any(t in TITLES for t in types) and (kind != "content" or any(t in ("body", "obj") for t in types))
+
+    return min((layout for layout in layouts if fits(layout)), key=lambda layout: len(layout.placeholders),
+               default=None)
 
 
 def _shape(layout: SlideLayout) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from mghandout.links import URL
 
 _R, _RPR, _T, _END = qn("a:r"), qn("a:rPr"), qn("a:t"), qn("a:endParaRPr")
 _FILL, _RGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
-_LINE, _AFTER = qn("a:lnSpc"), qn("a:spcAft")
+_LINE, _BEFORE, _AFTER = qn("a:lnSpc"), qn("a:spcBef"), qn("a:spcAft")
 _BODY_PR, _NO_AUTOFIT = qn("a:bodyPr"), qn("a:noAutofit")
 _AUTOFITS = (_NO_AUTOFIT, qn("a:normAutofit"), qn("a:spAutoFit"))
 _AFTER_AUTOFIT = tuple(qn(tag) for tag in ("a:scene3d", "a:sp3d", "a:flatTx", "a:extLst"))
@@ -79,25 +79,34 @@ def linked_runs(slide: PptxSlide, paragraph: Any, text: str, size: float, theme:
             continue
         run(paragraph, piece, size, theme, bold=bold, color=color)
         if URL.fullmatch(piece):
-            properties = paragraph.findall(_R)[-1].find(_RPR)
-            properties.set("u", "sng")
-            rId = slide.part.relate_to(piece, RT.HYPERLINK, is_external=True)
-            etree.SubElement(properties, qn("a:hlinkClick")).set(qn("r:id"), rId)
+            link_last_run(slide, paragraph, piece)
+
+
+def link_last_run(slide: PptxSlide, paragraph: Any, target: str) -> None:
+    """The `a:p`'s last run made a link to `target` (a web address, a `tel:` number), underlined as links are."""
+    properties = paragraph.findall(_R)[-1].find(_RPR)
+    properties.set("u", "sng")
+    rId = slide.part.relate_to(target, RT.HYPERLINK, is_external=True)
+    etree.SubElement(properties, qn("a:hlinkClick")).set(qn("r:id"), rId)
 
 
 def spacing(paragraph: Any, *, after: float, single: bool = True) -> None:
-    """Single line spacing (the layout measured it; a template's master may say 90%) and the space after, of an `a:p`.
+    """Single line spacing (the layout measured it; a template's master may say 90%), no space before (python-pptx's
+    master puts 20% of the size before each paragraph, which the layout does not count) and the space after.
 
     Written as XML at the front of the paragraph's properties, where the schema puts
     them: python-pptx's line_spacing and space_after were a tenth of the deck's time.
     """
     properties = paragraph_properties(paragraph)
-    for name in (_LINE, _AFTER):
+    for name in (_LINE, _BEFORE, _AFTER):
         for old in properties.findall(name):
             properties.remove(old)
     space = etree.Element(_AFTER)
     etree.SubElement(space, qn("a:spcPts"), val=str(round(after * 100)))
     properties.insert(0, space)
+    before = etree.Element(_BEFORE)
+    etree.SubElement(before, qn("a:spcPts"), val="0")
+    properties.insert(0, before)
     if single:
         line = etree.Element(_LINE)
         etree.SubElement(line, qn("a:spcPct"), val="100000")

@@ -63,12 +63,6 @@ class DeckTheme:
     rule_height: float = 0.06
     logo_width: float = 2.0
     logo_height: float = 0.9
-    slide_words: int = 50
-    """Words of body text a text slide aims at first; one item longer than this goes alone."""
-    slide_words_median: int = 40
-    """Words of body text the deck's median text slide keeps to (the aim is lowered until it does)."""
-    slide_words_most: int = 60
-    """Words of body text no text slide passes (an item longer is cut between sentences)."""
     ink: str = "1F1F1F"
     accent: str = "0B5A6B"
     muted: str = "4A4A4A"
@@ -77,7 +71,7 @@ class DeckTheme:
     labels: Labels = field(default_factory=Labels)
 
     def scaled(self, factor: float) -> DeckTheme:
-        """The same look with every size and length multiplied by `factor` (word budgets stay)."""
+        """The same look with every size and length multiplied by `factor`."""
         return replace(self, **{name: getattr(self, name) * factor for name in _SCALED})
 
 

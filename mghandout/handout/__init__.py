@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from mghandout.deferred import quick_imports
-from mghandout.handout.theme import HandoutTheme
+from mghandout.handout.theme import HandoutTheme, large_print as large_print_theme
 from mghandout.logo import LogoError
 from mghandout.model import Article, Brand, article_labels
 
@@ -27,9 +27,12 @@ def render_pdf(
     brand_dir: Path | None = None,
     when: dt.datetime,
     theme: HandoutTheme | None = None,
+    large_print: bool = False,
 ) -> tuple[bytes, int]:
-    """The handout's PDF bytes and page count; writes nothing."""
+    """The handout's PDF bytes and page count (the large-print edition with `large_print`); writes nothing."""
     theme = replace(theme or HandoutTheme(), labels=article_labels(article))
+    if large_print:
+        theme = large_print_theme(theme)
     with document(article.language, article, theme.labels, brand):
         items = handout_layout(article, theme, brand)
         return render(article, theme, items, paper=paper, brand=brand, brand_dir=brand_dir, when=when)

@@ -2,12 +2,13 @@
 
 This is the handout's one place of editorial decisions (what comes first, what is
 kept together, how the food grid is arranged), made without reportlab so it can be
-tested without a file. `pdf.py` only turns these items into flowables.
+tested without a file. `pdf.py` and its block modules only turn these items into flowables.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from mghandout.handout.theme import HandoutTheme
@@ -20,6 +21,8 @@ class Title:
 
     text: str
     clinic: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+    """Words of the clinic's lines that are links, with their targets: the phone (`tel:`) and the website."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class Labelled:
     items: tuple[tuple[str, str], ...]
     boxed: bool = False
     stacked: bool = False
+    columns: int = 2
+    """Cards side by side, when boxed: one in the large-print edition."""
 
 
 @dataclass(frozen=True)
@@ -106,28 +111,43 @@ class Notes:
     label: str
     lines: int
     contact: str
+    links: tuple[tuple[str, str], ...] = ()
+    """As the title's: the phone and the website in the contact line are links."""
 
 
-Item = Title | Heading | Text | Links | Labelled | FoodGrid | Grid | Boxed | Alert | Notes
+@dataclass(frozen=True)
+class RowBlocks:
+    """A table too wide for its type (large print): each row a small block, its first cell over the others,
+    each under its column's header, after a note saying the table is printed this way."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str | None
+    note: str
+
+
+Item = Title | Heading | Text | Links | Labelled | FoodGrid | Grid | RowBlocks | Boxed | Alert | Notes
 
 
 CELL_CHARS = 90
 """About how many characters of a table cell fit across the page."""
 
-FOOD_COLUMNS = 5
-"""The most food groups side by side; more than that wrap every food onto many lines."""
+FOOD_COLUMNS = 4
+"""The most food groups side by side in the text column; more than that wrap every food onto many lines
+and break words such as "Chickpeas" without a hyphen."""
 
 
 def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = None) -> list[Item]:
     """The whole handout, top to bottom: the FAQ before the conclusion, so the handout ends on its message."""
     labels = theme.labels
-    items: list[Item] = [Title(article.title, _clinic_lines(brand, labels.phone))]
+    items: list[Item] = [Title(article.title, _clinic_lines(brand, labels.phone), contact_links(brand))]
     items += [Heading(labels.summary, outline=False), Text(article.summary, lead=True)]
     items += [Text(paragraph) for paragraph in article.introduction]
-    items += [Heading(labels.key_points), Labelled(tuple((p.title, p.text) for p in article.key_points), boxed=True)]
+    points = tuple((p.title, p.text) for p in article.key_points)
+    items += [Heading(labels.key_points), Labelled(points, boxed=True, columns=1 if theme.one_column else 2)]
     for section in article.sections:
         items.append(Heading(section.title))
-        items += [_block(block, section.title, labels.continued) for block in section.blocks]
+        items += [_block(block, section.title, theme) for block in section.blocks]
     if article.faq:
         items += [Heading(labels.faq), Labelled(tuple((q.question, q.answer) for q in article.faq), stacked=True)]
     items += [Heading(article.conclusion.title)] + [Text(p) for p in article.conclusion.paragraphs]
@@ -135,11 +155,11 @@ def handout_layout(article: Article, theme: HandoutTheme, brand: Brand | None = 
         items += [Heading(labels.references, level=2)]
         items.append(Links(tuple((r.text, r.url) for r in article.references)))
     items.append(Boxed(article.disclaimer.heading(labels), article.disclaimer.text))
-    items.append(Notes(labels.notes, theme.notes_lines, _contact(brand, labels.phone)))
+    items.append(Notes(labels.notes, theme.notes_lines, _contact(brand, labels.phone), contact_links(brand)))
     return items
 
 
-def _block(block: Paragraph | TermList | Foods | Table | Callout, section: str, continued: str) -> Item:
+def _block(block: Paragraph | TermList | Foods | Table | Callout, section: str, theme: HandoutTheme) -> Item:
     if isinstance(block, Paragraph):
         return Text(block.paragraph)
     if isinstance(block, Callout):
@@ -149,15 +169,35 @@ def _block(block: Paragraph | TermList | Foods | Table | Callout, section: str, 
         return Labelled(tuple((term.term, term.text) for term in block.terms))
     if isinstance(block, Foods):
         groups = tuple((group.group, tuple(group.items)) for group in block.foods.groups)
-        return FoodGrid(block.foods.intro, groups, columns=food_columns(len(groups)))
+        return FoodGrid(block.foods.intro, groups, columns=1 if theme.one_column else food_columns(len(groups)))
     table = block.table
+    widths = column_widths(table.header, table.rows)
+    if theme.one_column and not roomy(table.header, table.rows, widths, theme):
+        return RowBlocks(tuple(table.header), tuple(map(tuple, table.rows)), table.caption, theme.labels.table_rows)
     return Grid(
         tuple(table.header),
         tuple(map(tuple, table.rows)),
         table.caption,
-        column_widths(table.header, table.rows),
-        continued.format(title=section),
+        widths,
+        theme.labels.continued.format(title=section),
     )
+
+
+NARROWEST_PAGE_INCH = 7.27
+"""A4's text width, the narrower paper's: a table that reads well there reads well on Letter."""
+LEAST_LINE = 28
+"""The fewest characters a line of running text in a table cell should hold to be read comfortably."""
+
+
+def roomy(header: list[str], rows: list[list[str]], widths: tuple[float, ...], theme: HandoutTheme) -> bool:
+    """Whether every column that holds running text (a cell longer than a short line) gets lines of at least
+    `LEAST_LINE` characters at the table's type size; an average character is about half an em wide."""
+    for index, share in enumerate(widths):
+        longest = max(len(row[index]) for row in [header, *rows])
+        characters = share * NARROWEST_PAGE_INCH * 72 / (theme.table_size * 0.5)
+        if longest > LEAST_LINE and characters < LEAST_LINE:
+            return False
+    return True
 
 
 def food_columns(groups: int) -> int:
@@ -189,15 +229,37 @@ def column_widths(header: list[str], rows: list[list[str]]) -> tuple[float, ...]
 
 
 def _clinic_lines(brand: Brand | None, phone: str) -> tuple[str, ...]:
+    """The clinic's name, phone and website, a line each: beside the title they must not break mid-number."""
     if brand is None:
         return ()
-    return tuple(line for line in (brand.clinic, _reach(brand, phone)) if line)
+    lines = (brand.clinic, f"{phone}: {brand.phone}" if brand.phone else "", brand.website or "")
+    return tuple(line for line in lines if line)
 
 
 def _contact(brand: Brand | None, phone: str) -> str:
     if brand is None:
         return ""
     return " · ".join(part for part in (brand.clinic, _reach(brand, phone)) if part)
+
+
+EXTENSION = re.compile(r"(?i)\s*(ext\.?|x)\s*(?=\d)")
+"""Where a phone number's extension starts ("ext. 2", "x12"): a `tel:` link dials it as `;ext=` (RFC 3966)."""
+
+
+def contact_links(brand: Brand | None) -> tuple[tuple[str, str], ...]:
+    """The clinic's phone as a `tel:` link a phone dials when tapped, and its website as a web link."""
+    if brand is None:
+        return ()
+    links = []
+    number, *extension = EXTENSION.split(brand.phone or "", maxsplit=1)
+    digits = re.sub(r"[^\d+]", "", number)
+    if digits:
+        dialled = f"tel:{digits}" + (f";ext={re.sub(r'[^0-9]', '', extension[-1])}" if extension else "")
+        links.append((brand.phone, dialled))
+    if brand.website:
+        scheme = "" if re.match(r"[a-z][a-z0-9+.-]*://", brand.website, re.IGNORECASE) else "https://"
+        links.append((brand.website, scheme + brand.website))
+    return tuple(links)
 
 
 def _reach(brand: Brand, phone: str) -> str:

@@ -57,7 +57,8 @@ STYLE_ROLES: dict[str, str | None] = {
     "cue": None,
 }
 """Roles of paragraphs by their style's name; any other style is a P. A "cue" (a table's
-"(continued)" over its part on the next page) repeats what the reader knows: an artifact."""
+"(continued)" over its part on the next page, a box's or a food group's title and "(continued)")
+repeats what the reader knows: an artifact, never the heading of the box it stands in."""
 
 
 @dataclass(eq=False)
@@ -74,6 +75,8 @@ class Node:
     alt: str | None = None
     text: str | None = None
     header: bool = False
+    cells: dict[tuple[int, int], Node] = field(default_factory=dict)
+    """A Table's cells by (row, column) of the source table: the bands of a tall row share its TR and TDs."""
 
     def add(self, role: str, **more: Any) -> Node:
         kid = Node(role, **more)
@@ -221,6 +224,8 @@ class _Walk:
     grid: Node | None = None
     """The item's Table once walked: a part of it on the next page adds its rows there."""
     _list: Node | None = None
+    _body: Node | None = None
+    """The body of the last list item walked: a piece of a food cut between lines (`continues`) goes on in it."""
 
     def flowables(self, flowables: list[Any]) -> None:
         for flowable in flowables:
@@ -244,23 +249,29 @@ class _Walk:
             self._later(flowable)
 
     def paragraph(self, paragraph: Paragraph, cell: Node | None = None) -> None:
-        text = paragraph.getPlainText()
+        text = _plain(paragraph)
         if not text.strip():
             return
         if cell is not None:
             cell.text = " ".join(filter(None, [cell.text, text]))
             _hook(paragraph, lambda: [cell])
             return
+        if getattr(paragraph, "continues", False) and self._body is not None:
+            body = self._body
+            body.text = " ".join(filter(None, [body.text, text]))
+            _hook(paragraph, lambda: [body])
+            return
         if paragraph.bulletText:
             self._list = self._list or self.parent.add("L")
             item = self._list.add("LI")
             label, body = item.add("Lbl"), item.add("LBody", text=text)
+            self._body = body
             _hook(paragraph, lambda: [label, body], lambda: [body])
             return
         self._list = None
-        role, self.first = self.first or STYLE_ROLES.get(paragraph.style.name, "P"), None
-        if role is None:
+        if paragraph.style.name in STYLE_ROLES and STYLE_ROLES[paragraph.style.name] is None:
             return
+        role, self.first = self.first or STYLE_ROLES.get(paragraph.style.name, "P"), None
         node = self.parent.add(role, text=text)
         _hook(paragraph, lambda: [node])
 
@@ -273,26 +284,45 @@ class _Walk:
             for number, row in enumerate(table._cellvalues):
                 if number < table.repeatRows and not header:
                     continue
-                tr = self.grid.add("TR")
-                for value in in_reading_order(row):
-                    cell = tr.add("TH" if number < table.repeatRows else "TD", header=number < table.repeatRows)
-                    for paragraph in _paragraphs(value):
-                        self.paragraph(paragraph, cell)
+                self._row(row, number < table.repeatRows)
             return
         for row in table._cellvalues:
             for value in in_reading_order(row):
                 self.flowable(value)
                 self._list = None
 
+    def _row(self, row: list[Any], head: bool) -> None:
+        """One row of a data table. A band of a tall row (its cells' paragraphs carry `band_of`, the source
+        row and column) adds its text to the row's TR and TDs, made by its first band."""
+        assert self.grid is not None
+        keys = [getattr(paragraph, "band_of", None) for value in row for paragraph in _paragraphs(value)]
+        source = next((key[0] for key in keys if key is not None), None)
+        tr = None
+        for column, value in enumerate(in_reading_order(row)):
+            cell = self.grid.cells.get((source, column)) if source is not None else None
+            if cell is None:
+                tr = tr or self.grid.add("TR")
+                cell = tr.add("TH" if head else "TD", header=head)
+                if source is not None:
+                    self.grid.cells[source, column] = cell
+            for paragraph in _paragraphs(value):
+                self.paragraph(paragraph, cell)
+
     def _later(self, flowable: Flowable) -> None:
         """A flowable of ours that makes what it draws only as it is laid out: walked then, in its place.
 
         One that splits (a table or food grid broken between rows) is walked piece by
         piece as it splits, its pieces' nodes in a group of their own where it stood, a
-        table going on in the same Table; one that draws (the write-in box) when it draws.
+        table going on in the same Table, after it is walked whole if it can say what it
+        holds (`whole`); one that draws (the write-in box) when it draws.
         """
         group = self.parent.add("")
         walk = _Walk(self.tagger, group, self.first, self.data_table, self.grid)
+        whole = getattr(flowable, "whole", None)
+        if whole is not None and not self.data_table:
+            # A run broken inside its units (a food group going on overleaf) is read in its own order:
+            # its texts get their nodes now, from the run laid out whole, and keep them in every part.
+            walk.flowables(whole())
         draw_on, split = flowable.drawOn, flowable.split
 
         def tagged_split(width: float, height: float) -> list[Flowable]:
@@ -307,6 +337,21 @@ class _Walk:
             draw_on(canvas, x, y, _sW)
 
         flowable.drawOn, flowable.split = tagged_draw_on, tagged_split
+
+
+def _plain(paragraph: Paragraph) -> str:
+    """A paragraph's text; for a part of one cut between lines (a band of a tall table row), which
+    reportlab's `getPlainText` gives as empty, the words of its lines."""
+    text = paragraph.getPlainText()
+    if text.strip():
+        return text
+    words: list[str] = []
+    for line in getattr(getattr(paragraph, "blPara", None), "lines", []):
+        if isinstance(line, tuple):
+            words += [word if isinstance(word, str) else getattr(word, "text", "") for word in line[1]]
+        else:
+            words += ["".join(getattr(frag, "text", "") for frag in getattr(line, "words", []))]
+    return " ".join(words)
 
 
 def _paragraphs(value: Any) -> list[Paragraph]:
