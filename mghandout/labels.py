@@ -135,30 +135,35 @@ BUILT_IN: dict[str, Labels] = {
                        "grudnia"),
     ),
     "zh": Labels(
+        table_rows="大字版中，此表格逐行显示，内容没有删减。",
         summary="简要说明", key_points="要点", faq="常见问题", references="参考资料", notes="医护团队备注",
         page="第 {page} 页，共 {pages} 页", phone="电话", continued="{title}（续）", disclaimer="医疗免责声明",
         warning="警告", tip="提示", logo="{clinic} 标志", date="{year}年{month}{day}日",
         months=tuple(f"{number}月" for number in range(1, 13)),
     ),
     "zh-Hant": Labels(
+        table_rows="大字版中，此表格逐行顯示，內容沒有刪減。",
         summary="簡要說明", key_points="重點", faq="常見問題", references="參考資料", notes="醫護團隊備註",
         page="第 {page} 頁，共 {pages} 頁", phone="電話", continued="{title}（續）", disclaimer="醫療免責聲明",
         warning="警告", tip="提示", logo="{clinic} 標誌", date="{year}年{month}{day}日",
         months=tuple(f"{number}月" for number in range(1, 13)),
     ),
     "ja": Labels(
+        table_rows="大きな文字の版では、この表を1行ずつ示します。省いた内容はありません。",
         summary="概要", key_points="ポイント", faq="よくある質問", references="参考文献", notes="医療チームからのメモ",
         page="{page} / {pages} ページ", phone="電話", continued="{title}（続き）", disclaimer="医療に関する免責事項",
         warning="警告", tip="ヒント", logo="{clinic} のロゴ", date="{year}年{month}{day}日",
         months=tuple(f"{number}月" for number in range(1, 13)),
     ),
     "ko": Labels(
+        table_rows="큰 글자판에서는 이 표를 한 줄씩 보여 드립니다. 빠진 내용은 없습니다.",
         summary="요약", key_points="핵심 내용", faq="자주 묻는 질문", references="참고 자료", notes="의료진 메모",
         page="{page}/{pages}쪽", phone="전화", continued="{title} (계속)", disclaimer="의료 면책 조항", warning="경고",
         tip="도움말", logo="{clinic} 로고", date="{year}년 {month} {day}일",
         months=tuple(f"{number}월" for number in range(1, 13)),
     ),
     "ar": Labels(
+        table_rows="في نسخة الخط الكبير يظهر هذا الجدول صفاً صفاً. لم يُحذف شيء.",
         summary="باختصار", key_points="النقاط الرئيسية", faq="الأسئلة الشائعة", references="المراجع",
         notes="ملاحظات فريق الرعاية الصحية", page="صفحة {page} من {pages}", phone="الهاتف", continued="{title} (تابع)",
         disclaimer="إخلاء المسؤولية الطبية", warning="تحذير", tip="نصيحة", logo="شعار {clinic}",
@@ -166,12 +171,14 @@ BUILT_IN: dict[str, Labels] = {
         months=_months("يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"),
     ),
     "fa": Labels(
+        table_rows="در نسخهٔ درشت\u200cخط، این جدول ردیف به ردیف نشان داده می\u200cشود. چیزی حذف نشده است.",
         summary="خلاصه", key_points="نکات کلیدی", faq="پرسش\u200cهای رایج", references="منابع",
         notes="یادداشت\u200cهای تیم درمان", page="صفحه {page} از {pages}", phone="تلفن", continued="{title} (ادامه)",
         disclaimer="سلب مسئولیت پزشکی", warning="هشدار", tip="نکته", logo="نشان {clinic}", date="{day} {month} {year}",
         months=_months("ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر"),
     ),
     "hi": Labels(
+        table_rows="बड़े अक्षरों वाले संस्करण में यह तालिका एक-एक पंक्ति करके दिखाई गई है। कुछ भी छोड़ा नहीं गया है।",
         summary="संक्षेप में", key_points="मुख्य बातें", faq="अक्सर पूछे जाने वाले प्रश्न", references="संदर्भ",
         notes="आपकी देखभाल टीम के नोट्स", page="पृष्ठ {page} / {pages}", phone="फ़ोन", continued="{title} (जारी)",
         disclaimer="चिकित्सा अस्वीकरण", warning="चेतावनी", tip="सुझाव", logo="{clinic} का लोगो",
@@ -179,6 +186,7 @@ BUILT_IN: dict[str, Labels] = {
         months=_months("जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर"),
     ),
     "so": Labels(
+        table_rows="Nuqulka xarfaha waaweyn, shaxdan waxaa loo soo bandhigayaa saf saf. Waxba lagama saarin.",
         summary="Soo koobid", key_points="Qodobada muhiimka ah", faq="Su'aalaha inta badan la is weydiiyo",
         references="Tixraacyo", notes="Qoraallada kooxda daryeelkaaga", page="Bogga {page} ee {pages}",
         phone="Taleefan", continued="{title} (sii socda)", disclaimer="Ogeysiis caafimaad", warning="Digniin",
@@ -186,6 +194,7 @@ BUILT_IN: dict[str, Labels] = {
         months=_months("Janaayo Febraayo Maarso Abriil Maajo Juun Luulyo Ogost Sebtembar Oktoobar Nofembar Desembar"),
     ),
     "it": Labels(
+        table_rows="Nella versione a caratteri grandi, questa tabella è mostrata una riga alla volta. Non manca nulla.",
         summary="In breve", key_points="Punti chiave", faq="Domande frequenti", references="Fonti",
         notes="Note del personale sanitario", page="Pagina {page} di {pages}", phone="Telefono",
         continued="{title} (continua)", disclaimer="Avvertenza medica", warning="Attenzione", tip="Consiglio",
@@ -193,6 +202,7 @@ BUILT_IN: dict[str, Labels] = {
         months=_months("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"),
     ),
     "de": Labels(
+        table_rows="In der Großdruckausgabe wird diese Tabelle Zeile für Zeile gezeigt. Es fehlt nichts.",
         summary="Kurz gesagt", key_points="Das Wichtigste", faq="Häufige Fragen", references="Quellen",
         notes="Notizen Ihres Behandlungsteams", page="Seite {page} von {pages}", phone="Telefon",
         continued="{title} (Fortsetzung)", disclaimer="Medizinischer Hinweis", warning="Warnung", tip="Tipp",
