@@ -52,6 +52,7 @@ class WriteIn(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.table = self._table(self.item.lines, available_width)
+        self.hAlign = self.table.hAlign  # the frame places the box as its table asks
         width, height = self.table.wrap(available_width, available_height)
         spare = int(max(0.0, available_height - height - 1) // self.theme.notes_line_height)
         if spare and available_height < UNBOUNDED / 2:

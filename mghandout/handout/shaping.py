@@ -63,6 +63,11 @@ def start_side() -> str:
     return "RIGHT" if right_to_left() else "LEFT"
 
 
+def start_rule() -> str:
+    """The table-style command that rules a box's starting edge: `LINEBEFORE`, or `LINEAFTER` right to left."""
+    return "LINEAFTER" if right_to_left() else "LINEBEFORE"
+
+
 def mirror_columns(rows: list[list[T]], commands: list[tuple[Any, ...]], columns: int
                    ) -> tuple[list[list[T]], list[tuple[Any, ...]]]:
     """A table's rows and its style commands with the columns in reading order: in a right to left
