@@ -12,6 +12,8 @@ is for features no handout or deck of ours calls:
   long web address at the end of a line uses it.
 - Both import Pillow's `Image` module for pictures (~20 ms); a handout only draws
   one when the clinic has a logo.
+- reportlab imports HarfBuzz (`uharfbuzz`, ~40 to 100 ms) for shaping, which only a
+  handout in Arabic, Persian or Devanagari asks for.
 
 Each stays importable and behaves the same: the first use imports or compiles it.
 `importlib.util.LazyLoader` is the standard tool for the modules, but on Python 3.11
@@ -29,7 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-MODULES = ("urllib.request", "PIL.Image")
+MODULES = ("urllib.request", "PIL.Image", "uharfbuzz")
 """Modules imported by the writing libraries at import time and used by a build rarely or never."""
 
 

@@ -16,23 +16,32 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from mghandout.errors import BuildError
+
 PACKAGES = {
     "Arimo": "fontpkg_arimo",
     "Atkinson Hyperlegible": "fontpkg_atkinson_hyperlegible",
     "Fira Sans": "fontpkg_fira_sans",
     "Inter": "fontpkg_inter",
     "Noto Sans": "fontpkg_noto_sans",
+    "Noto Sans Arabic": "fontpkg_noto_sans_arabic",
+    "Noto Sans Devanagari": "fontpkg_noto_sans_devanagari",
 }
 """Each family the outputs use, and the package (a dependency in pyproject.toml) that ships it."""
+
+CJK_PACKAGE = "justmytype_intl_cjk"
+CJK = {"Noto Sans SC": "notosanssc", "Noto Sans TC": "notosanstc", "Noto Sans JP": "notosansjp",
+       "Noto Sans KR": "notosanskr"}
+"""The Chinese, Japanese and Korean faces (Google Fonts' variable Noto Sans CJK builds, TrueType outlines
+that reportlab embeds) and their folders in the one PyPI package that ships all four."""
 
 
 @cache
 def font_path(family: str, weight: int = 400) -> Path:
-    """The file of `family` at `weight`, upright."""
-    spec = find_spec(PACKAGES[family])
-    if spec is None or not spec.submodule_search_locations:
-        raise LookupError(f"the font package {PACKAGES[family]} is not installed; reinstall mghandout")
-    root = Path(next(iter(spec.submodule_search_locations)))
+    """The file of `family` at `weight`, upright (for a variable file, the weight to instance it at)."""
+    if family in CJK:
+        return _cjk_path(family)
+    root = _package_root(PACKAGES[family])
     meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
     axis = next((a for a in meta.get("axes", []) if a["tag"] == "wght"), None)
     upright = [entry for entry in meta["files"] if entry.get("style", "normal") == "normal"]
@@ -43,3 +52,26 @@ def font_path(family: str, weight: int = 400) -> Path:
         if entry.get("variable") and axis and axis["min"] <= weight <= axis["max"]:
             return root / entry["path"]
     raise LookupError(f"{family} has no upright file of weight {weight}")
+
+
+class MissingFont(BuildError, LookupError):
+    """A font package is not installed: the build stops with the command that installs it, never blank glyphs."""
+
+
+def _package_root(package: str) -> Path:
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        distribution = package.replace("_", "-")
+        raise MissingFont(f"the font package {distribution} is not installed; install it with: "
+                          f"pip install {distribution}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _cjk_path(family: str) -> Path:
+    """The one variable file of a CJK family (its weight axis covers 100 to 900)."""
+    folder = _package_root(CJK_PACKAGE) / "fonts" / "ofl" / CJK[family]
+    files = sorted(folder.glob("*.ttf"))
+    if not files:
+        raise MissingFont(f"{family} is missing from {CJK_PACKAGE}; reinstall it with: pip install "
+                          f"--force-reinstall {CJK_PACKAGE.replace('_', '-')}")
+    return files[0]

@@ -2,14 +2,16 @@
 
 A character no bundled font has prints as a blank in the PDF, with no word to anyone:
 a ✓ before "Eat leafy greens" or an emoji in a callout vanished. The handout's fonts
-(`handout/fonts.py`: three text fonts and Inter for symbols) draw about 4,000
+(`handout/fonts.py`: three Latin text fonts, Inter for symbols, and the faces of
+Chinese, Japanese, Korean, Arabic and Devanagari) draw tens of thousands of
 characters; anything else in the source is an error naming the character
 (`U+1F600 GRINNING FACE`) where it is written, so the editor can replace it.
 
 `--check` must stay fast, and the handout's fonts are slow to load (reportlab and
-four font files, most of a second), so the scripts and symbols a source usually
-holds are answered from SAFE, ranges every font set covers (a test holds SAFE to the
-fonts); only a character outside them loads the fonts for the exact answer.
+four font files, most of a second; a CJK face's character map a good part of another),
+so the scripts and symbols a source usually holds are answered from SAFE, ranges every
+font set covers (a test holds SAFE to the fonts); only a character outside them loads
+the fonts for the exact answer.
 """
 
 from __future__ import annotations
@@ -35,6 +37,14 @@ SAFE = frozenset(
         range(0x1E00, 0x1F00),  # Latin Extended Additional (Vietnamese)
         range(0x2000, 0x2065),  # spaces, dashes, quotes, bullets, ellipsis
         range(0x20A0, 0x20C1),  # currency
+        range(0x0600, 0x0700),  # Arabic (Noto Sans Arabic)
+        range(0x0900, 0x0980),  # Devanagari (Noto Sans Devanagari)
+        range(0x3000, 0x3040),  # CJK punctuation (Noto Sans SC, TC, JP, KR)
+        range(0x3041, 0x3097),  # hiragana
+        range(0x3099, 0x3100),  # katakana
+        range(0x4E00, 0x9FF0),  # CJK unified ideographs
+        range(0xAC00, 0xD7A4),  # Hangul syllables
+        range(0xFF01, 0xFF61),  # full-width forms
         map(ord, "№™℃℉←↑→↓↔⇒∞≈≠≤≥−√✓✗★●○■□▪◆▶►♥⚠"),
     )
 )

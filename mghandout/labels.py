@@ -13,6 +13,8 @@ import datetime as dt
 import msgspec
 from typing import Any
 
+from mghandout.scripts import HANT, script_for
+
 LABEL_HELP: dict[str, str] = {
     "summary": "Heading over the summary.",
     "key_points": "Heading over the key points.",
@@ -132,27 +134,103 @@ BUILT_IN: dict[str, Labels] = {
         months=_months("stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
                        "grudnia"),
     ),
+    "zh": Labels(
+        table_rows="大字版中，此表格逐行显示，内容没有删减。",
+        summary="简要说明", key_points="要点", faq="常见问题", references="参考资料", notes="医护团队备注",
+        page="第 {page} 页，共 {pages} 页", phone="电话", continued="{title}（续）", disclaimer="医疗免责声明",
+        warning="警告", tip="提示", logo="{clinic} 标志", date="{year}年{month}{day}日",
+        months=tuple(f"{number}月" for number in range(1, 13)),
+    ),
+    "zh-Hant": Labels(
+        table_rows="大字版中，此表格逐行顯示，內容沒有刪減。",
+        summary="簡要說明", key_points="重點", faq="常見問題", references="參考資料", notes="醫護團隊備註",
+        page="第 {page} 頁，共 {pages} 頁", phone="電話", continued="{title}（續）", disclaimer="醫療免責聲明",
+        warning="警告", tip="提示", logo="{clinic} 標誌", date="{year}年{month}{day}日",
+        months=tuple(f"{number}月" for number in range(1, 13)),
+    ),
+    "ja": Labels(
+        table_rows="大きな文字の版では、この表を1行ずつ示します。省いた内容はありません。",
+        summary="概要", key_points="ポイント", faq="よくある質問", references="参考文献", notes="医療チームからのメモ",
+        page="{page} / {pages} ページ", phone="電話", continued="{title}（続き）", disclaimer="医療に関する免責事項",
+        warning="警告", tip="ヒント", logo="{clinic} のロゴ", date="{year}年{month}{day}日",
+        months=tuple(f"{number}月" for number in range(1, 13)),
+    ),
+    "ko": Labels(
+        table_rows="큰 글자판에서는 이 표를 한 줄씩 보여 드립니다. 빠진 내용은 없습니다.",
+        summary="요약", key_points="핵심 내용", faq="자주 묻는 질문", references="참고 자료", notes="의료진 메모",
+        page="{page}/{pages}쪽", phone="전화", continued="{title} (계속)", disclaimer="의료 면책 조항", warning="경고",
+        tip="도움말", logo="{clinic} 로고", date="{year}년 {month} {day}일",
+        months=tuple(f"{number}월" for number in range(1, 13)),
+    ),
+    "ar": Labels(
+        table_rows="في نسخة الخط الكبير يظهر هذا الجدول صفاً صفاً. لم يُحذف شيء.",
+        summary="باختصار", key_points="النقاط الرئيسية", faq="الأسئلة الشائعة", references="المراجع",
+        notes="ملاحظات فريق الرعاية الصحية", page="صفحة {page} من {pages}", phone="الهاتف", continued="{title} (تابع)",
+        disclaimer="إخلاء المسؤولية الطبية", warning="تحذير", tip="نصيحة", logo="شعار {clinic}",
+        date="{day} {month} {year}",
+        months=_months("يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"),
+    ),
+    "fa": Labels(
+        table_rows="در نسخهٔ درشت\u200cخط، این جدول ردیف به ردیف نشان داده می\u200cشود. چیزی حذف نشده است.",
+        summary="خلاصه", key_points="نکات کلیدی", faq="پرسش\u200cهای رایج", references="منابع",
+        notes="یادداشت\u200cهای تیم درمان", page="صفحه {page} از {pages}", phone="تلفن", continued="{title} (ادامه)",
+        disclaimer="سلب مسئولیت پزشکی", warning="هشدار", tip="نکته", logo="نشان {clinic}", date="{day} {month} {year}",
+        months=_months("ژانویه فوریه مارس آوریل مه ژوئن ژوئیه اوت سپتامبر اکتبر نوامبر دسامبر"),
+    ),
+    "hi": Labels(
+        table_rows="बड़े अक्षरों वाले संस्करण में यह तालिका एक-एक पंक्ति करके दिखाई गई है। कुछ भी छोड़ा नहीं गया है।",
+        summary="संक्षेप में", key_points="मुख्य बातें", faq="अक्सर पूछे जाने वाले प्रश्न", references="संदर्भ",
+        notes="आपकी देखभाल टीम के नोट्स", page="पृष्ठ {page} / {pages}", phone="फ़ोन", continued="{title} (जारी)",
+        disclaimer="चिकित्सा अस्वीकरण", warning="चेतावनी", tip="सुझाव", logo="{clinic} का लोगो",
+        date="{day} {month} {year}",
+        months=_months("जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर"),
+    ),
+    "so": Labels(
+        table_rows="Nuqulka xarfaha waaweyn, shaxdan waxaa loo soo bandhigayaa saf saf. Waxba lagama saarin.",
+        summary="Soo koobid", key_points="Qodobada muhiimka ah", faq="Su'aalaha inta badan la is weydiiyo",
+        references="Tixraacyo", notes="Qoraallada kooxda daryeelkaaga", page="Bogga {page} ee {pages}",
+        phone="Taleefan", continued="{title} (sii socda)", disclaimer="Ogeysiis caafimaad", warning="Digniin",
+        tip="Talo", logo="Astaanta {clinic}", date="{day} {month} {year}",
+        months=_months("Janaayo Febraayo Maarso Abriil Maajo Juun Luulyo Ogost Sebtembar Oktoobar Nofembar Desembar"),
+    ),
+    "it": Labels(
+        table_rows="Nella versione a caratteri grandi, questa tabella è mostrata una riga alla volta. Non manca nulla.",
+        summary="In breve", key_points="Punti chiave", faq="Domande frequenti", references="Fonti",
+        notes="Note del personale sanitario", page="Pagina {page} di {pages}", phone="Telefono",
+        continued="{title} (continua)", disclaimer="Avvertenza medica", warning="Attenzione", tip="Consiglio",
+        logo="Logo di {clinic}", date="{day} {month} {year}",
+        months=_months("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre"),
+    ),
+    "de": Labels(
+        table_rows="In der Großdruckausgabe wird diese Tabelle Zeile für Zeile gezeigt. Es fehlt nichts.",
+        summary="Kurz gesagt", key_points="Das Wichtigste", faq="Häufige Fragen", references="Quellen",
+        notes="Notizen Ihres Behandlungsteams", page="Seite {page} von {pages}", phone="Telefon",
+        continued="{title} (Fortsetzung)", disclaimer="Medizinischer Hinweis", warning="Warnung", tip="Tipp",
+        logo="Logo von {clinic}", date="{day}. {month} {year}",
+        months=_months("Januar Februar März April Mai Juni Juli August September Oktober November Dezember"),
+    ),
 }
-"""English and the most-spoken languages of US patients with limited English whose script our fonts draw."""
+"""English and the most-spoken languages of US patients with limited English (the top languages of the
+Section 1557 notices), and Italian and German."""
 
 ALIASES = {"fil": "tl"}
 """Tags that name a built-in language by another code (Filipino is standard Tagalog)."""
 
 UNSUPPORTED_SCRIPTS: dict[str, str] = {
-    **dict.fromkeys(("zh", "yue", "wuu", "cmn"), "Chinese (Han)"), "ja": "Japanese", "ko": "Korean (Hangul)",
-    **dict.fromkeys(("ar", "fa", "ur", "ps", "ckb", "sd", "ug"), "Arabic"), **dict.fromkeys(("he", "yi"), "Hebrew"),
-    **dict.fromkeys(("hi", "mr", "ne", "sa", "mai", "bho"), "Devanagari"), **dict.fromkeys(("bn", "as"), "Bengali"),
+    **dict.fromkeys(("ur", "ps", "ckb", "sd", "ug"), "Arabic"), **dict.fromkeys(("he", "yi"), "Hebrew"),
+    **dict.fromkeys(("sa", "mai", "bho"), "Devanagari"), **dict.fromkeys(("bn", "as"), "Bengali"),
     "pa": "Gurmukhi", "gu": "Gujarati", "ta": "Tamil", "te": "Telugu", "kn": "Kannada", "ml": "Malayalam",
     "or": "Odia", "si": "Sinhala", "th": "Thai", "lo": "Lao", "km": "Khmer", "my": "Myanmar",
     **dict.fromkeys(("am", "ti"), "Ethiopic"), "hy": "Armenian", "ka": "Georgian", "dv": "Thaana",
     "bo": "Tibetan", "chr": "Cherokee", "iu": "Canadian Syllabics",
 }
-"""Languages written in a script the bundled fonts cannot draw: refused rather than printed as blanks."""
+"""Languages written in a script the bundled fonts cannot draw (or set in its own way, such as Urdu's
+Nastaliq): refused rather than printed as blanks. Chinese, Japanese, Korean, Arabic, Persian, Hindi, Marathi
+and Nepali are set in their script's face (`scripts.py`)."""
 
 SCRIPT_SUBTAGS = {
-    "hans": "Chinese (Han)", "hant": "Chinese (Han)", "hani": "Chinese (Han)", "jpan": "Japanese",
-    "kore": "Korean (Hangul)", "arab": "Arabic", "hebr": "Hebrew", "deva": "Devanagari", "beng": "Bengali",
-    "thai": "Thai", "khmr": "Khmer", "ethi": "Ethiopic", "armn": "Armenian", "geor": "Georgian",
+    "hebr": "Hebrew", "beng": "Bengali", "thai": "Thai", "khmr": "Khmer", "ethi": "Ethiopic", "armn": "Armenian",
+    "geor": "Georgian",
 }
 """BCP 47 script subtags of scripts the bundled fonts cannot draw (`sr-Cyrl` and `az-Latn` are fine)."""
 
@@ -169,12 +247,15 @@ def unsupported_script(language: str) -> str | None:
     for subtag in subtags[1:]:
         if subtag in SCRIPT_SUBTAGS:
             return SCRIPT_SUBTAGS[subtag]
-    return None if any(s in ("latn", "cyrl", "grek") for s in subtags[1:]) else UNSUPPORTED_SCRIPTS.get(subtags[0])
+    if script_for(language) or any(s in ("latn", "cyrl", "grek") for s in subtags[1:]):
+        return None
+    return UNSUPPORTED_SCRIPTS.get(subtags[0])
 
 
 def built_in(language: str) -> Labels | None:
-    """The built-in set for a language tag (`es-MX` falls back to `es`), or None when there is none."""
-    return BUILT_IN.get(primary(language))
+    """The built-in set for a language tag (`es-MX` falls back to `es`, `zh-TW` to `zh-Hant`), or None."""
+    code = primary(language)
+    return BUILT_IN.get("zh-Hant" if code == "zh" and script_for(language) is HANT else code)
 
 
 def resolve(language: str, overrides: dict[str, Any] | None) -> Labels:

@@ -32,3 +32,22 @@ def test_rendering_imports_no_registry_scan() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_missing_font_package_names_the_command_that_installs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Chinese handout on a machine without the CJK package stops with the pip command, not blank glyphs."""
+    from mghandout import fontfiles
+
+    monkeypatch.setattr(fontfiles, "CJK_PACKAGE", "justmytype_intl_cjk_absent")
+    fontfiles.font_path.cache_clear()
+    try:
+        with pytest.raises(fontfiles.MissingFont, match=r"install it with: pip install justmytype-intl-cjk-absent"):
+            font_path("Noto Sans SC")
+    finally:
+        fontfiles.font_path.cache_clear()
+
+
+def test_the_script_faces_are_found_in_their_packages() -> None:
+    for family in ("Noto Sans SC", "Noto Sans TC", "Noto Sans JP", "Noto Sans KR", "Noto Sans Arabic",
+                   "Noto Sans Devanagari"):
+        assert font_path(family).suffix == ".ttf" and font_path(family).is_file(), family

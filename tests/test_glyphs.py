@@ -93,8 +93,8 @@ def test_each_character_is_reported_once_with_a_count(tmp_path: Path) -> None:
 
 
 def test_a_source_in_a_script_we_cannot_draw_gets_a_bounded_report(tmp_path: Path) -> None:
-    chinese = "低镁会导致肌肉痉挛吗？镁与肌肉的关系"
-    text = MINIMAL.replace("One paragraph.", chinese).replace("title: A", "language: zh\ntitle: A")
+    thai = "ภาวะขาดแมกนีเซียมทำให้กล้ามเนื้อเป็นตะคริวได้ไหม"
+    text = MINIMAL.replace("One paragraph.", thai).replace("title: A", "language: th\ntitle: A")
     problems = _errors(_write(tmp_path, text))
     glyphs = [p for p in problems if "cannot be printed" in p.message]
     assert len(glyphs) == MAX_REPORTED

@@ -12,6 +12,7 @@ from mghandout.logo import LogoError
 from mghandout.model import Article, Brand, article_labels
 
 with quick_imports():
+    from mghandout.handout.fonts import document
     from mghandout.handout.layout import handout_layout
     from mghandout.handout.pdf import render
 
@@ -32,5 +33,6 @@ def render_pdf(
     theme = replace(theme or HandoutTheme(), labels=article_labels(article))
     if large_print:
         theme = large_print_theme(theme)
-    items = handout_layout(article, theme, brand)
-    return render(article, theme, items, paper=paper, brand=brand, brand_dir=brand_dir, when=when)
+    with document(article.language, article, theme.labels, brand):
+        items = handout_layout(article, theme, brand)
+        return render(article, theme, items, paper=paper, brand=brand, brand_dir=brand_dir, when=when)

@@ -196,6 +196,7 @@ class FlowingBox(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         head, _, content = self.parts
         self._box = self.frame(head, content)
+        self.hAlign = getattr(self._box, "hAlign", "LEFT")  # the frame places the box as the box asks
         return self._box.wrap(available_width, available_height)
 
     def draw(self) -> None:

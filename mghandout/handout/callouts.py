@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from mghandout.handout.breaking import FlowingBox
 
 from mghandout.handout.layout import Alert, Boxed
+from mghandout.handout.shaping import in_reading_order, start_side
 from mghandout.handout.styles import BULLET, Styles, column, table_style, text
 from mghandout.handout.theme import HandoutTheme
 
@@ -84,7 +85,8 @@ def callout(item: Alert, styles: Styles, theme: HandoutTheme, width: float) -> l
 
     def frame(head: Flowable, words: list[Flowable]) -> Flowable:
         icon = Icon(item.kind, theme.icon_size, ink, alt)
-        box = Table([[icon, [head, *words]]], colWidths=[icon_room, width - icon_room], hAlign="LEFT")
+        box = Table([in_reading_order([icon, [head, *words]])],
+                    colWidths=in_reading_order([icon_room, width - icon_room]), hAlign=start_side())
         box.setStyle(style)
         return box
 
@@ -112,7 +114,7 @@ def disclaimer(item: Boxed, styles: Styles, theme: HandoutTheme, width: float) -
     )
 
     def frame(head: Flowable, words: list[Flowable]) -> Flowable:
-        box = Table([[[head, *words]]], colWidths=[width], hAlign="LEFT")
+        box = Table([[[head, *words]]], colWidths=[width], hAlign=start_side())
         box.setStyle(style)
         return box
 

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from mghandout.handout.breaking import BAND_LINES, TALL_ROW, Breakable, cut_row
 from mghandout.handout.layout import Labelled
+from mghandout.handout.shaping import in_reading_order
 from mghandout.handout.styles import Styles, fitted, table_style
 from mghandout.handout.theme import HandoutTheme
 
@@ -63,7 +64,8 @@ def key_points(item: Labelled, styles: Styles, theme: HandoutTheme, width: float
                 cards.append(number)
             rows.append(list(cells))
             cards.append(number)
-        table = Table([row + [""] * (across - len(row)) for row in rows], colWidths=[width / across] * across)
+        table = Table([in_reading_order(row) + [""] * (across - len(row)) for row in rows],
+                      colWidths=[width / across] * across)
         spans = [("SPAN", (0, r), (-1, r)) for r, number in enumerate(cards) if len(pairs[number]) < across]
         starts = [r for r in range(1, len(cards)) if cards[r] != cards[r - 1]]
         table.setStyle(card_style(theme, len(rows), across, spans, starts))

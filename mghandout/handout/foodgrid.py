@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from mghandout.handout.breaking import BAND_LINES, TALL_ROW, Breakable, cut_row
 from mghandout.handout.cards import PADDING, card_style
 from mghandout.handout.layout import FoodGrid
+from mghandout.handout.shaping import mirror_columns
 from mghandout.handout.styles import BULLET, Styles, fitted, text
 from mghandout.handout.theme import HandoutTheme
 
@@ -64,6 +65,7 @@ def food_grid(item: FoodGrid, styles: Styles, theme: HandoutTheme, width: float,
                 line.append([again[group] if first else titles[group], *foods[group][first:last]])
             blank += [("BACKGROUND", (len(row), len(cells)), (-1, len(cells)), colors.white)] * (len(row) < columns)
             cells.append(line + [""] * (columns - len(row)))
+        cells, blank = mirror_columns(cells, blank, columns)
         table = Table(cells, colWidths=[width / columns] * columns)
         table.setStyle(card_style(theme, len(cells), columns, blank))
         return [*(intro if start == 0 else []), table]

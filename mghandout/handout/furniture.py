@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from mghandout.handout.fonts import markup, runs
 from mghandout.handout.layout import Title
+from mghandout.handout.shaping import draw_right_to_left, in_reading_order, right_to_left
 from mghandout.handout.styles import Styles, linked, table_style
 from mghandout.handout.theme import HandoutTheme
 from mghandout.logo import Logo
@@ -119,11 +120,13 @@ class Footer:
         canvas.setFillColor(colors.HexColor(theme.muted))
         # The lowest baseline stands a descender above the margin: nothing is printed within it.
         top = base + len(self.disclaimer) * self.line + 0.3 * size
-        _draw(canvas, self.article.short_title, left, top, size, True)
         number = labels.page.format(page=page, pages=pages)
-        _draw(canvas, number, right - _width(number, size, True), top, size, True)
+        first, last = in_reading_order([self.article.short_title, number])
+        _draw(canvas, first, left, top, size, True)
+        _draw(canvas, last, right - _width(last, size, True), top, size, True)
         for index, words in enumerate(self.disclaimer):
-            _draw(canvas, words, left, top - (index + 1) * self.line, size, False)
+            start = right - _width(words, size, False) if right_to_left() else left
+            _draw(canvas, words, start, top - (index + 1) * self.line, size, False)
         canvas.restoreState()
 
 
@@ -133,6 +136,8 @@ def _draw(canvas: Canvas, words: str, x: float, y: float, size: float, bold: boo
     Line breaks in the source become spaces: drawString would print them as missing glyphs.
     """
     words = " ".join(words.split())
+    if right_to_left():  # right-aligned where the left to right line would end, a little room for shaping
+        return draw_right_to_left(canvas, words, x - size, y, size, bold, _width(words, size, bold) + size)
     for name, chunk in runs(words, bold):
         canvas.setFont(name, size)
         canvas.drawString(x, y, chunk)

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from mghandout.handout.breaking import DEFAULT_LEADING, UNBOUNDED, FlowingBox, stack_height
 from mghandout.handout.fonts import markup
 from mghandout.handout.layout import Notes
+from mghandout.handout.shaping import start_side
 from mghandout.handout.styles import Styles, column, linked, table_style
 from mghandout.handout.theme import HandoutTheme
 
@@ -35,7 +36,7 @@ class WriteIn(Flowable):
         if item.contact:
             rows.append([Paragraph(linked(item.contact, item.links, theme.accent), self.styles.cell)])
         heights = [None] + [theme.notes_line_height] * lines + ([None] if item.contact else [])
-        box = Table(rows, colWidths=[column(theme, width)], rowHeights=heights, hAlign="LEFT")
+        box = Table(rows, colWidths=[column(theme, width)], rowHeights=heights, hAlign=start_side())
         box.setStyle(
             table_style(
                 [
@@ -51,6 +52,7 @@ class WriteIn(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.table = self._table(self.item.lines, available_width)
+        self.hAlign = self.table.hAlign  # the frame places the box as its table asks
         width, height = self.table.wrap(available_width, available_height)
         spare = int(max(0.0, available_height - height - 1) // self.theme.notes_line_height)
         if spare and available_height < UNBOUNDED / 2:

@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import TableStyle
 
 from mghandout.handout.fonts import font_set, markup, runs
+from mghandout.handout.shaping import style_options
 from mghandout.handout.theme import HandoutTheme
 
 BULLET = "•"
@@ -78,8 +79,8 @@ class Styles:
         def style(name: str, size: float, font: str = regular, color: Any = ink, **more: Any) -> ParagraphStyle:
             more.setdefault("leading", size * theme.line_spacing)
             return ParagraphStyle(
-                name, fontName=font, fontSize=size, textColor=color, alignment=TA_LEFT,
-                allowWidows=0, allowOrphans=0, **more,
+                name, fontName=font, fontSize=size, textColor=color,
+                **style_options(alignment=TA_LEFT, allowWidows=0, allowOrphans=0, **more),
             )
 
         body, gap = theme.body_size, theme.gap

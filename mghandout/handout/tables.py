@@ -18,6 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from mghandout.handout.breaking import BAND_LINES, TALL_ROW, Breakable, cut_row, start_height
 from mghandout.handout.layout import Grid, RowBlocks
 from mghandout.handout.tablewidth import column_widths
+from mghandout.handout.shaping import in_reading_order
 from mghandout.handout.styles import Styles, fitted, table_style, text
 from mghandout.handout.theme import HandoutTheme
 
@@ -58,7 +59,8 @@ def grid(item: Grid, styles: Styles, theme: HandoutTheme, width: float, page: fl
             label = theme.labels.continued.format(title=_named(item.rows[number][0]))
             rows[0][0] = Paragraph(fitted(label, again, inner[0], styles, True), again)
             rows[0][0].band_of = (number, 0)
-        table = Table([header, *rows], colWidths=widths, repeatRows=1)
+        table = Table([in_reading_order(row) for row in [header, *rows]], colWidths=in_reading_order(widths),
+                      repeatRows=1)
         table.setStyle(_style(theme, [n for n, _ in bands[start:stop]], bands[stop][0] if stop < len(bands) else None))
         if start:
             return [Paragraph(text(item.continued, bold=True), styles.cue), table]

@@ -46,6 +46,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from mghandout.handout.layout import Alert, Boxed, Grid, Item, Notes
 from mghandout.handout.objstreams import PackedDocument
+from mghandout.handout.shaping import in_reading_order
 
 STYLE_ROLES: dict[str, str | None] = {
     "title": "H1",
@@ -290,7 +291,7 @@ class _Walk:
                 self._row(row, number < table.repeatRows)
             return
         for row in table._cellvalues:
-            for value in row:
+            for value in in_reading_order(row):
                 self.flowable(value)
                 self._list = None
 
@@ -301,7 +302,7 @@ class _Walk:
         keys = [getattr(paragraph, "band_of", None) for value in row for paragraph in _paragraphs(value)]
         source = next((key[0] for key in keys if key is not None), None)
         tr = None
-        for column, value in enumerate(row):
+        for column, value in enumerate(in_reading_order(row)):
             cell = self.grid.cells.get((source, column)) if source is not None else None
             if cell is None:
                 tr = tr or self.grid.add("TR")

@@ -12,6 +12,7 @@ from mghandout.handout import longtext
 from mghandout.handout.breaking import BAND_LINES, Breakable, cut_row, start_height
 from mghandout.handout.fonts import markup
 from mghandout.handout.layout import Heading, Labelled, Links, Text
+from mghandout.handout.shaping import start_rule, start_side
 from mghandout.handout.styles import BULLET, Styles, column, table_style, text
 from mghandout.handout.theme import HandoutTheme
 from mghandout.links import URL
@@ -41,12 +42,12 @@ def paragraph(item: Text, styles: Styles, theme: HandoutTheme, width: float, pag
     bands = cut_row([lead], [room - 22], page / 2, BAND_LINES * styles.lead.leading)
     for band in bands[1:]:
         band[0].continues = True
-    panel = Table([list(band) for band in bands], colWidths=[room], hAlign="LEFT")
+    panel = Table([list(band) for band in bands], colWidths=[room], hAlign=start_side())
     panel.setStyle(
         table_style(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(theme.tint)),
-                ("LINEBEFORE", (0, 0), (0, -1), 4, colors.HexColor(theme.accent)),
+                (start_rule(), (0, 0), (0, -1), 4, colors.HexColor(theme.accent)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 12),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 10),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),

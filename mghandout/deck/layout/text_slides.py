@@ -24,6 +24,7 @@ from itertools import accumulate
 from mghandout.deck.layout.geometry import Geometry
 from mghandout.deck.layout.slides import EPS, Bullet, Slide, joined
 from mghandout.deck.measure import sentences
+from mghandout.scripts import join_sentences
 
 
 STEPS = (4 / 3, 7 / 6, 1.0)
@@ -186,7 +187,7 @@ def _merged(geo: Geometry, page: list[_Piece]) -> list[Bullet]:
     for index, piece in enumerate(page):
         bullet = _opening(geo, piece) if index == 0 else piece.bullet
         if index and page[index - 1].origin == piece.origin:
-            shown[-1] = replace(shown[-1], text=f"{shown[-1].text} {bullet.text}")
+            shown[-1] = replace(shown[-1], text=join_sentences([shown[-1].text, bullet.text]))
             continue
         shown.append(bullet)
     return shown
