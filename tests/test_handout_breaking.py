@@ -233,3 +233,34 @@ def test_no_heading_stands_at_a_page_foot_without_three_lines_after_it(topic: st
             assert len(after) >= 3, f"page {number}: {body[headings[-1]]['text']!r} has {len(after)} lines after it"
         texts = " ".join(line["text"] for line in body)
         assert texts.strip() != THEME.labels.notes, f"page {number} holds only the notes box"
+
+
+class _AtTop:
+    """A frame at the top of an empty page, as FlowingBox.split asks of it."""
+
+    _atTop = 1
+    _height = 600.0
+
+
+def test_a_box_a_little_taller_than_its_parts_still_splits_at_the_top_of_a_page() -> None:
+    """Found by the property test: a callout's own spacing (its title's space after) makes the box a few
+    points taller than its parts add up to; with the page's room between the two, split placed nothing at
+    the top of a page (LayoutError). It now fits less and goes on."""
+    from mghandout.handout import callouts
+    from mghandout.handout.breaking import FlowingBox, stack_height
+    from mghandout.handout.layout import Alert
+    from mghandout.handout.styles import Styles
+
+    theme = HandoutTheme()
+    words = ("Call us if the cramps do not stop. " * 40)[:1400]
+    item = Alert("warning", "Call us", words, tuple(["Call us if you feel faint or your heart races."] * 12))
+    [box] = [f for f in callouts.callout(item, Styles(theme, 540), theme, 540) if isinstance(f, FlowingBox)]
+    head, _, content = box.parts
+    whole = box.wrap(540, 10_000)[1]
+    summed = box.frame(head, []).wrap(540, 10_000)[1] + stack_height(content, box.inner)
+    assert summed < whole - 2, "the box draws its parts taller than they add up (the case to test)"
+    box._frame = _AtTop()
+    available = whole - 1
+    parts = box.split(540, available)
+    assert len(parts) == 2, "placed something and went on"
+    assert parts[0].wrap(540, available)[1] <= available

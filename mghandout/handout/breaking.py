@@ -216,8 +216,12 @@ class FlowingBox(Flowable):
         room = available_height - self.frame(head, []).wrap(available_width, available_height)[1]
         while room > 0:
             placed, rest = fit(content, self.inner, room)
-            if not placed or not rest:
+            if not placed:
                 return []
+            if not rest:
+                # The parts' heights add up to less than the box draws them (its own spacing): fit less.
+                room -= max(whole - available_height, 1.0)
+                continue
             first = FlowingBox(self.frame, (head, again, placed), self.inner, self.outline, self.keep, self.fill)
             over = first.wrap(available_width, available_height)[1] - available_height
             if over <= 0:
