@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("pdf", "pptx")
 EDITIONS = ("standard", "large-print")
-"""The handout's editions: the standard one, and one at 18 pt for patients with low vision (the deck is large already)."""
+"""The handout's editions: the standard one, and one at 18 pt for low vision (the deck is large already)."""
 LARGE_PRINT = "pdf-large-print"
 """The large-print handout as an output of its own: its own file, fingerprint and report line."""
 UNITS = {"pdf": "pages", LARGE_PRINT: "pages", "pptx": "slides"}

@@ -49,7 +49,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, help="write only this format (default: both)")
     p.add_argument("--paper", choices=("letter", "a4"), default="letter", help="handout paper size (default: letter)")
     p.add_argument("--large-print", action="store_const", const="large-print", dest="edition",
-                   help="the handout at 18 pt for low vision, as <topic>-large-print.pdf (same as --edition large-print)")
+                   help="the handout at 18 pt for low vision, as <topic>-large-print.pdf (= --edition large-print)")
     p.add_argument("--edition", choices=(*EDITIONS, "both"),
                    help="which handout to write: standard, large-print or both (default: standard, or large-print "
                         "when the brand file says large_print: true)")

@@ -15,7 +15,6 @@ every problem is reported at once).
 from __future__ import annotations
 
 import msgspec
-
 import yaml
 
 from mghandout.errors import Problem

@@ -44,6 +44,18 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\u00ad\u2010-]+", "", text)
 
 
+def words_in_order(sentence: str, text: str) -> bool:
+    """Every word of the sentence found in squashed `text` in order, so a sentence that a page break or a
+    continued table row parts is still whole, while a word lost or moved out of order is not."""
+    position = 0
+    for word in sentence.split():
+        found = text.find(squash(word), position)
+        if found < 0:
+            return False
+        position = found + len(squash(word))
+    return True
+
+
 def pdf_pages(path: Path) -> list[str]:
     """The text of each page of a PDF in the order it is drawn (`pdftotext -raw`).
 

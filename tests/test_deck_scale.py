@@ -7,10 +7,10 @@ tried every pair of rows for every slide count (a table of 2,000 rows took seven
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import replace
 from itertools import accumulate
 
+from timing import cpu_seconds
 from topics import FIXTURES
 
 from mghandout.deck import DeckTheme, deck_layout
@@ -28,20 +28,8 @@ def _with_table(rows: int) -> Article:
 
 
 def _seconds(article: Article) -> float:
-    import gc
-
     theme = replace(DeckTheme(), labels=article_labels(article))
-    best = float("inf")
-    for _ in range(3):
-        gc.collect()
-        gc.disable()  # CPU time, collector off: only the build's own work counts
-        try:
-            started = time.process_time()
-            deck_layout(article, theme)
-            best = min(best, time.process_time() - started)
-        finally:
-            gc.enable()
-    return best
+    return cpu_seconds(lambda: deck_layout(article, theme))
 
 
 def test_a_long_table_is_laid_out_in_linear_time() -> None:

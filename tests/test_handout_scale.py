@@ -7,11 +7,10 @@ the table (a 2,000-row table took 50 s).
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import time
 from pathlib import Path
 
 from pypdf import PdfReader
+from timing import cpu_seconds
 from topics import FIXTURES
 
 from mghandout.handout import render_pdf
@@ -30,17 +29,7 @@ def _with_table(rows: int) -> Article:
 
 
 def _seconds(article: Article) -> float:
-    best = float("inf")
-    for _ in range(3):
-        gc.collect()
-        gc.disable()  # CPU time, collector off: only the build's own work counts
-        try:
-            started = time.process_time()
-            render_pdf(article, when=WHEN)
-            best = min(best, time.process_time() - started)
-        finally:
-            gc.enable()
-    return best
+    return cpu_seconds(lambda: render_pdf(article, when=WHEN))
 
 
 def test_a_long_table_is_set_in_linear_time() -> None:

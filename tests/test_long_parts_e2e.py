@@ -20,8 +20,7 @@ import page
 import pdfplumber
 import pytest
 import yaml
-
-from readback import ROOT, deck_texts, pdf_pages, run, squash
+from readback import ROOT, deck_texts, pdf_pages, run, squash, words_in_order
 from test_deck_render import convert, read_pages
 
 ARTICLE = yaml.safe_load((ROOT / "source" / "magnesium-muscle-contractions.yaml").read_text(encoding="utf-8"))
@@ -31,7 +30,8 @@ MARGIN = 36.0
 
 def _sentences() -> list[str]:
     """Every sentence of the bundled article's paragraphs, in order."""
-    texts = [block["paragraph"] for section in ARTICLE["sections"] for block in section["blocks"] if "paragraph" in block]
+    texts = [block["paragraph"] for section in ARTICLE["sections"] for block in section["blocks"]
+             if "paragraph" in block]
     return [sentence for text in texts for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split()))]
 
 
@@ -91,18 +91,6 @@ def _texts(value: Any) -> list[str]:
     if isinstance(value, dict):
         return [text for key, child in value.items() if key != "kind" for text in _texts(child)]
     return [text for child in value for text in _texts(child)] if isinstance(value, list) else []
-
-
-def words_in_order(sentence: str, text: str) -> bool:
-    """Every word of the sentence found in `text` in order (squashed), so a sentence that a page break or a
-    continued table row parts is still whole, while a word lost or moved out of order is not."""
-    position = 0
-    for word in sentence.split():
-        found = text.find(squash(word), position)
-        if found < 0:
-            return False
-        position = found + len(squash(word))
-    return True
 
 
 @dataclass(frozen=True)
@@ -169,5 +157,6 @@ def test_the_handout_passes_pdf_ua1(built: Built) -> None:
 def test_every_word_lands_on_its_slide(built: Built, tmp_path: Path) -> None:
     """LibreOffice lays the deck out: no word of any slide outside the slide."""
     for number, sheet in enumerate(read_pages(convert(built.pptx, tmp_path)), 1):
-        outside = [w.text for w in sheet.words if w.x0 < 0 or w.top < 0 or w.x1 > sheet.width or w.bottom > sheet.height]
+        outside = [w.text for w in sheet.words
+                   if w.x0 < 0 or w.top < 0 or w.x1 > sheet.width or w.bottom > sheet.height]
         assert not outside, (number, outside[:5])

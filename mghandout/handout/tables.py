@@ -17,9 +17,9 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from mghandout.handout.breaking import BAND_LINES, TALL_ROW, Breakable, cut_row, start_height
 from mghandout.handout.layout import Grid, RowBlocks
-from mghandout.handout.tablewidth import column_widths
 from mghandout.handout.shaping import in_reading_order
 from mghandout.handout.styles import Styles, fitted, table_style, text
+from mghandout.handout.tablewidth import column_widths
 from mghandout.handout.theme import HandoutTheme
 
 PADDING = (3, 5, 6, 6)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from mghandout.handout import longtext
