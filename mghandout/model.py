@@ -170,7 +170,8 @@ class CalloutData(_Part, kw_only=True):
 
 
 class Callout(_Part, Block, kw_only=True):
-    """A box the patient cannot miss, for what they must act on; never split, and on a slide in full."""
+    """A box the patient cannot miss, for what they must act on: whole on one page and one slide when it fits, else
+    continued under its title and "(continued)"."""
 
     callout: Annotated[CalloutData, _help("The callout.")]
 
