@@ -227,6 +227,11 @@ def _static(name: str, family: str, weight: int, characters: frozenset[str]) -> 
     return buffer
 
 
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The text's width in points at `size`, each run in the font that sets it (the footer, a word in a cell)."""
+    return sum(pdfmetrics.stringWidth(chunk, name, size) for name, chunk in runs(text, bold))
+
+
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """Cut text into (font name, text) runs: the whole text in the first font that has all its letters.
 

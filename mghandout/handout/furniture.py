@@ -7,18 +7,16 @@ import io
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Image, Paragraph, Table
 
-from mghandout.handout.fonts import markup, runs
+from mghandout.handout.fonts import markup, runs, text_width
 from mghandout.handout.layout import Title
 from mghandout.handout.shaping import draw_right_to_left, in_reading_order, right_to_left
 from mghandout.handout.styles import Styles, linked, table_style
 from mghandout.handout.theme import HandoutTheme
 from mghandout.logo import Logo
 from mghandout.model import Article
-
 
 CLINIC_SHARE = 0.34
 """The share of the width beside the title that the clinic's logo, name, phone and website take."""
@@ -70,7 +68,7 @@ def footer_room(words: str, theme: HandoutTheme | None = None) -> tuple[int, int
     theme = theme or HandoutTheme()
     width = min(LETTER[0], A4[0]) - 2 * theme.margin_inch * inch
     lines = footer_lines(words, width, theme.footer_size)
-    average = _width(words, theme.footer_size, False) / max(len(words), 1)
+    average = text_width(words, theme.footer_size, False) / max(len(words), 1)
     return len(lines), int(FOOTER_LINES * width / average * 0.95)
 
 
@@ -79,7 +77,7 @@ def footer_lines(words: str, width: float, size: float) -> list[str]:
     lines: list[str] = []
     for word in words.split():
         joined = f"{lines[-1]} {word}" if lines else word
-        if lines and _width(joined, size, False) <= width:
+        if lines and text_width(joined, size, False) <= width:
             lines[-1] = joined
         else:
             lines.append(word)
@@ -123,9 +121,9 @@ class Footer:
         number = labels.page.format(page=page, pages=pages)
         first, last = in_reading_order([self.article.short_title, number])
         _draw(canvas, first, left, top, size, True)
-        _draw(canvas, last, right - _width(last, size, True), top, size, True)
+        _draw(canvas, last, right - text_width(last, size, True), top, size, True)
         for index, words in enumerate(self.disclaimer):
-            start = right - _width(words, size, False) if right_to_left() else left
+            start = right - text_width(words, size, False) if right_to_left() else left
             _draw(canvas, words, start, top - (index + 1) * self.line, size, False)
         canvas.restoreState()
 
@@ -137,12 +135,9 @@ def _draw(canvas: Canvas, words: str, x: float, y: float, size: float, bold: boo
     """
     words = " ".join(words.split())
     if right_to_left():  # right-aligned where the left to right line would end, a little room for shaping
-        return draw_right_to_left(canvas, words, x - size, y, size, bold, _width(words, size, bold) + size)
+        return draw_right_to_left(canvas, words, x - size, y, size, bold, text_width(words, size, bold) + size)
     for name, chunk in runs(words, bold):
         canvas.setFont(name, size)
         canvas.drawString(x, y, chunk)
         x += canvas.stringWidth(chunk, name, size)
 
-
-def _width(words: str, size: float, bold: bool) -> float:
-    return sum(stringWidth(chunk, name, size) for name, chunk in runs(words, bold))

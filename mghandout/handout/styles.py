@@ -15,10 +15,9 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import TableStyle
 
-from mghandout.handout.fonts import font_set, markup, runs
+from mghandout.handout.fonts import font_set, markup, text_width
 from mghandout.handout.shaping import style_options
 from mghandout.handout.theme import HandoutTheme
 
@@ -55,7 +54,7 @@ def soft_hyphens(source: str, room: float, size: float, language: str, bold: boo
 
     def soften(match: re.Match[str]) -> str:
         word = match.group(0)
-        wide = sum(stringWidth(chunk, name, size) for name, chunk in runs(word, bold)) > room
+        wide = text_width(word, size, bold) > room
         return dictionary.inserted(word, hyphen="\u00ad") if wide else word
 
     return WORD.sub(soften, source)

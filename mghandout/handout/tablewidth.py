@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from mghandout.handout.fonts import runs
+from mghandout.handout.fonts import text_width
 from mghandout.handout.theme import HandoutTheme
 
 CELL_PADDING = 12.0
@@ -35,10 +34,7 @@ def column_widths(columns: list[tuple[str, list[str]]], theme: HandoutTheme | No
     for index, (header, cells) in enumerate(columns):
         words = [(word, True) for word in header.split()]
         words += [(word, index == 0) for cell in cells for word in cell.split()]
-        widest = max((_width(word, size, bold) for word, bold in words), default=0.0)
+        widest = max((text_width(word, size, bold) for word, bold in words), default=0.0)
         widths.append(CELL_PADDING + min(widest, WORD_EMS * size))
     return widths
 
-
-def _width(text: str, size: float, bold: bool) -> float:
-    return sum(stringWidth(chunk, name, size) for name, chunk in runs(text, bold))
