@@ -22,7 +22,7 @@ from itertools import chain
 import yaml
 
 from mghandout.errors import Problem
-from mghandout.yamlnodes import walk
+from mghandout.yamlnodes import char_place, walk
 
 MAX_REPORTED = 10
 """Distinct characters reported one by one; a file in a script we cannot draw is one mistake, not hundreds."""
@@ -59,7 +59,7 @@ def unprintable(name: str, text: str, root: yaml.Node) -> list[Problem]:
         odd = {char for char in node.value if ord(char) not in SAFE and not char.isspace() and not _control(char)}
         for char in sorted(_missing(odd)):
             if char not in first:  # located once: a file in a script we cannot draw has thousands
-                first[char] = _place(text, node, char)
+                first[char] = char_place(text, node, char)
             texts[char] = texts.get(char, 0) + 1
     problems = [_problem(name, char, first[char], texts[char]) for char in first]
     problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
@@ -84,13 +84,6 @@ def _missing(chars: set[str]) -> set[str]:
 
     return missing("".join(chars))
 
-
-def _place(text: str, node: yaml.ScalarNode, char: str) -> tuple[int, int]:
-    """The line and column of `char` as written inside the node (its start when written as an escape)."""
-    index = text.find(char, node.start_mark.index, node.end_mark.index + 1)
-    if index < 0:
-        return node.start_mark.line + 1, node.start_mark.column + 1
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _problem(name: str, char: str, place: tuple[int, int], texts: int) -> Problem:

@@ -18,6 +18,7 @@ import yaml
 
 from mghandout.errors import Problem
 from mghandout.glyphs import describe
+from mghandout.yamlnodes import char_place
 
 REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Embeddings, overrides and isolates: they reorder what follows them."""
@@ -42,20 +43,13 @@ class Invisibles:
             return value
         for char in _INVISIBLE.findall(value):
             if char not in self.first:
-                self.first[char] = _place(self.text, node, char)
+                self.first[char] = char_place(self.text, node, char)
             self.count[char] = self.count.get(char, 0) + 1
         return _DROPPED.sub("", value)
 
     def problems(self) -> list[Problem]:
         return [_problem(self.name, char, self.first[char], self.count[char]) for char in self.first]
 
-
-def _place(text: str, node: yaml.ScalarNode, char: str) -> tuple[int, int]:
-    """The line and column of `char` inside the node (its start when written as an escape such as "\\u202e")."""
-    index = text.find(char, node.start_mark.index, node.end_mark.index + 1)
-    if index < 0:
-        return node.start_mark.line + 1, node.start_mark.column + 1
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _problem(name: str, char: str, place: tuple[int, int], count: int) -> Problem:

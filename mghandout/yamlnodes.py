@@ -25,3 +25,12 @@ def walk(node: yaml.Node, path: Where = ()) -> Iterator[tuple[Where, yaml.Node]]
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             yield from walk(value, (*path, key.value if isinstance(key, yaml.ScalarNode) else None))
+
+
+def char_place(text: str, node: yaml.ScalarNode, char: str) -> tuple[int, int]:
+    """The line and column of `char` as written inside the node (its start when written as an escape such as
+    "\\u202e"): where a check of single characters (glyphs, invisible characters) reports one."""
+    index = text.find(char, node.start_mark.index, node.end_mark.index + 1)
+    if index < 0:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
