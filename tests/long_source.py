@@ -1,8 +1,14 @@
-"""The long test source of the deck tests: the magnesium article made three times longer."""
+"""Long test sources: the magnesium article made three times longer (the deck tests), and the minimal article
+with a table of any number of rows (the linear-time tests of both outputs)."""
 
 from __future__ import annotations
 
-from mghandout.model import Article, Foods, Table, TermList
+from pathlib import Path
+
+from mghandout.model import Article, Foods, Table, TableData, TermList
+from mghandout.source import load_article
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal.yaml"
 
 
 def tripled(article: Article) -> Article:
@@ -21,3 +27,12 @@ def tripled(article: Article) -> Article:
     return article.model_copy(
         update={"sections": sections, "faq": article.faq * 3, "key_points": article.key_points * 3}
     )
+
+
+def with_table(rows: int) -> Article:
+    """The minimal article whose one section is a three-column table of `rows` short rows."""
+    article = load_article(MINIMAL)
+    table = Table(table=TableData(header=["Food", "Magnesium", "Advice"],
+                                  rows=[[f"Food {n}", f"{n} mg", "Eat it often"] for n in range(rows)]))
+    section = article.sections[0].model_copy(update={"blocks": [table]})
+    return article.model_copy(update={"sections": [section]})

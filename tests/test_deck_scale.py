@@ -10,21 +10,12 @@ import random
 from dataclasses import replace
 from itertools import accumulate
 
+from long_source import with_table
 from timing import cpu_seconds
-from topics import FIXTURES
 
 from mghandout.deck import DeckTheme, deck_layout
 from mghandout.deck.layout.balance import _even, _fewest, _heaviest, _lightest, _splits
-from mghandout.model import Article, Table, TableData, article_labels
-from mghandout.source import load_article
-
-
-def _with_table(rows: int) -> Article:
-    article = load_article(FIXTURES / "minimal.yaml")
-    table = Table(table=TableData(header=["Food", "Magnesium", "Advice"],
-                                  rows=[[f"Food {n}", f"{n} mg", "Eat it often"] for n in range(rows)]))
-    section = article.sections[0].model_copy(update={"blocks": [table]})
-    return article.model_copy(update={"sections": [section]})
+from mghandout.model import Article, article_labels
 
 
 def _seconds(article: Article) -> float:
@@ -33,8 +24,8 @@ def _seconds(article: Article) -> float:
 
 
 def test_a_long_table_is_laid_out_in_linear_time() -> None:
-    _seconds(_with_table(10))
-    small, large = _seconds(_with_table(150)), _seconds(_with_table(600))
+    _seconds(with_table(10))
+    small, large = _seconds(with_table(150)), _seconds(with_table(600))
     assert large < 6 * small, (small, large)
 
 

@@ -9,23 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from long_source import with_table
 from pypdf import PdfReader
 from timing import cpu_seconds
-from topics import FIXTURES
 
 from mghandout.handout import render_pdf
-from mghandout.model import Article, Table, TableData
-from mghandout.source import load_article
+from mghandout.model import Article
 
 WHEN = dt.datetime(2026, 1, 2, tzinfo=dt.timezone.utc)
 
-
-def _with_table(rows: int) -> Article:
-    article = load_article(FIXTURES / "minimal.yaml")
-    table = Table(table=TableData(header=["Food", "Magnesium", "Advice"],
-                                  rows=[[f"Food {n}", f"{n} mg", "Eat it often"] for n in range(rows)]))
-    section = article.sections[0].model_copy(update={"blocks": [table]})
-    return article.model_copy(update={"sections": [section]})
 
 
 def _seconds(article: Article) -> float:
@@ -33,13 +25,13 @@ def _seconds(article: Article) -> float:
 
 
 def test_a_long_table_is_set_in_linear_time() -> None:
-    _seconds(_with_table(10))
-    small, large = _seconds(_with_table(100)), _seconds(_with_table(400))
+    _seconds(with_table(10))
+    small, large = _seconds(with_table(100)), _seconds(with_table(400))
     assert large < 6 * small, (small, large)
 
 
 def test_every_row_of_a_long_table_is_printed_once(tmp_path: Path) -> None:
-    data, pages = render_pdf(_with_table(300), when=WHEN)
+    data, pages = render_pdf(with_table(300), when=WHEN)
     (tmp_path / "x.pdf").write_bytes(data)
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "x.pdf").pages) + " "
     assert pages > 5
